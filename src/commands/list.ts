@@ -1,0 +1,54 @@
+// `papers list`: entries filtered by section, venue, year, org, TODOs and stubs, as a table or JSON.
+import * as z from 'zod/mini';
+import { EXIT_FOUND, EXIT_OK } from '../errors.js';
+import { filterEntries } from '../query/filter.js';
+import { entryCells, formatEntryTable } from '../report/entries.js';
+import { measureFor } from '../report/width.js';
+import type { Context } from './context.js';
+import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
+import { requireSection } from './resolve.js';
+
+export const ListOptionsSchema = z.object({
+  section: ListOf,
+  venue: ListOf,
+  year: YearsOption,
+  org: ListOf,
+  todo: Flag,
+  stub: Flag,
+  json: Flag,
+});
+
+export async function runList(ctx: Context, rawOptions: unknown): Promise<number> {
+  const options = parseOptions(ListOptionsSchema, rawOptions);
+  const store = await ctx.load();
+  const { digest } = store;
+  const sections = options.section?.map((s) => requireSection(digest, s));
+  const entries = filterEntries(
+    digest.entries,
+    {
+      sections,
+      venues: options.venue,
+      years: options.year,
+      orgs: options.org,
+      todo: options.todo,
+      stub: options.stub,
+    },
+    store.venues,
+  );
+  if (options.json) {
+    ctx.out(JSON.stringify(entries, null, 2));
+  } else if (entries.length) {
+    const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
+    const measure = await measureFor(entries.flatMap(entryCells));
+    ctx.out(formatEntryTable(entries, { color: ctx.color, width, measure }));
+  }
+  const sectionCount = new Set(entries.map((e) => e.section)).size;
+  if (!options.json) {
+    ctx.err(
+      entries.length
+        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} in ${sectionCount} ${sectionCount === 1 ? 'section' : 'sections'}`
+        : 'no entries match',
+    );
+  }
+  return entries.length ? EXIT_OK : EXIT_FOUND;
+}

@@ -1,0 +1,67 @@
+// Validation of command-line options with zod: one `--option: message` line per problem, exit 2.
+import * as z from 'zod/mini';
+import { UsageError } from '../errors.js';
+import { parseYearRange, type YearRange } from '../query/filter.js';
+
+export function parseOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data as z.infer<S>;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path[0];
+    const flag = typeof key === 'string' ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
+    return `${flag}: ${issue.message}`;
+  });
+  throw new UsageError(lines.join('; '), 'see --help');
+}
+
+export const Flag = z.optional(z.boolean());
+
+/** Repeatable option values, each possibly comma-separated: `--venue osdi,sosp --venue nsdi`. */
+export const ListOf = z.pipe(
+  z.optional(z.array(z.string())),
+  z.transform((values: string[] | undefined) =>
+    values
+      ?.flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  ),
+);
+
+export const YearsOption = z.pipe(
+  z.optional(z.array(z.string())),
+  z.transform((values: string[] | undefined, ctx): YearRange[] | undefined => {
+    if (!values) return undefined;
+    const out: YearRange[] = [];
+    for (const v of values.flatMap((x) => x.split(','))) {
+      const range = parseYearRange(v);
+      if (!range) {
+        ctx.issues.push({ code: 'custom', input: v, message: `"${v}" is not a year, expected 2020 or a range like 2019..2022` });
+        return undefined;
+      }
+      out.push(range);
+    }
+    return out;
+  }),
+);
+
+/** A whole number >= 1 given as text (`--limit 5`). */
+export function positiveInt(name: string) {
+  return z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        const n = Number(text);
+        if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1) {
+          ctx.issues.push({ code: 'custom', input: text, message: `${name} must be a whole number of at least 1, got "${text}"` });
+          return 0;
+        }
+        return n;
+      }),
+    ),
+  );
+}
+
+/** Collects a repeatable commander option into an array. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,0 +1,24 @@
+// `papers sections`: the sections with their slugs, entry counts and places.
+import * as z from 'zod/mini';
+import { EXIT_OK } from '../errors.js';
+import { summarizeSections } from '../query/sections.js';
+import { formatSectionTable, sectionRows } from '../report/entries.js';
+import { measureFor } from '../report/width.js';
+import type { Context } from './context.js';
+import { Flag, parseOptions } from './options.js';
+
+export const SectionsOptionsSchema = z.object({ json: Flag });
+
+export async function runSections(ctx: Context, rawOptions: unknown): Promise<number> {
+  const options = parseOptions(SectionsOptionsSchema, rawOptions);
+  const { digest } = await ctx.load();
+  const sections = summarizeSections(digest);
+  const unsectioned = digest.entries.filter((e) => e.section === null).length;
+  if (options.json) {
+    ctx.out(JSON.stringify({ sections, unsectioned }, null, 2));
+  } else {
+    const rows = sectionRows(sections, unsectioned);
+    ctx.out(formatSectionTable(rows, ctx.color, await measureFor(rows.flat())));
+  }
+  return EXIT_OK;
+}

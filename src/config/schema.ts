@@ -1,0 +1,43 @@
+// The config file beside the notes (`papers.config.json`): zod schema and the one-line-per-issue error format.
+import * as z from 'zod/mini';
+
+export const CONFIG_FILE_NAME = 'papers.config.json';
+
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+const SlugSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a slug is lower-case letters, digits and "-", starting with a letter or digit'));
+
+const NameListSchema = z.strictObject({
+  name: nonEmpty(),
+  aliases: z.optional(z.array(nonEmpty())),
+});
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  /** Short names for sections: slug -> the section heading's text, exactly as written after `## `. */
+  sections: z.optional(z.record(SlugSchema, nonEmpty())),
+  /** Venues added to the built-in registry. */
+  venues: z.optional(z.array(NameListSchema)),
+  /** Canonical organisation spellings (with other accepted names). */
+  orgs: z.optional(z.array(NameListSchema)),
+  /** TODO markers added to the built-in ones (TODO, FIXME, XXX, TBD, 待补充, 待完善, 待定...). */
+  todoTerms: z.optional(z.array(nonEmpty())),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** One line per issue: `path: message`. */
+export function formatZodIssues(error: z.core.$ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    } else if (issue.code === 'invalid_type') {
+      message = `expected ${issue.expected}`;
+    }
+    return `${where}: ${message}`;
+  });
+}

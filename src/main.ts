@@ -1,0 +1,34 @@
+// main(argv, io) -> exit code: runs the command tree; the single top-level catch.
+import { CommanderError } from 'commander';
+import { EXIT_OK, EXIT_USAGE, formatUserError, PapersError } from './errors.js';
+import type { Io } from './io.js';
+import { buildProgram } from './program.js';
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = EXIT_OK;
+  try {
+    const program = buildProgram(io, (code) => {
+      exitCode = code;
+    });
+    if (argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+      return EXIT_OK;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return EXIT_OK;
+      }
+      return EXIT_USAGE;
+    }
+    if (error instanceof PapersError) {
+      io.stderr.write(`${formatUserError(error)}\n`);
+      return error.exitCode;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`papers: unexpected error; this is a bug, please report it with the command you ran.\n${stack}\n`);
+    return EXIT_USAGE;
+  }
+}

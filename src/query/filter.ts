@@ -1,0 +1,67 @@
+// filterEntries: the combinable filters of `list` (and `search`): section, venue, year, org, todo, stub.
+import type { Entry } from '../store/schema.js';
+import { foldText, keyOf } from '../store/text.js';
+import type { VenueRegistry } from '../store/venues.js';
+
+export interface YearRange {
+  from: number | null;
+  to: number | null;
+}
+
+export interface EntryFilter {
+  /** Section titles (already resolved); an entry in any of them passes. */
+  sections?: string[];
+  /** Venues as typed (canonical, alias or misspelling, any case); any of them passes. */
+  venues?: string[];
+  years?: YearRange[];
+  orgs?: string[];
+  todo?: boolean;
+  stub?: boolean;
+}
+
+/** `2020`, `2019..2022`, `2019..`, `..2022` (also `2019-2022`); null when it is none of these. */
+export function parseYearRange(text: string): YearRange | null {
+  const t = text.trim();
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return { from: Number(m[1]), to: Number(m[1]) };
+  m = /^(\d{4})?\s*(?:\.\.|-|–)\s*(\d{4})?$/.exec(t);
+  if (m && (m[1] || m[2])) {
+    const from = m[1] ? Number(m[1]) : null;
+    const to = m[2] ? Number(m[2]) : null;
+    if (from !== null && to !== null && from > to) return null;
+    return { from, to };
+  }
+  return null;
+}
+
+export function venueMatcher(venues: VenueRegistry, query: string): (entry: Entry) => boolean {
+  const canonical = venues.canonicalOf(query);
+  const want = keyOf(canonical ?? query);
+  return (entry) => entry.venue !== null && keyOf(entry.venue) === want;
+}
+
+export function orgMatches(org: string, query: string): boolean {
+  const q = foldText(query.trim());
+  if (!q) return false;
+  if (keyOf(org) === keyOf(q)) return true;
+  return q.length >= 3 && foldText(org).includes(q);
+}
+
+export function yearMatches(year: number | null, range: YearRange): boolean {
+  if (year === null) return false;
+  return (range.from === null || year >= range.from) && (range.to === null || year <= range.to);
+}
+
+export function filterEntries(entries: readonly Entry[], filter: EntryFilter, venues: VenueRegistry): Entry[] {
+  const venueTests = (filter.venues ?? []).map((v) => venueMatcher(venues, v));
+  const sections = filter.sections ? new Set(filter.sections) : null;
+  return entries.filter((e) => {
+    if (sections && (e.section === null || !sections.has(e.section))) return false;
+    if (venueTests.length && !venueTests.some((t) => t(e))) return false;
+    if (filter.years?.length && !filter.years.some((r) => yearMatches(e.year, r))) return false;
+    if (filter.orgs?.length && !filter.orgs.some((q) => e.orgs.some((o) => orgMatches(o, q)))) return false;
+    if (filter.todo !== undefined && (e.todos.length > 0) !== filter.todo) return false;
+    if (filter.stub !== undefined && e.stub !== filter.stub) return false;
+    return true;
+  });
+}

@@ -1,0 +1,125 @@
+// Formats entries for people: the grouped `list` table, one entry in full for `show`, the sections table.
+import type { SectionSummary } from '../query/sections.js';
+import type { Entry } from '../store/schema.js';
+import { renderRows, type ChalkInstance } from './terminal.js';
+import type { Measure } from './width.js';
+
+/** `NeurIPS'19`, `OSDI`, `2023`, or `-`. */
+export function venueLabel(entry: Pick<Entry, 'venue' | 'year'>): string {
+  const yy = entry.year !== null ? String(entry.year % 100).padStart(2, '0') : null;
+  if (entry.venue && yy !== null) return `${entry.venue}'${yy}`;
+  if (entry.venue) return entry.venue;
+  if (entry.year !== null) return String(entry.year);
+  return '-';
+}
+
+export function entryFlags(entry: Entry): string {
+  const flags: string[] = [];
+  if (entry.stub) flags.push('stub');
+  if (entry.todos.length) flags.push(entry.todos.length === 1 ? 'TODO' : `TODO×${entry.todos.length}`);
+  return flags.join(' ');
+}
+
+export function sectionLabel(title: string | null, slug: string | null): string {
+  if (title === null) return '(no section)';
+  return slug ? `${title} [${slug}]` : title;
+}
+
+export interface ListTableOptions {
+  color: ChalkInstance;
+  /** Terminal width; undefined in a pipe (nothing is cut). */
+  width?: number | undefined;
+  measure?: Measure;
+}
+
+/** The cells of one list row: id, title, venue'yy, orgs, file:line, flags. */
+export function entryCells(e: Entry): string[] {
+  return [e.id, e.title || '(untitled)', venueLabel(e), e.orgs.join(', ') || '-', `${e.file}:${e.line}`, entryFlags(e)];
+}
+
+/** Entries grouped by section (in order of first appearance), one aligned table for all groups. */
+export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions): string {
+  const { color } = options;
+  const groups = new Map<string | null, Entry[]>();
+  for (const e of entries) {
+    const list = groups.get(e.section) ?? [];
+    list.push(e);
+    groups.set(e.section, list);
+  }
+  const rows: string[][] = [];
+  const headerAt = new Map<number, string>();
+  for (const [section, list] of groups) {
+    headerAt.set(rows.length, `${color.bold(sectionLabel(section, list[0]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
+    for (const e of list) {
+      rows.push(entryCells(e));
+    }
+  }
+  const lines = renderRows(
+    rows,
+    [
+      { style: (t) => color.cyan(t) },
+      { shrink: true },
+      { style: (t) => (t === '-' ? color.dim(t) : color.green(t)) },
+      { style: (t) => (t === '-' ? color.dim(t) : t) },
+      { style: (t) => color.dim(t) },
+      { style: (t) => color.yellow(t) },
+    ],
+    { maxWidth: options.width, indent: '  ', measure: options.measure },
+  );
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const header = headerAt.get(i);
+    if (header !== undefined) {
+      if (out.length) out.push('');
+      out.push(header);
+    }
+    out.push(line);
+  });
+  return out.join('\n');
+}
+
+export function formatEntry(entry: Entry, color: ChalkInstance): string {
+  const out: string[] = [];
+  out.push(color.bold(entry.title || '(untitled)'));
+  const field = (name: string, value: string): void => {
+    out.push(`${color.dim(`${name}:`.padEnd(9))}${value}`);
+  };
+  field('id', entry.id);
+  if (entry.alias) field('alias', entry.alias);
+  const venue =
+    entry.venue === null
+      ? '-'
+      : entry.venueRaw !== null && entry.venueRaw !== entry.venue
+        ? `${entry.venue} (written "${entry.venueRaw}")`
+        : entry.venue;
+  field('venue', venue);
+  field('year', entry.year === null ? '-' : String(entry.year));
+  field('orgs', entry.orgs.join(', ') || '-');
+  field('section', sectionLabel(entry.section, entry.sectionSlug));
+  field('file', `${entry.file}:${entry.line}${entry.endLine > entry.line ? `-${entry.endLine}` : ''}`);
+  for (const todo of entry.todos) field('todo', `${color.yellow(todo.marker)} at line ${todo.line}: ${todo.context}`);
+  for (const link of entry.links) field('link', `${link.url}${link.text ? ` (${link.text})` : ''}`);
+  out.push('');
+  out.push(entry.stub ? color.dim('(no notes yet)') : entry.notes);
+  return out.join('\n');
+}
+
+export function sectionRows(sections: readonly SectionSummary[], unsectioned: number): string[][] {
+  const rows = sections.map((s) => [String(s.index), s.slug ?? '-', s.title, String(s.count), `${s.file}:${s.line}`]);
+  if (unsectioned) rows.push(['-', '-', '(no section)', String(unsectioned), '']);
+  return [['#', 'SLUG', 'SECTION', 'ENTRIES', 'WHERE'], ...rows];
+}
+
+export function formatSectionTable(rows: string[][], color: ChalkInstance, measure?: Measure): string {
+  return renderRows(
+    rows,
+    [
+      { align: 'right', style: (t, r) => (r === 0 ? color.bold(t) : t) },
+      { style: (t, r) => (r === 0 ? color.bold(t) : color.cyan(t)) },
+      { style: (t, r) => (r === 0 ? color.bold(t) : t) },
+      { align: 'right', style: (t, r) => (r === 0 ? color.bold(t) : t) },
+      { style: (t, r) => (r === 0 ? color.bold(t) : color.dim(t)) },
+    ],
+    { measure },
+  ).join('\n');
+}

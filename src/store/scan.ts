@@ -1,0 +1,186 @@
+// Line scanner: finds lines, line endings and the structural headings (`#`, `##`, `###`) of a digest,
+// skipping heading-like lines inside fenced code, HTML comments and front matter.
+
+export interface Lines {
+  /** Offset where each line starts; line n (1-based) starts at starts[n - 1]. */
+  starts: number[];
+  /** Offset where each line's content ends (before its line ending). */
+  ends: number[];
+}
+
+export function splitLines(text: string): Lines {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      starts.push(start);
+      ends.push(i);
+      start = i + 1;
+    } else if (c === 13 /* \r */) {
+      starts.push(start);
+      ends.push(i);
+      if (text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  // A final line without a line ending (also the single empty line of an empty text).
+  if (start < n || starts.length === 0) {
+    starts.push(start);
+    ends.push(n);
+  }
+  return { starts, ends };
+}
+
+/** The 1-based line holding an offset (binary search). */
+export function lineOfOffset(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export interface StructuralHeading {
+  /** 1 = `#`, 2 = `##`, 3 = `###`. Deeper headings are never structural. */
+  level: 1 | 2 | 3;
+  /** 1-based line. */
+  line: number;
+  /** The text after the marker and its spaces, as written (a closing `###` sequence removed). */
+  raw: string;
+  rawOffset: number;
+  /** True for `###Title`: no space after the marker (not a heading in CommonMark, but plainly meant as one). */
+  missingSpace: boolean;
+}
+
+export interface ScanProblem {
+  line: number;
+  code: 'unclosed-fence' | 'unclosed-comment';
+  message: string;
+}
+
+export interface Scan {
+  lines: Lines;
+  headings: StructuralHeading[];
+  /** Every ATX heading line outside code, comments and front matter, with its level (1..6). */
+  allHeadingLevels: Array<{ line: number; level: number }>;
+  /** Lines (1-based) of reference definitions `[label]: url` outside code. */
+  definitionLines: number[];
+  problems: ScanProblem[];
+  /** Number of front-matter lines at the top (0 when none). */
+  frontMatterLines: number;
+}
+
+const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
+const ATX_NO_SPACE = /^ {0,3}(#{2,3})([^#\s].*)$/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
+
+/** Removes an ATX closing sequence (` ###`), which CommonMark does not count as heading text. */
+function stripClosingSequence(text: string): string {
+  const m = /(^|[ \t]+)#+[ \t]*$/.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+export function scanDigest(text: string): Scan {
+  const lines = splitLines(text);
+  const headings: StructuralHeading[] = [];
+  const allHeadingLevels: Array<{ line: number; level: number }> = [];
+  const definitionLines: number[] = [];
+  const problems: ScanProblem[] = [];
+  const count = lines.starts.length;
+
+  let first = 0;
+  // Front matter: `---` on the first line (after a BOM) up to the next `---` or `...`.
+  const firstLine = text.slice(lines.starts[0]!, lines.ends[0]!).replace(/^\uFEFF/, '');
+  if (firstLine === '---') {
+    for (let i = 1; i < count; i++) {
+      const l = text.slice(lines.starts[i]!, lines.ends[i]!);
+      if (l === '---' || l === '...') {
+        first = i + 1;
+        break;
+      }
+    }
+  }
+
+  let fence: { char: string; size: number; line: number } | null = null;
+  let comment: number | null = null;
+  let rawHtml: { tag: string; line: number } | null = null;
+  for (let i = first; i < count; i++) {
+    let line = text.slice(lines.starts[i]!, lines.ends[i]!);
+    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (fence) {
+      const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.size) fence = null;
+      continue;
+    }
+    if (comment !== null) {
+      if (line.includes('-->')) comment = null;
+      continue;
+    }
+    if (rawHtml) {
+      if (line.toLowerCase().includes(`</${rawHtml.tag}>`)) rawHtml = null;
+      continue;
+    }
+    const f = FENCE_OPEN.exec(line);
+    // NOTE: fences are recognised at any indentation, so a fence inside a nested list item
+    // still hides its `#` lines; an info string with a backtick is not a backtick fence.
+    if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
+      fence = { char: f[2]![0]!, size: f[2]!.length, line: i + 1 };
+      continue;
+    }
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('<!--') && line.length - trimmed.length <= 3) {
+      if (!trimmed.slice(4).includes('-->')) comment = i + 1;
+      continue;
+    }
+    const h = HTML_RAW_OPEN.exec(line);
+    if (h) {
+      if (!line.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = { tag: h[1]!.toLowerCase(), line: i + 1 };
+      continue;
+    }
+    const offsetOfLine = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const atx = ATX.exec(line);
+    if (atx) {
+      const level = atx[1]!.length;
+      allHeadingLevels.push({ line: i + 1, level });
+      if (level <= 3) {
+        const after = atx[2] ?? '';
+        const raw = stripClosingSequence(after);
+        const rawOffset = offsetOfLine + (atx[2] === undefined ? line.length : line.length - after.length);
+        headings.push({ level: level as 1 | 2 | 3, line: i + 1, raw, rawOffset, missingSpace: false });
+      }
+      continue;
+    }
+    const loose = ATX_NO_SPACE.exec(line);
+    if (loose) {
+      const level = loose[1]!.length as 2 | 3;
+      allHeadingLevels.push({ line: i + 1, level });
+      const raw = loose[2]!;
+      headings.push({ level, line: i + 1, raw, rawOffset: offsetOfLine + line.length - raw.length, missingSpace: true });
+      continue;
+    }
+    if (DEFINITION.test(line)) definitionLines.push(i + 1);
+  }
+  if (fence) {
+    problems.push({
+      line: fence.line,
+      code: 'unclosed-fence',
+      message: `Unclosed code fence "${fence.char.repeat(fence.size)}", expected a closing fence; headings after it are read as code`,
+    });
+  }
+  if (comment !== null) {
+    problems.push({
+      line: comment,
+      code: 'unclosed-comment',
+      message: 'Unclosed HTML comment "<!--", expected "-->"; headings after it are read as part of the comment',
+    });
+  }
+  return { lines, headings, allHeadingLevels, definitionLines, problems, frontMatterLines: first };
+}
