@@ -1,5 +1,6 @@
 // Validation of command-line options with zod: one `--option: message` line per problem, exit 2.
 import * as z from 'zod/mini';
+import { issueMessage } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { parseYearRange, type YearRange } from '../query/filter.js';
 
@@ -9,7 +10,7 @@ export function parseOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): 
   const lines = result.error.issues.map((issue) => {
     const key = issue.path[0];
     const flag = typeof key === 'string' ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
-    return `${flag}: ${issue.message}`;
+    return `${flag}: ${issueMessage(issue)}`;
   });
   throw new UsageError(lines.join('; '), 'see --help');
 }

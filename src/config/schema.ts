@@ -28,16 +28,28 @@ export const ConfigSchema = z.strictObject({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** A readable message for one zod issue (zod/mini ships no English messages of its own). */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_key':
+      return issue.issues.map(issueMessage).join('; ');
+    case 'invalid_element':
+      return issue.issues.map(issueMessage).join('; ');
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
 /** One line per issue: `path: message`. */
 export function formatZodIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    } else if (issue.code === 'invalid_type') {
-      message = `expected ${issue.expected}`;
-    }
-    return `${where}: ${message}`;
+    return `${where}: ${issueMessage(issue)}`;
   });
 }

@@ -18,6 +18,6 @@ export function findEntries(entries: readonly Entry[], query: string): Entry[] {
     const title = foldText(e.title);
     return words.every((w) => title.includes(w));
   });
-  const seen = new Set<Entry>();
-  return [...byIdPrefix, ...byWords].filter((e) => (seen.has(e) ? false : (seen.add(e), true)));
+  const hits = new Set<Entry>([...byIdPrefix, ...byWords]);
+  return entries.filter((e) => hits.has(e));
 }

@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Runs the real bin/ (the esbuild bundle built by `npm run build`, which `npm test` runs first).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/papers.cjs', import.meta.url));
+const papers = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PAPERS_NOTES: '' } });
+
+describe('bin/papers.cjs', () => {
+  it('lists the OCR section of the shipped notes', () => {
+    const r = papers('list', '--section', 'ocr');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('OCR 文字识别 [ocr] · 6');
+    expect(r.stderr).toBe('6 entries in 1 section\n');
+  });
+
+  it('prints help with examples, and the version', () => {
+    const help = papers('list', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('papers list --section ocr');
+    const version = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 without a stack trace on a user mistake', () => {
+    const r = papers('--notes', 'does-not-exist.md', 'list');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('papers: notes not found: does-not-exist.md does not exist (from --notes) (pass an existing digest file or folder)\n');
+  });
+
+  it('stays quiet when the reader closes the pipe early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" list | head -n 1`], { cwd: root, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.stdout.split('\n')[0]).toContain('信息检索、搜索');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createVenueRegistry } from '../../src/store/venues.js';
+import { editDistance } from '../../src/store/text.js';
+
+describe('venue registry', () => {
+  const venues = createVenueRegistry();
+
+  it.each([
+    ['NeurIPS', 'NeurIPS', 'canonical', null],
+    ['NIPS', 'NeurIPS', 'alias', null],
+    ['nips', 'NeurIPS', 'variant', 'NIPS'],
+    ['arXiv', 'arXiv', 'canonical', null],
+    ['Arxiv', 'arXiv', 'variant', 'arXiv'],
+    ['arxiv', 'arXiv', 'variant', 'arXiv'],
+    ['Arivx', 'arXiv', 'misspelled', 'arXiv'],
+    ['Arixv', 'arXiv', 'misspelled', 'arXiv'],
+    ['Arxv', 'arXiv', 'misspelled', 'arXiv'],
+    ['KDD', 'KDD', 'canonical', null],
+    ['SIGKDD', 'KDD', 'alias', null],
+    ['DLRS', 'DLRS', 'canonical', null],
+    ['SC', 'SC', 'canonical', null],
+    ['ＫＤＤ', 'KDD', 'variant', 'KDD'],
+    ['MyWorkshop', 'MyWorkshop', 'unknown', null],
+    ['XYZ', 'XYZ', 'unknown', null],
+  ])('%s -> %s (%s)', (raw, venue, match, suggestion) => {
+    expect(venues.resolve(raw)).toEqual({ venue, match, suggestion });
+  });
+
+  it('has no venue for null or blank', () => {
+    expect(venues.resolve(null)).toEqual({ venue: null, match: 'none', suggestion: null });
+    expect(venues.resolve('  ')).toEqual({ venue: null, match: 'none', suggestion: null });
+  });
+
+  it('does not guess for short unknown names', () => {
+    // One letter away from ACL, but three letters leave no room for typos.
+    expect(venues.resolve('ACX').match).toBe('unknown');
+  });
+
+  it('takes extra venues from config', () => {
+    const extended = createVenueRegistry([{ name: 'MyConf', aliases: ['MC'] }]);
+    expect(extended.resolve('mc')).toEqual({ venue: 'MyConf', match: 'variant', suggestion: 'MC' });
+    expect(extended.resolve('MyConf').match).toBe('canonical');
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['arixv', 'arxiv', 1],
+    ['arivx', 'arxiv', 2],
+    ['donut', 'dount', 1],
+    ['kitten', 'sitting', 3],
+    ['', 'abc', 3],
+    ['same', 'same', 0],
+  ])('%s ~ %s = %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+
+  it('stops early past the limit', () => {
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
