@@ -40,6 +40,11 @@ export interface Io {
   mkdirp(dir: string): void;
   removeFile(file: string): void;
   homeDir(): string;
+  /**
+   * Takes an exclusive lock on a file for a read-modify-write, waiting while another process
+   * holds it. A lock left by a dead process goes stale and is taken over. Resolves to the release.
+   */
+  lock(file: string): Promise<() => Promise<void>>;
 }
 
 function stream(s: NodeJS.WriteStream): OutStream {
@@ -95,6 +100,12 @@ export function nodeIo(): Io {
       fs.rmSync(file, { force: true });
     },
     homeDir: () => os.homedir(),
+    lock: async (file) => {
+      const { default: lockfile } = await import('proper-lockfile');
+      // proper-lockfile holds `<file>.lock` (a folder, created atomically) and refreshes its mtime;
+      // a lock not refreshed for `stale` ms belongs to a dead process and is taken over.
+      return lockfile.lock(file, { stale: 10_000, update: 2_000, retries: { retries: 600, minTimeout: 20, maxTimeout: 200, factor: 1.3 }, realpath: false });
+    },
   };
 }
 

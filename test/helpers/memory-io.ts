@@ -84,6 +84,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     mkdirp: (d) => void dirs.add(path.resolve(cwd, d)),
     removeFile: (p) => void store.delete(path.resolve(cwd, p)),
     homeDir: () => '/home/user',
+    lock: async () => async () => {},
     stdoutText: () => out,
     stderrText: () => err,
   };
