@@ -38,6 +38,8 @@ export interface Io {
   /** Plain, non-atomic write; for caches and temporary files, never the user's notes. */
   writeFile(file: string, data: Uint8Array): void;
   mkdirp(dir: string): void;
+  /** Renames a file, replacing the target (same folder: atomic). */
+  rename(from: string, to: string): void;
   removeFile(file: string): void;
   homeDir(): string;
   /**
@@ -65,7 +67,10 @@ export function nodeIo(): Io {
     env: process.env,
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // NOTE: a getter: touching process.stdin creates its stream, ~4 ms that most commands never need.
+    get stdinIsTTY() {
+      return Boolean(process.stdin.isTTY);
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -96,6 +101,7 @@ export function nodeIo(): Io {
     mkdirp: (dir) => {
       fs.mkdirSync(dir, { recursive: true });
     },
+    rename: (from, to) => fs.renameSync(from, to),
     removeFile: (file) => {
       fs.rmSync(file, { force: true });
     },

@@ -11,7 +11,7 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-function contextOf(io: Io, command: Command): Context {
+function contextOf(io: Io, command: Command): Promise<Context> {
   return createContext(io, command.optsWithGlobals() as GlobalOptions);
 }
 
@@ -38,7 +38,7 @@ function registerList(program: Command, io: Io, done: SetExitCode): void {
     )
     .action(async (options, command: Command) => {
       const { runList } = await import('./commands/list.js');
-      done(await runList(contextOf(io, command), options));
+      done(await runList(await contextOf(io, command), options));
     });
 }
 
@@ -51,7 +51,7 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     .addHelpText('after', examples(['papers show din', 'papers show tvm-2018', 'papers show neural corpus indexer --json']))
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
-      done(await runShow(contextOf(io, command), words, options));
+      done(await runShow(await contextOf(io, command), words, options));
     });
 }
 
@@ -63,7 +63,7 @@ function registerSections(program: Command, io: Io, done: SetExitCode): void {
     .addHelpText('after', examples(['papers sections', 'papers sections --json']))
     .action(async (options, command: Command) => {
       const { runSections } = await import('./commands/sections.js');
-      done(await runSections(contextOf(io, command), options));
+      done(await runSections(await contextOf(io, command), options));
     });
 }
 
@@ -76,6 +76,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .addOption(new Option('--notes <path>', 'digest file or folder of .md files (default: $PAPERS_NOTES, else the nearest notes/ folder)'))
     .addOption(new Option('--config <file>', 'config file (default: papers.config.json beside the notes)'))
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
+    .option('--no-cache', 'parse the notes afresh, without reading or writing the parse cache')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -7,23 +7,38 @@ export interface GlobalOptions {
   notes?: string;
   config?: string;
   color?: boolean;
+  cache?: boolean;
+}
+
+export interface ContextLoadOptions {
+  /** Extract links (default true). */
+  links?: boolean;
+  /** A progress bar on a terminal's stderr for a long parse (default true; pass false with --json). */
+  progress?: boolean;
 }
 
 export interface Context {
   io: Io;
   global: GlobalOptions;
   color: ChalkInstance;
-  load(): Promise<LoadedStore>;
+  load(options?: ContextLoadOptions): Promise<LoadedStore>;
   out(text: string): void;
   err(text: string): void;
 }
 
-export function createContext(io: Io, global: GlobalOptions): Context {
+export async function createContext(io: Io, global: GlobalOptions): Promise<Context> {
   return {
     io,
     global,
-    color: colorFor(io, global.color !== false),
-    load: () => loadStore(io, { notes: global.notes, config: global.config }),
+    color: await colorFor(io, global.color !== false),
+    load: (options = {}) =>
+      loadStore(io, {
+        notes: global.notes,
+        config: global.config,
+        cache: global.cache !== false,
+        links: options.links,
+        progress: options.progress !== false,
+      }),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   };

@@ -20,7 +20,8 @@ export const ListOptionsSchema = z.object({
 
 export async function runList(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(ListOptionsSchema, rawOptions);
-  const store = await ctx.load();
+  // Links are only printed in JSON; the table does not need the markdown parser.
+  const store = await ctx.load({ links: Boolean(options.json), progress: !options.json });
   const { digest } = store;
   const sections = options.section?.map((s) => requireSection(digest, s));
   const entries = filterEntries(

@@ -20,7 +20,7 @@ export async function formatCandidates(entries: readonly Entry[]): Promise<strin
 export async function runShow(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(ShowOptionsSchema, rawOptions);
   const query = words.join(' ');
-  const store = await ctx.load();
+  const store = await ctx.load({ progress: !options.json });
   const found = findEntries(store.digest.entries, query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}" (try papers search ${JSON.stringify(query)})`);

@@ -1,20 +1,34 @@
 // Colour and display-width helpers for terminal output (CJK-aware widths via string-width).
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Io } from '../io.js';
 import { simpleWidth, type Measure } from './width.js';
 
 export type { ChalkInstance };
 
-/** Colour only on a terminal; never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function colorFor(io: Io, wanted: boolean): ChalkInstance {
+/** True when output should be coloured: on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
+export function wantsColor(io: Io, wanted: boolean): boolean {
   const env = io.env;
-  let level: 0 | 1 | 2 | 3 = 0;
-  if (wanted && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '')) {
-    const force = env.FORCE_COLOR;
-    if (force !== undefined && force !== '' && force !== '0' && force !== 'false') level = 1;
-    else if (io.stdout.isTTY && env.TERM !== 'dumb') level = 1;
-  }
-  return new Chalk({ level });
+  if (!wanted || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return io.stdout.isTTY && env.TERM !== 'dumb';
+}
+
+/**
+ * chalk at level 0, without loading chalk: every style (and chain of styles) returns its text.
+ * NOTE: pipes, where most scripted runs happen, never pay for loading chalk.
+ */
+export const plainColor: ChalkInstance = new Proxy(function paint(...text: unknown[]) {
+  return text.join(' ');
+}, {
+  // NOTE: no `then`, or awaiting this object would treat it as a promise that never settles.
+  get: (_target, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plainColor),
+}) as unknown as ChalkInstance;
+
+export async function colorFor(io: Io, wanted: boolean): Promise<ChalkInstance> {
+  if (!wantsColor(io, wanted)) return plainColor;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }
 
 /** Cuts text to at most `width` columns, ending with `…` when cut. */

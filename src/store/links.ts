@@ -1,14 +1,32 @@
 // Extracts links from one chunk of markdown through an injected parser; positions shifted to the file's.
+import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import type { Link } from './schema.js';
 
 export type MarkdownParser = (text: string) => Root;
 
+/** Links of chunks already parsed, by `chunkKey`, with positions relative to the chunk (line 1, offset 0). */
+export interface LinkCache {
+  get(key: string): Link[] | undefined;
+  set(key: string, links: Link[]): void;
+}
+
 /** A chunk that may hold a link: only these pay for a markdown parse. */
 const LINKISH = /\]\s*[([]|\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\./i;
 
-export function mayHoldLinks(text: string): boolean {
-  return LINKISH.test(text);
+/** True when some line other than a heading may hold a link: only then is the markdown parser loaded. */
+export function fileMayHoldLinks(text: string): boolean {
+  return /^(?![ \t]{0,3}#).*?(?:\]\s*[([]|\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\.)/im.test(text);
+}
+
+export function mayHoldLinks(text: string, definitions?: ReadonlyMap<string, string>): boolean {
+  if (LINKISH.test(text)) return true;
+  // A shortcut reference `[label]` is a link only when `label` is defined somewhere in the file.
+  if (definitions?.size && text.includes('[')) {
+    const lower = text.toLowerCase();
+    for (const label of definitions.keys()) if (lower.includes(`[${label}]`)) return true;
+  }
+  return false;
 }
 
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]{}（）【】「」，。；！？、"'`]+/gi;
@@ -35,21 +53,30 @@ export interface ChunkPlace {
 }
 
 /**
- * Links in `chunk`. `definitions` holds reference definitions from elsewhere in the file
- * (`[label]: url` lines): a chunk parsed alone would otherwise read `[text][label]` as plain text.
+ * Reference definitions from elsewhere in the file (`[label]: url` lines) that `chunk` uses, as a
+ * prefix to parse before it: a chunk parsed alone would otherwise read `[text][label]` as plain text.
  */
-export function extractLinks(
-  chunk: string,
-  place: ChunkPlace,
-  parse: MarkdownParser,
-  definitions: ReadonlyMap<string, string> = new Map(),
-): Link[] {
+export function definitionPrefix(chunk: string, definitions: ReadonlyMap<string, string>): string {
+  if (!definitions.size || !chunk.includes('[')) return '';
+  const lower = chunk.toLowerCase();
   const needed: string[] = [];
-  if (definitions.size && chunk.includes('[')) {
-    for (const [label, line] of definitions) if (chunk.toLowerCase().includes(`[${label}]`)) needed.push(line);
-  }
-  const prefix = needed.length ? `${needed.join('\n')}\n\n` : '';
-  const prefixLines = needed.length ? needed.length + 1 : 0;
+  for (const [label, line] of definitions) if (lower.includes(`[${label}]`)) needed.push(line);
+  return needed.length ? `${needed.join('\n')}\n\n` : '';
+}
+
+/** The identity of a chunk's parse: its text and the definitions it borrows. */
+export function chunkKey(chunk: string, prefix: string): string {
+  return createHash('sha1').update(prefix).update('\0').update(chunk).digest('base64');
+}
+
+/** Moves links found in a chunk parsed at line 1, offset 0 to the chunk's place in the file. */
+export function shiftLinks(links: readonly Link[], place: ChunkPlace): Link[] {
+  return links.map((l) => ({ ...l, line: l.line + place.line - 1, offset: l.offset + place.offset, endOffset: l.endOffset + place.offset }));
+}
+
+/** Links in `chunk`, parsed after `prefix` (see definitionPrefix). */
+export function extractLinks(chunk: string, place: ChunkPlace, parse: MarkdownParser, prefix = ''): Link[] {
+  const prefixLines = prefix ? prefix.split('\n').length - 1 : 0;
   const tree = parse(prefix + chunk);
   const defs = new Map<string, string>();
   const links: Link[] = [];

@@ -5,11 +5,12 @@ import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { buildStore } from './build.js';
-import { mayHoldLinks, type MarkdownParser } from './links.js';
+import { fileMayHoldLinks, type MarkdownParser } from './links.js';
 import { parseDigest, type ParsedFile } from './parse.js';
 import type { Digest } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
+import { cacheSlot, ChunkLinkCache, sha1 } from './cache.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
 export interface NotesLocation {
@@ -37,6 +38,12 @@ export interface LoadedStore {
 export interface LoadOptions {
   notes?: string | undefined;
   config?: string | undefined;
+  /** Extract links (default true); commands that never show links skip the markdown parser. */
+  links?: boolean | undefined;
+  /** Use the parse cache (default true; `--no-cache` turns it off). */
+  cache?: boolean | undefined;
+  /** Show a progress bar on a terminal's stderr while a big digest is parsed. */
+  progress?: boolean | undefined;
 }
 
 const isMarkdownName = (name: string): boolean => /\.(md|markdown)$/i.test(name);
@@ -100,10 +107,9 @@ export function displayName(io: Io, file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-export function readNotesFile(io: Io, file: string, shown: string): string {
-  let bytes: Uint8Array;
+export function readNotesBytes(io: Io, file: string, shown: string): Uint8Array {
   try {
-    bytes = io.readFile(file);
+    return io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -114,20 +120,25 @@ export function readNotesFile(io: Io, file: string, shown: string): string {
           : (error as Error).message;
     throw new InputError(`cannot read ${shown}: ${why}`, 'check the file and its permissions');
   }
+}
+
+export function decodeNotesBytes(bytes: Uint8Array, shown: string): string {
   const decoded = decodeNotes(bytes);
-  if (!decoded.ok) {
-    if (decoded.reason === 'binary') {
-      throw new InputError(
-        `${shown} looks like a binary file (NUL byte at line ${decoded.line}, column ${decoded.column}), expected a markdown digest`,
-        'pass the digest\'s .md file',
-      );
-    }
+  if (decoded.ok) return decoded.text;
+  if (decoded.reason === 'binary') {
     throw new InputError(
-      `${shown} is not valid UTF-8: bad byte at line ${decoded.line}, column ${decoded.column} (byte offset ${decoded.byte})`,
-      'save the file as UTF-8',
+      `${shown} looks like a binary file (NUL byte at line ${decoded.line}, column ${decoded.column}), expected a markdown digest`,
+      "pass the digest's .md file",
     );
   }
-  return decoded.text;
+  throw new InputError(
+    `${shown} is not valid UTF-8: bad byte at line ${decoded.line}, column ${decoded.column} (byte offset ${decoded.byte})`,
+    'save the file as UTF-8',
+  );
+}
+
+export function readNotesFile(io: Io, file: string, shown: string): string {
+  return decodeNotesBytes(readNotesBytes(io, file, shown), shown);
 }
 
 export function registriesFor(config: Config): { venues: VenueRegistry; todoTerms: string[] } {
@@ -137,23 +148,128 @@ export function registriesFor(config: Config): { venues: VenueRegistry; todoTerm
   };
 }
 
+/** Decoded texts by display name, decoded on first use (a warm cache needs no text at all). */
+class LazyTexts extends Map<string, string> {
+  constructor(private readonly pending: Map<string, () => string>) {
+    super();
+  }
+  override get(name: string): string | undefined {
+    if (!super.has(name)) {
+      const decode = this.pending.get(name);
+      if (!decode) return undefined;
+      super.set(name, decode());
+    }
+    return super.get(name);
+  }
+  override has(name: string): boolean {
+    return this.pending.has(name);
+  }
+  override get size(): number {
+    return this.pending.size;
+  }
+  override *entries(): MapIterator<[string, string]> {
+    for (const name of this.pending.keys()) yield [name, this.get(name)!];
+  }
+  override keys(): MapIterator<string> {
+    return this.pending.keys();
+  }
+  override *values(): MapIterator<string> {
+    for (const name of this.pending.keys()) yield this.get(name)!;
+  }
+  override [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+interface CachedStore {
+  digest: Digest;
+  /** False when links were skipped (`links: false`) in a file that may hold some. */
+  withLinks: boolean;
+}
+
+/** Replaces the absolute paths the store is parsed and cached with by the names users see. */
+function renameFiles(digest: Digest, names: ReadonlyMap<string, string>): Digest {
+  const rename = (file: string): string => names.get(file) ?? file;
+  for (const f of digest.files) f.file = rename(f.file);
+  for (const s of digest.sections) s.file = rename(s.file);
+  for (const e of digest.entries) e.file = rename(e.file);
+  for (const d of digest.diagnostics) d.file = rename(d.file);
+  return digest;
+}
+
+const PROGRESS_MIN_BYTES = 2_000_000;
+
+function progressBar(io: Io, label: string): (done: number) => void {
+  let last = -1;
+  return (done) => {
+    const pct = Math.min(100, Math.floor(done * 100));
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    io.stderr.write(`\r${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${String(pct).padStart(3)}%`);
+    if (pct >= 100) io.stderr.write('\r\u001b[2K');
+  };
+}
+
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
+  const wantLinks = options.links !== false;
   const location = locateNotes(io, options.notes);
   const configDir = location.kind === 'dir' ? location.root : path.dirname(location.root);
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
   const { venues, todoTerms } = registriesFor(config);
-  const todos = createTodoMatcher(todoTerms);
 
-  const texts = new Map<string, string>();
-  const paths = new Map<string, string>();
+  const names = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
   for (const file of location.files) {
     const shown = displayName(io, file);
-    texts.set(shown, readNotesFile(io, file, shown));
+    names.set(file, shown);
+    bytes.set(file, readNotesBytes(io, file, shown));
+  }
+  const decoders = new Map<string, () => string>();
+  const paths = new Map<string, string>();
+  for (const [file, shown] of names) {
+    decoders.set(shown, () => decodeNotesBytes(bytes.get(file)!, shown));
     paths.set(shown, file);
   }
-  let markdown: MarkdownParser | undefined;
-  if ([...texts.values()].some(mayHoldLinks)) markdown = (await import('./markdown.js')).parseMarkdown;
-  const parsed: ParsedFile[] = [...texts].map(([name, text]) => parseDigest(text, name, { venues, todos, markdown }));
-  const digest = buildStore(parsed, config.sections ?? {});
+  const texts = new LazyTexts(decoders);
+
+  const slot = cacheSlot(io, location.root, options.cache !== false);
+  const key = sha1(
+    JSON.stringify([
+      [config.sections ?? {}, config.venues ?? [], todoTerms],
+      [...bytes].map(([file, data]) => [file, sha1(data)]),
+    ]),
+  );
+  const cached = slot.read('store', key) as CachedStore | undefined;
+  let digest: Digest;
+  if (cached && cached.digest && (cached.withLinks || !wantLinks)) {
+    digest = cached.digest;
+  } else {
+    const decoded = [...names].map(([file, shown]) => [file, texts.get(shown)!] as const);
+    const mayHoldLinks = decoded.some(([, text]) => fileMayHoldLinks(text));
+    const markdown = wantLinks && mayHoldLinks ? (await import('./markdown.js')).parseMarkdown : undefined;
+    const linkCache = markdown ? new ChunkLinkCache(slot.read('links', 'chunks')) : undefined;
+    const todos = createTodoMatcher(todoTerms);
+    const total = decoded.reduce((n, [, text]) => n + text.length, 0);
+    const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
+    let before = 0;
+    const parsed: ParsedFile[] = decoded.map(([file, text]) => {
+      const result = parseDigest(text, file, {
+        venues,
+        todos,
+        markdown,
+        linkCache,
+        onProgress: progress && ((done) => progress((before + done * text.length) / total)),
+      });
+      before += text.length;
+      return result;
+    });
+    progress?.(1);
+    digest = buildStore(parsed, config.sections ?? {});
+    slot.write('store', key, { digest, withLinks: Boolean(markdown) || !mayHoldLinks } satisfies CachedStore);
+    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', linkCache.used);
+  }
+  renameFiles(digest, names);
   return { digest, config, configFile, venues, location, texts, paths };
 }

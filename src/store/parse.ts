@@ -1,6 +1,6 @@
 // parseDigest: one digest file's text -> sections, entries and diagnostics. Pure; never throws.
 import { parseHeading } from './heading.js';
-import { extractLinks, mayHoldLinks, type MarkdownParser } from './links.js';
+import { chunkKey, definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type LinkCache, type MarkdownParser } from './links.js';
 import { scanDigest, type Lines } from './scan.js';
 import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
 import { createTodoMatcher, quoteAround, type TodoMatcher } from './todos.js';
@@ -9,8 +9,12 @@ import { createVenueRegistry, type VenueRegistry } from './venues.js';
 export interface ParseOptions {
   venues?: VenueRegistry;
   todos?: TodoMatcher;
-  /** Needed only for chunks that may hold links; without it, no links are extracted. */
-  markdown?: MarkdownParser;
+  /** Needed only for chunks that may hold links; without it, no links are extracted (every `links` is empty). */
+  markdown?: MarkdownParser | undefined;
+  /** Reused link results of chunks parsed before (and filled with new ones). */
+  linkCache?: LinkCache | undefined;
+  /** Called now and then during a long parse with the share of the text done (0..1). */
+  onProgress?: ((done: number) => void) | undefined;
 }
 
 /** An entry before ids, slugs and section indexes are assigned across the whole store. */
@@ -133,6 +137,8 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
       continue;
     }
 
+    if (options.onProgress && entries.length % 2000 === 0) options.onProgress(start / Math.max(1, text.length));
+
     // An entry: the heading, then its body up to the next structural heading.
     const bodyStartLine = heading.line + 1;
     const bodyStart = Math.min(lineStart(bodyStartLine), end);
@@ -179,19 +185,33 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     let last = bodyLines.length;
     while (last > first && bodyLines[last - 1]!.trim() === '') last--;
 
-    let links: Link[] = [];
-    const chunk = text.slice(start, end);
-    if (options.markdown && mayHoldLinks(chunk)) {
-      try {
-        links = extractLinks(chunk, { offset: start, line: heading.line }, options.markdown, definitions);
-      } catch (error) {
-        diagnostics.push({
-          file,
-          line: heading.line,
-          column: 1,
-          code: 'markdown-error',
-          message: `Could not read the links of this entry: ${(error as Error).message}`,
-        });
+    // NOTE: the heading and the body are checked apart: every heading has `][` between its venue
+    // and orgs, which would send every entry through the (slow) markdown parser.
+    const links: Link[] = [];
+    if (options.markdown) {
+      const headingLine = text.slice(start, headingEnd);
+      const parts: Array<[string, number, number]> = [];
+      if (mayHoldLinks(headingLine.replace(/\]\s*[[【]/g, ''), definitions)) parts.push([headingLine, start, heading.line]);
+      if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, bodyStartLine]);
+      for (const [chunk, offset, line] of parts) {
+        try {
+          const prefix = definitionPrefix(chunk, definitions);
+          const key = options.linkCache ? chunkKey(chunk, prefix) : '';
+          let found = options.linkCache?.get(key);
+          if (!found) {
+            found = extractLinks(chunk, { offset: 0, line: 1 }, options.markdown, prefix);
+            options.linkCache?.set(key, found);
+          }
+          links.push(...shiftLinks(found, { offset, line }));
+        } catch (error) {
+          diagnostics.push({
+            file,
+            line,
+            column: 1,
+            code: 'markdown-error',
+            message: `Could not read the links of this entry: ${(error as Error).message}`,
+          });
+        }
       }
     }
 

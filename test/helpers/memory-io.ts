@@ -82,6 +82,12 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     },
     writeFile: (p, data) => void store.set(path.resolve(cwd, p), data),
     mkdirp: (d) => void dirs.add(path.resolve(cwd, d)),
+    rename: (from, to) => {
+      const data = store.get(path.resolve(cwd, from));
+      if (!data) fail('ENOENT', from);
+      store.set(path.resolve(cwd, to), data!);
+      store.delete(path.resolve(cwd, from));
+    },
     removeFile: (p) => void store.delete(path.resolve(cwd, p)),
     homeDir: () => '/home/user',
     lock: async () => async () => {},
