@@ -1,12 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Runs the real bin/ (the esbuild bundle built by `npm run build`, which `npm test` runs first).
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/papers.cjs', import.meta.url));
-const papers = (...args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PAPERS_NOTES: '' } });
+const cacheHome = mkdtempSync(path.join(tmpdir(), 'papers-smoke-'));
+const env = { ...process.env, NO_COLOR: '1', PAPERS_NOTES: '', XDG_CACHE_HOME: cacheHome };
+const papers = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
 
 describe('bin/papers.cjs', () => {
   it('lists the OCR section of the shipped notes', () => {
@@ -16,11 +20,21 @@ describe('bin/papers.cjs', () => {
     expect(r.stderr).toBe('6 entries in 1 section\n');
   });
 
+  it('keeps its code cache and parse cache in $XDG_CACHE_HOME/papers, with the same output warm', () => {
+    const cold = papers('list', '--json');
+    const files = readdirSync(path.join(cacheHome, 'papers'));
+    expect(files.some((f) => f.startsWith('code-'))).toBe(true);
+    expect(files.some((f) => f.startsWith('store-'))).toBe(true);
+    const warm = papers('list', '--json');
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(JSON.parse(warm.stdout)).toHaveLength(24);
+  });
+
   it('prints help with examples, and the version', () => {
     const help = papers('list', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('papers list --section ocr');
-    const version = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    const version = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env });
     expect(version.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
@@ -31,7 +45,7 @@ describe('bin/papers.cjs', () => {
   });
 
   it('stays quiet when the reader closes the pipe early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" list | head -n 1`], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" list | head -n 1`], { cwd: root, encoding: 'utf8', env });
     expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(r.stdout.split('\n')[0]).toContain('信息检索、搜索');
   });

@@ -40,8 +40,9 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     ctx.out(JSON.stringify(entries, null, 2));
   } else if (entries.length) {
     const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
-    const measure = await measureFor(entries.flatMap(entryCells));
-    ctx.out(formatEntryTable(entries, { color: ctx.color, width, measure }));
+    const cells = entries.map(entryCells);
+    const measure = await measureFor(cells.flat());
+    ctx.out(formatEntryTable(entries, { color: ctx.color, width, measure }, cells));
   }
   const sectionCount = new Set(entries.map((e) => e.section)).size;
   if (!options.json) {

@@ -38,7 +38,7 @@ export function entryCells(e: Entry): string[] {
 }
 
 /** Entries grouped by section (in order of first appearance), one aligned table for all groups. */
-export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions): string {
+export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions, cells: readonly string[][] = entries.map(entryCells)): string {
   const { color } = options;
   const groups = new Map<string | null, Entry[]>();
   for (const e of entries) {
@@ -48,11 +48,10 @@ export function formatEntryTable(entries: readonly Entry[], options: ListTableOp
   }
   const rows: string[][] = [];
   const headerAt = new Map<number, string>();
+  const cellsOf = new Map(entries.map((e, i) => [e, cells[i]!]));
   for (const [section, list] of groups) {
     headerAt.set(rows.length, `${color.bold(sectionLabel(section, list[0]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
-    for (const e of list) {
-      rows.push(entryCells(e));
-    }
+    for (const e of list) rows.push(cellsOf.get(e)!);
   }
   const lines = renderRows(
     rows,
@@ -64,7 +63,7 @@ export function formatEntryTable(entries: readonly Entry[], options: ListTableOp
       { style: (t) => color.dim(t) },
       { style: (t) => color.yellow(t) },
     ],
-    { maxWidth: options.width, indent: '  ', measure: options.measure },
+    { maxWidth: options.width, indent: '  ', measure: options.measure, plain: color.level === 0 },
   );
   const out: string[] = [];
   lines.forEach((line, i) => {
