@@ -45,6 +45,13 @@ export function expandYear(raw: string): number {
   return n < 50 ? 2000 + n : 1900 + n;
 }
 
+/** `/\s/.test(ch)`, with the common characters decided without a regular expression. */
+function isWs(ch: string): boolean {
+  if (ch === ' ' || ch === '\t') return true;
+  if (ch < '\u0080') return ch === '\n' || ch === '\r' || ch === '\v' || ch === '\f';
+  return /\s/.test(ch);
+}
+
 function isOpen(ch: string | undefined): boolean {
   return ch !== undefined && OPEN_BRACKETS.includes(ch);
 }
@@ -54,8 +61,8 @@ function isClose(ch: string | undefined): boolean {
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isWs(text[start]!)) start++;
+  while (end > start && isWs(text[end - 1]!)) end--;
   return [start, end];
 }
 
@@ -73,10 +80,10 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
   const issues: HeadingIssue[] = [];
   // Trailing spaces and a trailing `:` after the whole heading.
   let end = raw.length;
-  while (end > 0 && /\s/.test(raw[end - 1]!)) end--;
+  while (end > 0 && isWs(raw[end - 1]!)) end--;
   let contentEnd = end;
   while (contentEnd > 0 && /[:：]/.test(raw[contentEnd - 1]!)) contentEnd--;
-  while (contentEnd > 0 && /\s/.test(raw[contentEnd - 1]!)) contentEnd--;
+  while (contentEnd > 0 && isWs(raw[contentEnd - 1]!)) contentEnd--;
   if (contentEnd < end && contentEnd > 0) {
     issues.push({
       code: 'trailing-punctuation',
@@ -101,7 +108,7 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
     titleEnd = groupsStart;
     let i = groupsStart;
     while (i < contentEnd) {
-      while (i < contentEnd && /\s/.test(raw[i]!)) i++;
+      while (i < contentEnd && isWs(raw[i]!)) i++;
       if (i >= contentEnd) break;
       if (!isOpen(raw[i])) break;
       let j = i + 1;

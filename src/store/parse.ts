@@ -1,7 +1,7 @@
 // parseDigest: one digest file's text -> sections, entries and diagnostics. Pure; never throws.
 import { parseHeading } from './heading.js';
 import { chunkKey, definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type LinkCache, type MarkdownParser } from './links.js';
-import { scanDigest, type Lines } from './scan.js';
+import { lineOfOffset, scanDigest, type Lines } from './scan.js';
 import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
 import { createTodoMatcher, quoteAround, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -17,8 +17,8 @@ export interface ParseOptions {
   onProgress?: ((done: number) => void) | undefined;
 }
 
-/** An entry before ids, slugs and section indexes are assigned across the whole store. */
-export type ParsedEntry = Omit<Entry, 'id' | 'sectionSlug'>;
+/** An entry before its id and slug are assigned across the whole store (they are '' and null). */
+export type ParsedEntry = Entry;
 export type ParsedSection = Omit<Section, 'slug' | 'index'>;
 
 export interface ParsedFile {
@@ -53,9 +53,17 @@ function dominantEol(text: string): FileInfo['eol'] {
   return '\n';
 }
 
-/** True when a body has content other than blank lines and HTML comments. */
-function hasContent(body: string): boolean {
-  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
+/** What String.prototype.trim removes: a line of only these is blank. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x3000 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+  );
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 export function parseDigest(text: string, file: string, options: ParseOptions = {}): ParsedFile {
@@ -94,6 +102,8 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
   const headings = scan.headings;
 
   const lineStart = (n: number): number => (n > lineCount ? text.length : lines.starts[n - 1]!);
+  const allTodos = todos.findAll(text);
+  let todoAt = 0;
 
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
@@ -142,7 +152,6 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     // An entry: the heading, then its body up to the next structural heading.
     const bodyStartLine = heading.line + 1;
     const bodyStart = Math.min(lineStart(bodyStartLine), end);
-    const body = text.slice(bodyStart, end);
     const parsed = parseHeading(heading.raw, (name) => venues.canonicalOf(name) !== null);
     for (const issue of parsed.issues) {
       if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
@@ -156,34 +165,36 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     }
     const venue = venues.resolve(parsed.venueRaw);
 
-    // Body lines: notes (trimmed of blank lines at both ends), todos, last line with content.
-    const bodyLines: string[] = [];
-    let lastContentLine = heading.line;
-    const entryTodos: Todo[] = [];
-    const scanTodos = (lineNo: number, lineStr: string, lineOffset: number): void => {
-      for (const m of todos.find(lineStr)) {
-        entryTodos.push({
-          marker: m.marker,
-          term: m.term,
-          context: quoteAround(lineStr, m.index, m.marker.length),
-          line: lineNo,
-          column: m.index + 1,
-          offset: lineOffset + m.index,
-        });
-      }
-    };
-    scanTodos(heading.line, lineText(text, lines, heading.line), start);
+    // Notes: the body without blank lines at either end, sliced from the text in one piece.
     const lastBodyLine = next ? next.line - 1 : lineCount;
+    let firstContent = 0;
+    let lastContent = 0;
     for (let n = bodyStartLine; n <= lastBodyLine; n++) {
-      const l = lineText(text, lines, n);
-      bodyLines.push(l);
-      if (l.trim() !== '') lastContentLine = n;
-      scanTodos(n, l, lines.starts[n - 1]!);
+      if (!isBlankLine(text, lines.starts[n - 1]!, lines.ends[n - 1]!)) {
+        if (!firstContent) firstContent = n;
+        lastContent = n;
+      }
     }
-    let first = 0;
-    while (first < bodyLines.length && bodyLines[first]!.trim() === '') first++;
-    let last = bodyLines.length;
-    while (last > first && bodyLines[last - 1]!.trim() === '') last--;
+    let notes = firstContent ? text.slice(lines.starts[firstContent - 1]!, lines.ends[lastContent - 1]!) : '';
+    if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
+    const stub = !firstContent || (notes.includes('<!--') && notes.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() === '');
+
+    // TODO markers of the whole file are found once; take this entry's share (they are in order).
+    const entryTodos: Todo[] = [];
+    while (todoAt < allTodos.length && allTodos[todoAt]!.index < start) todoAt++;
+    for (; todoAt < allTodos.length && allTodos[todoAt]!.index < end; todoAt++) {
+      const m = allTodos[todoAt]!;
+      const line = lineOfOffset(lines, m.index);
+      const lineStartOffset = lines.starts[line - 1]!;
+      entryTodos.push({
+        marker: m.marker,
+        term: m.term,
+        context: quoteAround(lineText(text, lines, line), m.index - lineStartOffset, m.marker.length),
+        line,
+        column: m.index - lineStartOffset + 1,
+        offset: m.index,
+      });
+    }
 
     // NOTE: the heading and the body are checked apart: every heading has `][` between its venue
     // and orgs, which would send every entry through the (slow) markdown parser.
@@ -192,6 +203,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
       const headingLine = text.slice(start, headingEnd);
       const parts: Array<[string, number, number]> = [];
       if (mayHoldLinks(headingLine.replace(/\]\s*[[【]/g, ''), definitions)) parts.push([headingLine, start, heading.line]);
+      const body = text.slice(bodyStart, end);
       if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, bodyStartLine]);
       for (const [chunk, offset, line] of parts) {
         try {
@@ -216,6 +228,8 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     }
 
     entries.push({
+      id: '',
+      sectionSlug: null,
       title: parsed.title,
       alias: parsed.alias,
       venue: venue.venue,
@@ -226,11 +240,11 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
       section: currentSection?.title ?? null,
       file,
       line: heading.line,
-      endLine: lastContentLine,
-      notes: bodyLines.slice(first, last).join('\n'),
+      endLine: lastContent || heading.line,
+      notes,
       todos: entryTodos,
       links,
-      stub: !hasContent(body),
+      stub,
       heading: headingInfo,
       range: { start, end },
       body: { start: bodyStart, end },

@@ -46,6 +46,12 @@ export function typoBudget(length: number): number {
 
 /** A readable, URL-safe slug: folded, letters (any script) and digits joined by `-`. */
 export function slugify(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  }
   return foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');

@@ -26,6 +26,8 @@ export interface TodoMatch {
 export interface TodoMatcher {
   /** Markers in one line of text, in order, never overlapping. */
   find(line: string): TodoMatch[];
+  /** Markers anywhere in a text (a whole file): indexes into it. */
+  findAll(text: string): TodoMatch[];
   terms: readonly string[];
 }
 
@@ -49,36 +51,44 @@ export function narrowWidth(text: string): string {
   return out;
 }
 
+const FULL_WIDTH_OFFSET = 0xfee0;
+const WORD = 'A-Za-z0-9_\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFF3F';
+
+/** A pattern for one ASCII character that also accepts its other case and its full-width forms. */
+function widthFreeChar(ch: string): string {
+  const forms = new Set([ch, ch.toLowerCase(), ch.toUpperCase()]);
+  for (const f of [...forms]) {
+    const code = f.charCodeAt(0);
+    if (code >= 0x21 && code <= 0x7e) forms.add(String.fromCharCode(code + FULL_WIDTH_OFFSET));
+  }
+  return forms.size === 1 ? escapeRegExp(ch) : `[${[...forms].map((f) => (/[\]\\^-]/.test(f) ? `\\${f}` : f)).join('')}]`;
+}
+
 export function createTodoMatcher(terms: readonly string[] = DEFAULT_TODO_TERMS): TodoMatcher {
   const unique = [...new Set(terms.map((t) => narrowWidth(t.trim())).filter(Boolean))];
   // Longer terms first, so `待补充` wins over `待补` at the same place.
   unique.sort((a, b) => b.length - a.length);
-  const latin = unique.filter((t) => /^[\x21-\x7e]+$/.test(t));
-  const other = unique.filter((t) => !/^[\x21-\x7e]+$/.test(t));
+  const isLatin = (t: string) => /^[\x21-\x7e]+$/.test(t);
+  const latin = unique.filter(isLatin);
+  const other = unique.filter((t) => !isLatin(t));
   const parts: string[] = [];
   // NOTE: JS `\b` is ASCII-only and would not separate `TODO` from a Han character, which is what we
-  // want here: a Latin term must not touch another ASCII letter, digit or `_`.
-  if (latin.length) parts.push(`(?<![A-Za-z0-9_])(?:${latin.map(escapeRegExp).join('|')})(?![A-Za-z0-9_])`);
+  // want here: a Latin term must not touch another letter, digit or `_` (ASCII or full-width).
+  // Full-width and lower-case forms are in the pattern itself, so the text is never rewritten.
+  if (latin.length) parts.push(`(?<![${WORD}])(?:${latin.map((t) => [...t].map(widthFreeChar).join('')).join('|')})(?![${WORD}])`);
   if (other.length) parts.push(`(?:${other.map(escapeRegExp).join('|')})`);
-  const pattern = parts.length ? new RegExp(parts.join('|'), 'gi') : null;
+  const pattern = parts.length ? new RegExp(parts.join('|'), 'g') : null;
   const byFolded = new Map(unique.map((t) => [t.toLowerCase(), t]));
-  return {
-    terms: unique,
-    find(line) {
-      if (!pattern) return [];
-      const text = narrowWidth(line);
-      const out: TodoMatch[] = [];
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        out.push({
-          marker: line.slice(m.index, m.index + m[0].length),
-          term: byFolded.get(m[0].toLowerCase()) ?? m[0],
-          index: m.index,
-        });
-      }
-      return out;
-    },
+  const findAll = (text: string): TodoMatch[] => {
+    if (!pattern) return [];
+    const out: TodoMatch[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      out.push({ marker: m[0], term: byFolded.get(narrowWidth(m[0]).toLowerCase()) ?? m[0], index: m.index });
+    }
+    return out;
   };
+  return { terms: unique, find: findAll, findAll };
 }
 
 /** The text around a marker, at most `radius` characters each side, for a message. */
