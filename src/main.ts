@@ -11,7 +11,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       exitCode = code;
     });
     if (argv.length === 0) {
-      io.stdout.write(program.helpInformation());
+      program.outputHelp();
       return EXIT_OK;
     }
     await program.parseAsync([...argv], { from: 'user' });

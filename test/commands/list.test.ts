@@ -121,3 +121,13 @@ describe('papers sections', () => {
     expect(table.stdout).toMatch(/^5\s+ocr\s+OCR 文字识别\s+6\s+notes\/papers\.md:118$/m);
   });
 });
+
+describe('papers with no command', () => {
+  it('prints the help with examples and exit codes, exit 0', async () => {
+    const r = await run(memoryIo(seedFiles()));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: papers [options] [command]');
+    expect(r.stdout).toContain('$ papers list --section ocr');
+    expect(r.stdout).toContain('Exit codes:');
+  });
+});
