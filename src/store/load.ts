@@ -137,12 +137,20 @@ export function registriesFor(config: Config): { venues: VenueRegistry; todoTerm
   };
 }
 
+/** Parses decoded texts (by display name, in store order) into one store; no file I/O. */
+export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config): Promise<{ digest: Digest; venues: VenueRegistry }> {
+  const { venues, todoTerms } = registriesFor(config);
+  const todos = createTodoMatcher(todoTerms);
+  let markdown: MarkdownParser | undefined;
+  if ([...texts.values()].some(mayHoldLinks)) markdown = (await import('./markdown.js')).parseMarkdown;
+  const parsed: ParsedFile[] = [...texts].map(([name, text]) => parseDigest(text, name, { venues, todos, markdown }));
+  return { digest: buildStore(parsed, config.sections ?? {}), venues };
+}
+
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
   const location = locateNotes(io, options.notes);
   const configDir = location.kind === 'dir' ? location.root : path.dirname(location.root);
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
-  const { venues, todoTerms } = registriesFor(config);
-  const todos = createTodoMatcher(todoTerms);
 
   const texts = new Map<string, string>();
   const paths = new Map<string, string>();
@@ -151,9 +159,6 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
     texts.set(shown, readNotesFile(io, file, shown));
     paths.set(shown, file);
   }
-  let markdown: MarkdownParser | undefined;
-  if ([...texts.values()].some(mayHoldLinks)) markdown = (await import('./markdown.js')).parseMarkdown;
-  const parsed: ParsedFile[] = [...texts].map(([name, text]) => parseDigest(text, name, { venues, todos, markdown }));
-  const digest = buildStore(parsed, config.sections ?? {});
+  const { digest, venues } = await parseTexts(texts, config);
   return { digest, config, configFile, venues, location, texts, paths };
 }
