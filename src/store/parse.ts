@@ -50,7 +50,7 @@ function dominantEol(text: string): FileInfo['eol'] {
 }
 
 /** True when a body has content other than blank lines and HTML comments. */
-function hasContent(body: string): boolean {
+export function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
 }
 

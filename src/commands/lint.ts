@@ -1,0 +1,167 @@
+// `papers lint`: checks the digest against the rule registry, prints findings in five formats, fixes what is safe.
+import * as z from 'zod/mini';
+import pkg from '../../package.json';
+import { unifiedDiff } from '../edit/diff.js';
+import { rewriteFile } from '../edit/write.js';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, PapersError, UsageError } from '../errors.js';
+import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
+import { explainRule, ruleRow } from '../lint/docs.js';
+import { fixText } from '../lint/fix.js';
+import { lintStore, localTargets } from '../lint/lint.js';
+import { rules } from '../lint/rules/index.js';
+import { countMessages } from '../lint/run.js';
+import type { LintResult } from '../lint/types.js';
+import { formatGithub } from '../report/lint-github.js';
+import { formatJson } from '../report/lint-json.js';
+import { formatSarif } from '../report/lint-sarif.js';
+import { formatStylish, formatSummary, stylishCells } from '../report/lint-stylish.js';
+import { formatUnix } from '../report/lint-unix.js';
+import { renderRows } from '../report/terminal.js';
+import { measureFor } from '../report/width.js';
+import { parseTexts } from '../store/load.js';
+import type { Digest } from '../store/schema.js';
+import type { VenueRegistry } from '../store/venues.js';
+import type { Context } from './context.js';
+import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
+
+export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as const;
+
+export const LintOptionsSchema = z.object({
+  format: z._default(z.enum(LINT_FORMATS), 'stylish'),
+  maxWarnings: wholeNumber('--max-warnings', 0),
+  quiet: Flag,
+  fix: Flag,
+  fixDryRun: Flag,
+  rule: ListOf,
+  listRules: Flag,
+  explain: z.optional(z.string()),
+});
+
+function listRules(ctx: Context, json: boolean): number {
+  if (json) {
+    const list = rules.map((r) => ({ id: r.id, alias: r.alias, severity: r.severity, fixable: r.fixable, description: r.description }));
+    ctx.out(JSON.stringify(list, null, 2));
+    return EXIT_OK;
+  }
+  const rows = [['ID', 'ALIAS', 'SEVERITY', 'FIX', 'DESCRIPTION'], ...rules.map(ruleRow)];
+  const head = (t: string, r: number): string => (r === 0 ? ctx.color.bold(t) : t);
+  ctx.out(renderRows(rows, [{ style: head }, { style: (t, r) => (r === 0 ? ctx.color.bold(t) : ctx.color.cyan(t)) }, { style: head }, { style: head }, { style: head }]).join('\n'));
+  return EXIT_OK;
+}
+
+/** Same entries, same notes, in the same sections: what a fix must never change. */
+function sameEntries(before: Digest, after: Digest, file: string): boolean {
+  const a = before.entries.filter((e) => e.file === file);
+  const b = after.entries.filter((e) => e.file === file);
+  return a.length === b.length && a.every((e, i) => e.notes === b[i]!.notes && e.section === b[i]!.section && e.line === b[i]!.line);
+}
+
+export async function runLint(ctx: Context, rawOptions: unknown): Promise<number> {
+  const options = parseOptions(LintOptionsSchema, rawOptions);
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other', 'use one of them');
+  if (options.listRules) return listRules(ctx, options.format === 'json');
+  if (options.explain !== undefined) {
+    const rule = ruleNames(rules).rule(options.explain);
+    if (!rule) throw new UsageError(`--explain: unknown rule "${options.explain}"${unknownRuleHint(options.explain, rules)}`, 'papers lint --list-rules lists the rules');
+    ctx.out(explainRule(rule));
+    return EXIT_OK;
+  }
+
+  const store = await ctx.load();
+  const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
+  const texts = new Map(store.texts);
+  // Link targets are looked up here, once each; the rules only read the answers.
+  const known = new Map<string, boolean>();
+  const lintTexts = (digest: Digest, venues: VenueRegistry): LintResult => {
+    for (const target of localTargets(digest, store.paths)) if (!known.has(target)) known.set(target, ctx.io.stat(target) !== null);
+    return lintStore({ digest, texts, paths: store.paths, venues, config: store.config, active, exists: (t) => known.get(t) ?? false });
+  };
+
+  let result = lintTexts(store.digest, store.venues);
+  if (options.fix || options.fixDryRun) {
+    let fixed = 0;
+    let diff = '';
+    for (const file of result.files) {
+      if (!file.messages.some((m) => m.fix)) continue;
+      const name = file.file;
+      const write = await rewriteFile(
+        ctx.io,
+        store.paths.get(name)!,
+        name,
+        async (current) => {
+          texts.set(name, current);
+          const before = (await parseTexts(texts, store.config)).digest;
+          const outcome = await fixText(current, async (text) => {
+            texts.set(name, text);
+            const parsed = await parseTexts(texts, store.config);
+            const messages = lintTexts(parsed.digest, parsed.venues).files.find((f) => f.file === name)?.messages ?? [];
+            return messages.flatMap((m) => (m.fix ? [m.fix] : []));
+          });
+          texts.set(name, outcome.output);
+          if (!sameEntries(before, (await parseTexts(texts, store.config)).digest, name)) {
+            texts.set(name, current);
+            throw new PapersError(`lint fixes would change the entries of ${name}; nothing was written`, {
+              hint: 'this is a bug in papers, please report it; run papers lint --fix-dry-run to see the change',
+            });
+          }
+          fixed += outcome.fixed;
+          return outcome.output;
+        },
+        { dryRun: options.fixDryRun },
+      );
+      if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
+    }
+    const parsed = await parseTexts(texts, store.config);
+    result = lintTexts(parsed.digest, parsed.venues);
+    const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
+    const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
+    if (options.fixDryRun) {
+      if (diff) ctx.io.stdout.write(diff);
+      ctx.err(`${fixed} fix${fixed === 1 ? '' : 'es'} would be applied; ${problems} would remain (nothing written)`);
+      return exitCode(shown(result, options.quiet), options.maxWarnings, ctx);
+    }
+    ctx.err(`fixed ${fixed} problem${fixed === 1 ? '' : 's'}; ${problems} remain`);
+  }
+
+  const { files } = shown(result, options.quiet);
+  const all = files.flatMap((f) => f.messages);
+  switch (options.format) {
+    case 'json':
+      ctx.io.stdout.write(formatJson(files));
+      break;
+    case 'sarif':
+      ctx.io.stdout.write(formatSarif(files, rules, pkg.version));
+      break;
+    case 'unix':
+      ctx.io.stdout.write(formatUnix(files));
+      break;
+    case 'github':
+      ctx.io.stdout.write(formatGithub(files));
+      break;
+    default:
+      if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)) }));
+  }
+  if (options.format !== 'json' && options.format !== 'sarif') {
+    const summary = formatSummary(countMessages(all), ctx.color);
+    if (summary) ctx.err(summary);
+  }
+  return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);
+}
+
+/** With --quiet, errors only: warnings are neither shown nor counted. */
+function shown(result: LintResult, quiet: boolean | undefined): LintResult {
+  if (!quiet) return result;
+  return { crashed: result.crashed, files: result.files.map((f) => ({ file: f.file, messages: f.messages.filter((m) => m.severity === 'error') })) };
+}
+
+/** 2 when a rule crashed, 1 for errors or warnings over --max-warnings, else 0. */
+function exitCode(result: LintResult, maxWarnings: number | undefined, ctx: Context): number {
+  const counts = countMessages(result.files.flatMap((f) => f.messages));
+  if (result.crashed.length) return EXIT_USAGE;
+  if (counts.errors) return EXIT_FOUND;
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+    ctx.err(`papers: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings} allows`);
+    return EXIT_FOUND;
+  }
+  return EXIT_OK;
+}
