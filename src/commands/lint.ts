@@ -3,10 +3,10 @@ import * as z from 'zod/mini';
 import pkg from '../../package.json';
 import { unifiedDiff } from '../edit/diff.js';
 import { rewriteFile } from '../edit/write.js';
-import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, PapersError, UsageError } from '../errors.js';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
 import { explainRule, ruleRow } from '../lint/docs.js';
-import { fixText } from '../lint/fix.js';
+import { fixFile, type Relint } from '../lint/fix.js';
 import { lintStore, localTargets } from '../lint/lint.js';
 import { rules } from '../lint/rules/index.js';
 import { countMessages } from '../lint/run.js';
@@ -49,13 +49,6 @@ function listRules(ctx: Context, json: boolean): number {
   return EXIT_OK;
 }
 
-/** Same entries, same notes, in the same sections: what a fix must never change. */
-function sameEntries(before: Digest, after: Digest, file: string): boolean {
-  const a = before.entries.filter((e) => e.file === file);
-  const b = after.entries.filter((e) => e.file === file);
-  return a.length === b.length && a.every((e, i) => e.notes === b[i]!.notes && e.section === b[i]!.section && e.line === b[i]!.line);
-}
-
 export async function runLint(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(LintOptionsSchema, rawOptions);
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other', 'use one of them');
@@ -72,13 +65,17 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
   const texts = new Map(store.texts);
   // Link targets are looked up here, once each; the rules only read the answers.
   const known = new Map<string, boolean>();
-  const lintTexts = (digest: Digest, venues: VenueRegistry): LintResult => {
+  const lintTexts = (current: ReadonlyMap<string, string>, digest: Digest, venues: VenueRegistry): LintResult => {
     for (const target of localTargets(digest, store.paths)) if (!known.has(target)) known.set(target, ctx.io.stat(target) !== null);
-    return lintStore({ digest, texts, paths: store.paths, venues, config: store.config, active, exists: (t) => known.get(t) ?? false });
+    return lintStore({ digest, texts: current, paths: store.paths, venues, config: store.config, active, exists: (t) => known.get(t) ?? false });
   };
 
-  let result = lintTexts(store.digest, store.venues);
+  let result = lintTexts(texts, store.digest, store.venues);
   if (options.fix || options.fixDryRun) {
+    const relint: Relint = async (current) => {
+      const { digest, venues } = await parseTexts(current, store.config);
+      return { digest, result: lintTexts(current, digest, venues) };
+    };
     let fixed = 0;
     let diff = '';
     for (const file of result.files) {
@@ -90,20 +87,7 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
         name,
         async (current) => {
           texts.set(name, current);
-          const before = (await parseTexts(texts, store.config)).digest;
-          const outcome = await fixText(current, async (text) => {
-            texts.set(name, text);
-            const parsed = await parseTexts(texts, store.config);
-            const messages = lintTexts(parsed.digest, parsed.venues).files.find((f) => f.file === name)?.messages ?? [];
-            return messages.flatMap((m) => (m.fix ? [m.fix] : []));
-          });
-          texts.set(name, outcome.output);
-          if (!sameEntries(before, (await parseTexts(texts, store.config)).digest, name)) {
-            texts.set(name, current);
-            throw new PapersError(`lint fixes would change the entries of ${name}; nothing was written`, {
-              hint: 'this is a bug in papers, please report it; run papers lint --fix-dry-run to see the change',
-            });
-          }
+          const outcome = await fixFile(name, texts, relint);
           fixed += outcome.fixed;
           return outcome.output;
         },
@@ -112,7 +96,7 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
       if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
     }
     const parsed = await parseTexts(texts, store.config);
-    result = lintTexts(parsed.digest, parsed.venues);
+    result = lintTexts(texts, parsed.digest, parsed.venues);
     const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {

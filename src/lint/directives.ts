@@ -13,6 +13,8 @@ export interface Directives {
   problems: DirectiveProblem[];
   /** True when `rule` (an alias) is switched off at `line` (1-based). */
   suppressed(rule: string, line: number): boolean;
+  /** True when an offset is inside a directive comment (whose rule names are not notes). */
+  inDirective(offset: number): boolean;
 }
 
 /** Resolves a rule name as written in a directive (id or alias, any case) to the rule's alias. */
@@ -73,11 +75,13 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
     byLine.set(line, set);
   };
 
-  if (!text.includes('papers-lint-')) return { problems, suppressed: () => false };
+  const spans: Array<[number, number]> = [];
+  if (!text.includes('papers-lint-')) return { problems, suppressed: () => false, inDirective: () => false };
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = lineOfOffset(lines, m.index);
     if (inFence(fences, line)) continue;
+    spans.push([m.index, m.index + m[0].length]);
     const keyword = m[1]!.toLowerCase();
     const keywordStart = m.index + m[0].indexOf('papers-lint-');
     if (!(KEYWORDS as readonly string[]).includes(keyword)) {
@@ -159,6 +163,18 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
       const block = blockAt(line);
       if (!block) return false;
       return block.all ? !block.rules.has(rule) : block.rules.has(rule);
+    },
+    inDirective(offset) {
+      let lo = 0;
+      let hi = spans.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const [start, end] = spans[mid]!;
+        if (offset < start) hi = mid - 1;
+        else if (offset >= end) lo = mid + 1;
+        else return true;
+      }
+      return false;
     },
   };
 }

@@ -32,7 +32,7 @@ export const noMissingFile = defineRule({
           file: entry.file,
           start: link.offset,
           end: link.endOffset,
-          message: `Link to a missing file "${link.url}", expected ${shown} to exist`,
+          message: `Linked file "${link.url}" does not exist (looked for ${shown})`,
         });
       }
     }

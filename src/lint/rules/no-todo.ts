@@ -41,7 +41,9 @@ export const noTodo = defineRule({
         }
         todos = found;
       }
+      const { directives } = context.file(entry.file);
       for (const todo of todos) {
+        if (directives.inDirective(todo.offset)) continue;
         report({
           file: entry.file,
           start: todo.offset,
