@@ -7,7 +7,7 @@ import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
 import { explainRule, ruleRow } from '../lint/docs.js';
 import { fixFile, type Relint } from '../lint/fix.js';
-import { lintStore, localTargets } from '../lint/lint.js';
+import { lintStore } from '../lint/lint.js';
 import { rules } from '../lint/rules/index.js';
 import { countMessages } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
@@ -18,6 +18,7 @@ import { formatStylish, formatSummary, stylishCells } from '../report/lint-styli
 import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
+import { mayHoldLinks } from '../store/links.js';
 import { parseTexts } from '../store/load.js';
 import type { Digest } from '../store/schema.js';
 import type { VenueRegistry } from '../store/venues.js';
@@ -63,18 +64,26 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
   const store = await ctx.load();
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
   const texts = new Map(store.texts);
-  // Link targets are looked up here, once each; the rules only read the answers.
+  // Link targets are looked up here, once each; rules only ask.
   const known = new Map<string, boolean>();
-  const lintTexts = (current: ReadonlyMap<string, string>, digest: Digest, venues: VenueRegistry): LintResult => {
-    for (const target of localTargets(digest, store.paths)) if (!known.has(target)) known.set(target, ctx.io.stat(target) !== null);
-    return lintStore({ digest, texts: current, paths: store.paths, venues, config: store.config, active, exists: (t) => known.get(t) ?? false });
+  const exists = (target: string): boolean => {
+    let found = known.get(target);
+    if (found === undefined) {
+      found = ctx.io.stat(target) !== null;
+      known.set(target, found);
+    }
+    return found;
+  };
+  const lintTexts = async (current: ReadonlyMap<string, string>, digest: Digest, venues: VenueRegistry): Promise<LintResult> => {
+    const markdown = [...current.values()].some(mayHoldLinks) ? (await import('../store/markdown.js')).parseMarkdown : undefined;
+    return lintStore({ digest, texts: current, paths: store.paths, venues, config: store.config, active, exists, markdown });
   };
 
-  let result = lintTexts(texts, store.digest, store.venues);
+  let result = await lintTexts(texts, store.digest, store.venues);
   if (options.fix || options.fixDryRun) {
     const relint: Relint = async (current) => {
       const { digest, venues } = await parseTexts(current, store.config);
-      return { digest, result: lintTexts(current, digest, venues) };
+      return { digest, result: await lintTexts(current, digest, venues) };
     };
     let fixed = 0;
     let diff = '';
@@ -96,7 +105,7 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
       if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
     }
     const parsed = await parseTexts(texts, store.config);
-    result = lintTexts(texts, parsed.digest, parsed.venues);
+    result = await lintTexts(texts, parsed.digest, parsed.venues);
     const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {

@@ -1,9 +1,11 @@
 // The one frozen context every rule gets: the parsed store, each file's text and lines, and shared caches.
 import * as path from 'node:path';
 import { parseHeading, type ParsedHeading } from '../store/heading.js';
+import { extractLinks, mayHoldLinks, type MarkdownParser } from '../store/links.js';
 import type { OrgRegistry } from '../store/orgs.js';
 import { lineOfOffset, scanDigest, type Lines, type Scan } from '../store/scan.js';
-import type { Digest, Entry, FileInfo } from '../store/schema.js';
+import { referenceDefinitions } from '../store/parse.js';
+import type { Digest, Entry, FileInfo, Link } from '../store/schema.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { parseDirectives, type Directives, type RuleNames } from './directives.js';
 
@@ -27,6 +29,8 @@ export interface LintContext {
   file(name: string): LintFile;
   /** The entry's heading, parsed once and shared by every rule. */
   heading(entry: Entry): ParsedHeading;
+  /** Links of a file outside its entries (before the first section, section intros); entries hold their own. */
+  looseLinks(file: string): readonly Link[];
   /** Whether a path (from linkTarget) exists; the command prepares the answers, rules do no I/O. */
   exists(target: string): boolean;
   /** 1-based line and column (UTF-16 code units; a BOM is not counted) of an offset. */
@@ -43,6 +47,8 @@ export interface LintContextInput {
   orgs: OrgRegistry;
   exists?: (target: string) => boolean;
   ruleNames: RuleNames;
+  /** Needed for looseLinks; without it there are none. */
+  markdown?: MarkdownParser;
 }
 
 /**
@@ -58,6 +64,27 @@ export function linkTarget(from: string, url: string): string | null {
     // A stray `%` is a plain character in a file name.
   }
   return path.isAbsolute(target) ? path.normalize(target) : path.join(path.dirname(from), target);
+}
+
+/** Links in the stretches of a file that no entry covers. */
+function findLooseLinks(file: LintFile, entries: readonly Entry[], markdown: MarkdownParser | undefined): Link[] {
+  if (!markdown || !mayHoldLinks(file.text)) return [];
+  const gaps: Array<[number, number]> = [];
+  let cursor = 0;
+  for (const entry of entries) {
+    if (entry.file !== file.name) continue;
+    if (entry.range.start > cursor) gaps.push([cursor, entry.range.start]);
+    cursor = Math.max(cursor, entry.range.end);
+  }
+  if (cursor < file.text.length) gaps.push([cursor, file.text.length]);
+  const definitions = referenceDefinitions(file.text, file.scan);
+  const links: Link[] = [];
+  for (const [start, end] of gaps) {
+    const chunk = file.text.slice(start, end);
+    if (!mayHoldLinks(chunk)) continue;
+    links.push(...extractLinks(chunk, { offset: start, line: lineOfOffset(file.lines, start) }, markdown, definitions));
+  }
+  return links;
 }
 
 export function createLintContext(input: LintContextInput): LintContext {
@@ -79,6 +106,7 @@ export function createLintContext(input: LintContextInput): LintContext {
     byName.set(info.file, file);
   }
   const headings = new WeakMap<Entry, ParsedHeading>();
+  const loose = new Map<string, Link[]>();
   const isVenue = (name: string): boolean => input.venues.canonicalOf(name) !== null;
   const exists = input.exists ?? (() => true);
 
@@ -99,6 +127,14 @@ export function createLintContext(input: LintContextInput): LintContext {
         headings.set(entry, h);
       }
       return h;
+    },
+    looseLinks(name) {
+      let links = loose.get(name);
+      if (!links) {
+        links = findLooseLinks(context.file(name), input.digest.entries, input.markdown);
+        loose.set(name, links);
+      }
+      return links;
     },
     exists,
     position(name, offset) {

@@ -1,10 +1,11 @@
 // Lints one parsed store: builds the shared context and runs the active rules. Pure.
 import type { Config } from '../config/schema.js';
 import { createOrgRegistry } from '../store/orgs.js';
+import type { MarkdownParser } from '../store/links.js';
 import type { Digest } from '../store/schema.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { ruleNames } from './config.js';
-import { createLintContext, linkTarget } from './context.js';
+import { createLintContext } from './context.js';
 import { rules } from './rules/index.js';
 import { runRules, type ActiveRule } from './run.js';
 import type { LintResult } from './types.js';
@@ -17,8 +18,10 @@ export interface LintStoreInput {
   venues: VenueRegistry;
   config: Config;
   active: readonly ActiveRule[];
-  /** Answers for the targets of localTargets(); every target exists when absent. */
+  /** Whether a link target exists (prepared by the command, which may look it up); all do when absent. */
   exists?: (target: string) => boolean;
+  /** For links outside entries; without it only entries' links are checked. */
+  markdown?: MarkdownParser;
 }
 
 const names = ruleNames(rules);
@@ -32,19 +35,7 @@ export function lintStore(input: LintStoreInput): LintResult {
     orgs: createOrgRegistry(input.config.orgs ?? []),
     exists: input.exists,
     ruleNames: names,
+    markdown: input.markdown,
   });
   return runRules(context, input.active);
-}
-
-/** Every file a relative link of the store points at: what the command must look up before linting. */
-export function localTargets(digest: Digest, paths: ReadonlyMap<string, string> = new Map()): Set<string> {
-  const targets = new Set<string>();
-  for (const entry of digest.entries) {
-    for (const link of entry.links) {
-      if (!link.local) continue;
-      const target = linkTarget(paths.get(entry.file) ?? entry.file, link.url);
-      if (target !== null) targets.add(target);
-    }
-  }
-  return targets;
 }

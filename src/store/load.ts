@@ -138,13 +138,16 @@ export function registriesFor(config: Config): { venues: VenueRegistry; todoTerm
 }
 
 /** Parses decoded texts (by display name, in store order) into one store; no file I/O. */
-export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config): Promise<{ digest: Digest; venues: VenueRegistry }> {
+export async function parseTexts(
+  texts: ReadonlyMap<string, string>,
+  config: Config,
+): Promise<{ digest: Digest; venues: VenueRegistry; markdown: MarkdownParser | undefined }> {
   const { venues, todoTerms } = registriesFor(config);
   const todos = createTodoMatcher(todoTerms);
   let markdown: MarkdownParser | undefined;
   if ([...texts.values()].some(mayHoldLinks)) markdown = (await import('./markdown.js')).parseMarkdown;
   const parsed: ParsedFile[] = [...texts].map(([name, text]) => parseDigest(text, name, { venues, todos, markdown }));
-  return { digest: buildStore(parsed, config.sections ?? {}), venues };
+  return { digest: buildStore(parsed, config.sections ?? {}), venues, markdown };
 }
 
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {

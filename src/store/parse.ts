@@ -1,7 +1,7 @@
 // parseDigest: one digest file's text -> sections, entries and diagnostics. Pure; never throws.
 import { parseHeading } from './heading.js';
 import { extractLinks, mayHoldLinks, type MarkdownParser } from './links.js';
-import { scanDigest, type Lines } from './scan.js';
+import { scanDigest, type Lines, type Scan } from './scan.js';
 import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
 import { createTodoMatcher, quoteAround, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -49,6 +49,17 @@ function dominantEol(text: string): FileInfo['eol'] {
   return '\n';
 }
 
+/** Reference definitions of a file (`[label]: url` lines), by normalised label, for extractLinks. */
+export function referenceDefinitions(text: string, scan: Pick<Scan, 'lines' | 'definitionLines'>): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const n of scan.definitionLines) {
+    const l = lineText(text, scan.lines, n);
+    const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
+    if (m) definitions.set(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '), l);
+  }
+  return definitions;
+}
+
 /** True when a body has content other than blank lines and HTML comments. */
 export function hasContent(body: string): boolean {
   return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
@@ -68,12 +79,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     message: p.message,
   }));
 
-  const definitions = new Map<string, string>();
-  for (const n of scan.definitionLines) {
-    const l = lineText(text, lines, n);
-    const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
-    if (m) definitions.set(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '), l);
-  }
+  const definitions = referenceDefinitions(text, scan);
 
   const info: FileInfo = {
     file,
