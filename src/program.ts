@@ -111,7 +111,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .addHelpText(
       'after',
       `${examples(['papers list --section ocr', 'papers show din', 'papers sections'])}
-Exit codes: 0 ok, 1 nothing matched, 2 could not run (bad usage or unreadable notes).
+Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage or unreadable notes).
 `,
     );
   registerList(program, io, done);
