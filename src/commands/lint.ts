@@ -18,10 +18,7 @@ import { formatStylish, formatSummary, stylishCells } from '../report/lint-styli
 import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
-import { mayHoldLinks } from '../store/links.js';
-import { parseTexts } from '../store/load.js';
-import type { Digest } from '../store/schema.js';
-import type { VenueRegistry } from '../store/venues.js';
+import { parseTexts, type LoadedStore } from '../store/load.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
 
@@ -74,16 +71,14 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
     }
     return found;
   };
-  const lintTexts = async (current: ReadonlyMap<string, string>, digest: Digest, venues: VenueRegistry): Promise<LintResult> => {
-    const markdown = [...current.values()].some(mayHoldLinks) ? (await import('../store/markdown.js')).parseMarkdown : undefined;
-    return lintStore({ digest, texts: current, paths: store.paths, venues, config: store.config, active, exists, markdown });
-  };
+  const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<LoadedStore, 'digest' | 'venues' | 'markdown' | 'scans'>): LintResult =>
+    lintStore({ ...parsed, texts: current, paths: store.paths, config: store.config, active, exists });
 
-  let result = await lintTexts(texts, store.digest, store.venues);
+  let result = lintTexts(texts, store);
   if (options.fix || options.fixDryRun) {
     const relint: Relint = async (current) => {
-      const { digest, venues } = await parseTexts(current, store.config);
-      return { digest, result: await lintTexts(current, digest, venues) };
+      const parsed = await parseTexts(current, store.config);
+      return { digest: parsed.digest, result: lintTexts(current, parsed) };
     };
     let fixed = 0;
     let diff = '';
@@ -104,8 +99,7 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
       );
       if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
     }
-    const parsed = await parseTexts(texts, store.config);
-    result = await lintTexts(texts, parsed.digest, parsed.venues);
+    result = lintTexts(texts, await parseTexts(texts, store.config));
     const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {

@@ -48,7 +48,9 @@ export interface LintContextInput {
   exists?: (target: string) => boolean;
   ruleNames: RuleNames;
   /** Needed for looseLinks; without it there are none. */
-  markdown?: MarkdownParser;
+  markdown?: MarkdownParser | undefined;
+  /** The parse's line scans of these texts by file name, when at hand (else each file is scanned here). */
+  scans?: ReadonlyMap<string, Scan>;
 }
 
 /**
@@ -68,7 +70,8 @@ export function linkTarget(from: string, url: string): string | null {
 
 /** Links in the stretches of a file that no entry covers. */
 function findLooseLinks(file: LintFile, entries: readonly Entry[], markdown: MarkdownParser | undefined): Link[] {
-  if (!markdown || !mayHoldLinks(file.text)) return [];
+  const references = file.scan.definitionLines.length > 0;
+  if (!markdown || !mayHoldLinks(file.text, references)) return [];
   const gaps: Array<[number, number]> = [];
   let cursor = 0;
   for (const entry of entries) {
@@ -81,7 +84,7 @@ function findLooseLinks(file: LintFile, entries: readonly Entry[], markdown: Mar
   const links: Link[] = [];
   for (const [start, end] of gaps) {
     const chunk = file.text.slice(start, end);
-    if (!mayHoldLinks(chunk)) continue;
+    if (!mayHoldLinks(chunk, references)) continue;
     links.push(...extractLinks(chunk, { offset: start, line: lineOfOffset(file.lines, start) }, markdown, definitions));
   }
   return links;
@@ -92,7 +95,7 @@ export function createLintContext(input: LintContextInput): LintContext {
   const byName = new Map<string, LintFile>();
   for (const info of input.digest.files) {
     const text = input.texts.get(info.file) ?? '';
-    const scan = scanDigest(text);
+    const scan = input.scans?.get(info.file) ?? scanDigest(text);
     const file: LintFile = Object.freeze({
       name: info.file,
       path: input.paths?.get(info.file) ?? info.file,

@@ -2,6 +2,7 @@
 import type { Config } from '../config/schema.js';
 import { createOrgRegistry } from '../store/orgs.js';
 import type { MarkdownParser } from '../store/links.js';
+import type { Scan } from '../store/scan.js';
 import type { Digest } from '../store/schema.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { ruleNames } from './config.js';
@@ -21,7 +22,9 @@ export interface LintStoreInput {
   /** Whether a link target exists (prepared by the command, which may look it up); all do when absent. */
   exists?: (target: string) => boolean;
   /** For links outside entries; without it only entries' links are checked. */
-  markdown?: MarkdownParser;
+  markdown?: MarkdownParser | undefined;
+  /** The parse's line scans, so files are not scanned twice. */
+  scans?: ReadonlyMap<string, Scan>;
 }
 
 const names = ruleNames(rules);
@@ -36,6 +39,7 @@ export function lintStore(input: LintStoreInput): LintResult {
     exists: input.exists,
     ruleNames: names,
     markdown: input.markdown,
+    scans: input.scans,
   });
   return runRules(context, input.active);
 }

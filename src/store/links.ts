@@ -5,10 +5,16 @@ import type { Link } from './schema.js';
 export type MarkdownParser = (text: string) => Root;
 
 /** A chunk that may hold a link: only these pay for a markdown parse. */
-const LINKISH = /\]\s*[([]|\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\./i;
+const INLINE_LINKISH = /\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\./i;
+const REFERENCE_LINKISH = /\]\s*\[|\]:/;
+const DEFINITION_LINE = /^ {0,3}\[[^\]]+\]:/m;
 
-export function mayHoldLinks(text: string): boolean {
-  return LINKISH.test(text);
+/**
+ * `references`: whether the file has reference definitions. Without them `[text][label]` is no
+ * link, and `][` is mostly entry metadata (`[KDD'18][Ali]`), which must not cost a parse.
+ */
+export function mayHoldLinks(text: string, references = DEFINITION_LINE.test(text)): boolean {
+  return INLINE_LINKISH.test(text) || (references && REFERENCE_LINKISH.test(text));
 }
 
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]{}（）【】「」，。；！？、"'`]+/gi;

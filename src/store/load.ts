@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { buildStore } from './build.js';
 import { mayHoldLinks, type MarkdownParser } from './links.js';
 import { parseDigest, type ParsedFile } from './parse.js';
+import type { Scan } from './scan.js';
 import type { Digest } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
@@ -32,6 +33,10 @@ export interface LoadedStore {
   texts: Map<string, string>;
   /** Absolute path of each file, by the name used in the store. */
   paths: Map<string, string>;
+  /** The markdown parser, when some file may hold links (loaded on demand). */
+  markdown: MarkdownParser | undefined;
+  /** Each file's line scan, by store name. */
+  scans: Map<string, Scan>;
 }
 
 export interface LoadOptions {
@@ -141,13 +146,14 @@ export function registriesFor(config: Config): { venues: VenueRegistry; todoTerm
 export async function parseTexts(
   texts: ReadonlyMap<string, string>,
   config: Config,
-): Promise<{ digest: Digest; venues: VenueRegistry; markdown: MarkdownParser | undefined }> {
+): Promise<{ digest: Digest; venues: VenueRegistry; markdown: MarkdownParser | undefined; scans: Map<string, Scan> }> {
   const { venues, todoTerms } = registriesFor(config);
   const todos = createTodoMatcher(todoTerms);
   let markdown: MarkdownParser | undefined;
-  if ([...texts.values()].some(mayHoldLinks)) markdown = (await import('./markdown.js')).parseMarkdown;
+  if ([...texts.values()].some((text) => mayHoldLinks(text))) markdown = (await import('./markdown.js')).parseMarkdown;
   const parsed: ParsedFile[] = [...texts].map(([name, text]) => parseDigest(text, name, { venues, todos, markdown }));
-  return { digest: buildStore(parsed, config.sections ?? {}), venues, markdown };
+  const scans = new Map(parsed.map((p) => [p.info.file, p.scan]));
+  return { digest: buildStore(parsed, config.sections ?? {}), venues, markdown, scans };
 }
 
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
@@ -162,6 +168,6 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
     texts.set(shown, readNotesFile(io, file, shown));
     paths.set(shown, file);
   }
-  const { digest, venues } = await parseTexts(texts, config);
-  return { digest, config, configFile, venues, location, texts, paths };
+  const { digest, venues, markdown, scans } = await parseTexts(texts, config);
+  return { digest, config, configFile, venues, location, texts, paths, markdown, scans };
 }

@@ -22,6 +22,8 @@ export interface ParsedFile {
   sections: ParsedSection[];
   entries: ParsedEntry[];
   diagnostics: Diagnostic[];
+  /** The line scan, kept for lint (lines, fences, heading levels) so the file is scanned once. */
+  scan: Scan;
 }
 
 const defaultVenues = createVenueRegistry();
@@ -187,7 +189,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
 
     let links: Link[] = [];
     const chunk = text.slice(start, end);
-    if (options.markdown && mayHoldLinks(chunk)) {
+    if (options.markdown && mayHoldLinks(chunk, definitions.size > 0)) {
       try {
         links = extractLinks(chunk, { offset: start, line: heading.line }, options.markdown, definitions);
       } catch (error) {
@@ -223,5 +225,5 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     });
   }
 
-  return { info, sections, entries, diagnostics };
+  return { info, sections, entries, diagnostics, scan };
 }

@@ -1,7 +1,11 @@
 // Small text helpers shared by the store, search and lint: folding, keys and edit distance.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** NFKC, lower case, diacritics removed: the form two strings are compared in. */
 export function foldText(text: string): string {
+  // NOTE: NFKD/NFKC leave ASCII alone, and normalising is most of the cost on long lists.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase();
 }
 

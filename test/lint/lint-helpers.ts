@@ -25,8 +25,8 @@ function relintFor(options: LintTextOptions) {
   const active = activeRules(rules, config.lint, { select: options.rules });
   const paths = options.path ? new Map([[options.name ?? 'digest.md', options.path]]) : undefined;
   return async (texts: ReadonlyMap<string, string>) => {
-    const { digest, venues, markdown } = await parseTexts(texts, config);
-    const result = lintStore({ digest, texts, paths, venues, config, active, markdown, exists: options.exists ?? (options.path ? existsSync : undefined) });
+    const { digest, venues, markdown, scans } = await parseTexts(texts, config);
+    const result = lintStore({ digest, texts, paths, venues, config, active, markdown, scans, exists: options.exists ?? (options.path ? existsSync : undefined) });
     return { digest, result };
   };
 }
