@@ -147,7 +147,7 @@ function exitCode(result: LintResult, maxWarnings: number | undefined, ctx: Cont
   if (result.crashed.length) return EXIT_USAGE;
   if (counts.errors) return EXIT_FOUND;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
-    ctx.err(`papers: ${counts.warnings} warnings, more than --max-warnings ${maxWarnings} allows`);
+    ctx.err(`papers: ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows`);
     return EXIT_FOUND;
   }
   return EXIT_OK;

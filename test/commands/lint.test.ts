@@ -175,7 +175,7 @@ describe('papers lint exit codes', () => {
     expect((await run(memoryIo(files), 'lint', '--max-warnings', '1')).code).toBe(0);
     const over = await run(memoryIo(files), 'lint', '--max-warnings', '0');
     expect(over.code).toBe(1);
-    expect(over.stderr).toContain('papers: 1 warnings, more than --max-warnings 0 allows\n');
+    expect(over.stderr).toContain('papers: 1 warning, more than --max-warnings 0 allows\n');
   });
 
   it('does not count warnings hidden by --quiet', async () => {
