@@ -169,6 +169,19 @@ describe('papers lint exit codes', () => {
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('exits 0 on an empty digest; json still lists the file', async () => {
+    expect(await run(memoryIo(digest('')), 'lint')).toEqual({ code: 0, stdout: '', stderr: '' });
+    const { report, code } = await lintJson(digest(''));
+    expect(code).toBe(0);
+    expect(report).toEqual([{ filePath: 'notes/papers.md', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }]);
+  });
+
+  it('exits 2 on a file that is not UTF-8', async () => {
+    const r = await run(memoryIo({ '/work/notes/papers.md': new Uint8Array([0x23, 0x20, 0xff, 0x0a]) }), 'lint');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^papers: notes\/papers\.md is not valid UTF-8/);
+  });
+
   it('exits 0 on warnings, 1 when they exceed --max-warnings', async () => {
     const files = digest(`${CLEAN}- TODO: check the BLEU numbers\n`);
     expect((await run(memoryIo(files), 'lint')).code).toBe(0);
