@@ -2,7 +2,7 @@
 import type { Config, RuleSetting } from '../config/schema.js';
 import { issueMessage } from '../config/schema.js';
 import { InputError, UsageError } from '../errors.js';
-import { editDistance } from '../store/text.js';
+import { nearestName } from '../store/text.js';
 import type { RuleNames } from './directives.js';
 import type { ActiveRule } from './run.js';
 import type { AnyRule, SeverityLevel } from './types.js';
@@ -20,17 +20,9 @@ export function ruleNames(registry: readonly AnyRule[]): RuleNames & { rule(name
   };
 }
 
-/** `; did you mean "no-todo"?` for a near miss, else a pointer to --list-rules. */
+/** `; did you mean "no-todo"?` for a near miss, else nothing. */
 export function unknownRuleHint(name: string, registry: readonly AnyRule[]): string {
-  let best: string | null = null;
-  let bestDistance = 4;
-  for (const rule of registry) {
-    const d = editDistance(name.toLowerCase(), rule.alias, bestDistance);
-    if (d < bestDistance) {
-      best = rule.alias;
-      bestDistance = d;
-    }
-  }
+  const best = nearestName(name, registry.map((r) => r.alias), 3);
   return best ? `; did you mean "${best}"?` : '';
 }
 

@@ -1,6 +1,6 @@
 // Inline lint control in the digest: `<!-- papers-lint-disable[-line|-next-line] [rules] -->` and `-enable`.
 import { lineOfOffset, type Lines } from '../store/scan.js';
-import { editDistance } from '../store/text.js';
+import { nearestName } from '../store/text.js';
 
 export interface DirectiveProblem {
   start: number;
@@ -36,30 +36,18 @@ interface BlockState {
   rules: ReadonlySet<string>;
 }
 
-function inFence(fences: ReadonlyArray<[number, number]>, line: number): boolean {
+/** Whether `value` falls in one of `ranges`: sorted, disjoint, half-open [start, end). */
+function inRanges(ranges: ReadonlyArray<readonly [number, number]>, value: number): boolean {
   let lo = 0;
-  let hi = fences.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [first, last] = fences[mid]!;
-    if (line < first) hi = mid - 1;
-    else if (line > last) lo = mid + 1;
+    const [start, end] = ranges[mid]!;
+    if (value < start) hi = mid - 1;
+    else if (value >= end) lo = mid + 1;
     else return true;
   }
   return false;
-}
-
-function nearest(name: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c, bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
 }
 
 /** Reads the directives of one file. Directives inside fenced code are text, not directives. */
@@ -76,11 +64,12 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
   };
 
   const spans: Array<[number, number]> = [];
+  const fenced = fences.map(([first, last]) => [first, last + 1] as const);
   if (!text.includes('papers-lint-')) return { problems, suppressed: () => false, inDirective: () => false };
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = lineOfOffset(lines, m.index);
-    if (inFence(fences, line)) continue;
+    if (inRanges(fenced, line)) continue;
     spans.push([m.index, m.index + m[0].length]);
     const keyword = m[1]!.toLowerCase();
     const keywordStart = m.index + m[0].indexOf('papers-lint-');
@@ -104,7 +93,7 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
         rules.push(alias);
         continue;
       }
-      const guess = nearest(name[0], names.aliases);
+      const guess = nearestName(name[0], names.aliases);
       problems.push({
         start: bodyStart + name.index,
         end: bodyStart + name.index + name[0].length,
@@ -164,17 +153,6 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
       if (!block) return false;
       return block.all ? !block.rules.has(rule) : block.rules.has(rule);
     },
-    inDirective(offset) {
-      let lo = 0;
-      let hi = spans.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const [start, end] = spans[mid]!;
-        if (offset < start) hi = mid - 1;
-        else if (offset >= end) lo = mid + 1;
-        else return true;
-      }
-      return false;
-    },
+    inDirective: (offset) => inRanges(spans, offset),
   };
 }

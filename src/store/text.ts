@@ -41,6 +41,21 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[n]!;
 }
 
+/** The candidate nearest to `name` (case-insensitive) within `limit` edits, for "did you mean"; null when none is. */
+export function nearestName(name: string, candidates: Iterable<string>, limit = 2): string | null {
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  const wanted = name.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(wanted, c.toLowerCase(), bestDistance - 1);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 /** How many edits a name of this length may have and still count as a misspelling of it. */
 export function typoBudget(length: number): number {
   if (length <= 3) return 0;
