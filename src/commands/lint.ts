@@ -76,9 +76,15 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
 
   let result = lintTexts(texts, store);
   if (options.fix || options.fixDryRun) {
+    // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once.
+    let memo = { texts: [...texts.values()], value: { digest: store.digest, result } };
     const relint: Relint = async (current) => {
-      const parsed = await parseTexts(current, store.config);
-      return { digest: parsed.digest, result: lintTexts(current, parsed) };
+      const values = [...current.values()];
+      if (values.length !== memo.texts.length || values.some((t, i) => t !== memo.texts[i])) {
+        const parsed = await parseTexts(current, store.config);
+        memo = { texts: values, value: { digest: parsed.digest, result: lintTexts(current, parsed) } };
+      }
+      return memo.value;
     };
     let fixed = 0;
     let diff = '';
@@ -99,7 +105,7 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
       );
       if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
     }
-    result = lintTexts(texts, await parseTexts(texts, store.config));
+    result = (await relint(texts)).result;
     const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {
