@@ -16,7 +16,6 @@ export const DEFAULT_TODO_TERMS: readonly string[] = [
   '待验证',
   '待核实',
   '待修改',
-  '待更新',
   '未完成',
 ];
 

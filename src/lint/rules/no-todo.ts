@@ -1,7 +1,7 @@
 // PL002 no-todo: TODO markers in an entry, in English (any case, full-width too) and Chinese.
 import * as z from 'zod/mini';
 import { lineOfOffset } from '../../store/scan.js';
-import type { Todo } from '../../store/schema.js';
+import type { Link, Todo } from '../../store/schema.js';
 import { createTodoMatcher, quoteAround } from '../../store/todos.js';
 import { defineRule } from '../types.js';
 
@@ -9,6 +9,16 @@ const Options = z.strictObject({
   /** Replaces the markers for lint (the store's `todoTerms` still drive `list --todo`). */
   terms: z.optional(z.array(z.string().check(z.trim(), z.minLength(1, 'must not be empty')))),
 });
+
+/** Where the URLs of an entry's links are (`…/todo-app` is no marker); link texts stay in. */
+function urlRanges(links: readonly Link[], text: string): Array<[number, number]> {
+  return links.map((link): [number, number] => {
+    if (link.kind === 'bare' || link.kind === 'autolink') return [link.offset, link.endOffset];
+    const source = text.slice(link.offset, link.endOffset);
+    const at = link.kind === 'definition' ? source.indexOf(']:') : source.lastIndexOf('](');
+    return at < 0 ? [0, 0] : [link.offset + at + 2, link.endOffset];
+  });
+}
 
 export const noTodo = defineRule({
   id: 'PL002',
@@ -19,7 +29,7 @@ export const noTodo = defineRule({
   options: Options,
   docs: {
     details:
-      'Latin markers match in any case and in full-width letters (ＴＯＤＯ) when no other ASCII letter, digit or `_` touches them, so `TODO:`, `(// todo ...)` and `TODO效果` match but `todos` and `XXXL` do not. Chinese markers match anywhere, also inside a longer phrase. The message quotes up to 40 characters each side. The markers are the built-in ones plus the config\'s `todoTerms`.',
+      'Latin markers match in any case and in full-width letters (ＴＯＤＯ) when no other ASCII letter, digit or `_` touches them, so `TODO:`, `(// todo ...)` and `TODO效果` match but `todos` and `XXXL` do not. Chinese markers match anywhere, also inside a longer phrase. The message quotes up to 40 characters each side. Markers inside link URLs and inside papers-lint directives are not reported. The markers are the built-in ones plus the config\'s `todoTerms`.',
     options: ['terms: string[]: the markers to look for instead (Latin terms keep the word-boundary rule)'],
     bad: '## IR\n### Möbius Transformation for Fast Inner Product Search on Graph[NIPS\'19][Baidu]\n- 效果不佳（// TODO 效果不佳如何证明）\n- 实验部分待补充\n',
     good: '## IR\n### Möbius Transformation for Fast Inner Product Search on Graph[NIPS\'19][Baidu]\n- 效果不佳：在 MIPS 上类德劳内图不再成立\n- 实验：同等算力下 Recall 提升 20% ～ 30%\n',
@@ -41,9 +51,10 @@ export const noTodo = defineRule({
         }
         todos = found;
       }
-      const { directives } = context.file(entry.file);
+      const { directives, text } = context.file(entry.file);
+      const urls = todos.length ? urlRanges(entry.links, text) : [];
       for (const todo of todos) {
-        if (directives.inDirective(todo.offset)) continue;
+        if (directives.inDirective(todo.offset) || urls.some(([s, e]) => todo.offset >= s && todo.offset < e)) continue;
         report({
           file: entry.file,
           start: todo.offset,
