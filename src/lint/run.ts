@@ -1,6 +1,6 @@
 // Runs rules over one parsed store: stamps rule id and severity, applies directives, turns a throw into a message.
 import type { LintContext } from './context.js';
-import type { AnyRule, FileResult, LintMessage, LintResult, Report, Severity } from './types.js';
+import { SEVERITY_RANK, type AnyRule, type FileResult, type LintMessage, type LintResult, type Report, type Severity } from './types.js';
 
 /** A rule switched on, with its severity and parsed options. */
 export interface ActiveRule {
@@ -37,8 +37,10 @@ export function runRules(context: LintContext, active: readonly ActiveRule[]): L
     const found: LintMessage[] = [];
     const report = (r: Report): void => {
       if (r.fix && !rule.fixable) throw new Error('it gave a fix but is not declared fixable');
-      const level = r.severity ?? severity;
-      if (level === 'off') return;
+      // A finding's own severity (from the rule's options) never goes above the rule's.
+      const own = r.severity ?? severity;
+      if (own === 'off') return;
+      const level = SEVERITY_RANK[own] < SEVERITY_RANK[severity] ? own : severity;
       const file = context.file(r.file);
       const start = context.position(r.file, r.start);
       if (file.directives.suppressed(rule.alias, start.line)) return;

@@ -34,7 +34,7 @@ export interface Report {
   fix?: Edit;
   /** Judgement calls: shown, never applied. */
   suggestions?: Suggestion[];
-  /** For a rule whose options set the severity of some findings (duplicates across sections). */
+  /** For a rule whose options set the severity of some findings (duplicates across sections); capped at the rule's. */
   severity?: SeverityLevel;
 }
 

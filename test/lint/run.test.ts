@@ -57,6 +57,19 @@ describe('runRules', () => {
     expect(runRules(ctx, [{ rule: sneaky, severity: 'warn', options: undefined }]).crashed).toEqual(['probe']);
   });
 
+  it("caps a finding's own severity at the rule's", async () => {
+    const ctx = await contextFor(TEXT);
+    const rule = probe((c, report) => {
+      report({ file: 'd.md', start: 0, message: 'own error', severity: 'error' });
+      report({ file: 'd.md', start: 0, message: 'own info', severity: 'info' });
+    });
+    const messages = runRules(ctx, [{ rule, severity: 'warn', options: undefined }]).files[0]!.messages;
+    expect(messages.map((m) => [m.message, m.severity])).toEqual([
+      ['own error', 'warn'],
+      ['own info', 'info'],
+    ]);
+  });
+
   it('drops findings whose own severity is off', async () => {
     const ctx = await contextFor(TEXT);
     const rule = probe((c, report) => report({ file: 'd.md', start: 0, message: 'm', severity: 'off' }));

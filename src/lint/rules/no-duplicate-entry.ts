@@ -20,7 +20,7 @@ export const noDuplicateEntry = defineRule({
   docs: {
     details:
       'Titles are compared folded (case, width, accents) with everything but letters and digits removed, so `Deep Interest Network` and `deep interest network.` are the same; aliases likewise. The later entry is reported and the message points at the first. Within one section a duplicate is an error; in another section it may be deliberate (a paper filed under two topics), so it gets the `acrossSections` severity, a warning by default.',
-    options: ['acrossSections: "off" | "info" | "warn" | "error": severity of a duplicate in another section (default "warn")'],
+    options: ['acrossSections: "off" | "info" | "warn" | "error": severity of a duplicate in another section (default "warn"; never above the rule\'s own)'],
     bad: "## RecSys\n### Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Alibaba]\n- attention over user behaviours\n\n### Deep interest network for click-through rate prediction[KDD'18][Alibaba]\n- local activation unit\n",
     good: "## RecSys\n### Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Alibaba]\n- attention over user behaviours\n- local activation unit\n",
   },
