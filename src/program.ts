@@ -71,6 +71,7 @@ function registerLint(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('lint')
     .description('check the notes: unfinished entries, TODOs, heading syntax, venue and org spelling, duplicates, broken links')
+    .argument('[paths...]', 'digest files or folders to lint, each like --notes (default: the notes)')
     .option('-f, --format <name>', 'stylish (default), unix, json, sarif or github')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
@@ -81,14 +82,14 @@ function registerLint(program: Command, io: Io, done: SetExitCode): void {
     .option('--explain <id>', "print a rule's documentation, with examples")
     .addHelpText(
       'after',
-      `${examples(['papers lint', 'papers lint --fix-dry-run', 'papers lint --rule no-todo --rule no-empty-entry', 'papers lint --format github --max-warnings 0', 'papers lint --explain venue-spelling'])}
+      `${examples(['papers lint', 'papers lint notes/papers.md', 'papers lint --fix-dry-run', 'papers lint --rule no-todo --rule no-empty-entry', 'papers lint --format github --max-warnings 0', 'papers lint --explain venue-spelling'])}
 Exit codes: 0 no errors (warnings allowed), 1 errors or more warnings than --max-warnings, 2 could not run.
 Inline: <!-- papers-lint-disable-next-line no-todo -->, -disable-line, -disable / -enable. See docs/lint.md.
 `,
     )
-    .action(async (options, command: Command) => {
+    .action(async (paths: string[], options, command: Command) => {
       const { runLint } = await import('./commands/lint.js');
-      done(await runLint(contextOf(io, command), options));
+      done(await runLint(contextOf(io, command), paths, options));
     });
 }
 

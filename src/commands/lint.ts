@@ -18,7 +18,7 @@ import { formatStylish, formatSummary, stylishCells } from '../report/lint-styli
 import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
-import { parseTexts, type LoadedStore } from '../store/load.js';
+import { loadStore, parseTexts, type LoadedStore } from '../store/load.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
 
@@ -47,18 +47,17 @@ function listRules(ctx: Context, json: boolean): number {
   return EXIT_OK;
 }
 
-export async function runLint(ctx: Context, rawOptions: unknown): Promise<number> {
-  const options = parseOptions(LintOptionsSchema, rawOptions);
-  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other', 'use one of them');
-  if (options.listRules) return listRules(ctx, options.format === 'json');
-  if (options.explain !== undefined) {
-    const rule = ruleNames(rules).rule(options.explain);
-    if (!rule) throw new UsageError(`--explain: unknown rule "${options.explain}"${unknownRuleHint(options.explain, rules)}`, 'papers lint --list-rules lists the rules');
-    ctx.out(explainRule(rule));
-    return EXIT_OK;
-  }
+interface Outcome {
+  result: LintResult;
+  fixed: number;
+  diff: string;
+}
 
-  const store = await ctx.load();
+type LintOptions = z.infer<typeof LintOptionsSchema>;
+
+/** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
+async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
+  const store = await loadStore(ctx.io, { notes, config: ctx.global.config });
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
   const texts = new Map(store.texts);
   // Link targets are looked up here, once each; rules only ask.
@@ -74,41 +73,62 @@ export async function runLint(ctx: Context, rawOptions: unknown): Promise<number
   const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<LoadedStore, 'digest' | 'venues' | 'markdown' | 'scans'>): LintResult =>
     lintStore({ ...parsed, texts: current, paths: store.paths, config: store.config, active, exists });
 
-  let result = lintTexts(texts, store);
-  if (options.fix || options.fixDryRun) {
-    // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once.
-    let memo = { texts: [...texts.values()], value: { digest: store.digest, result } };
-    const relint: Relint = async (current) => {
-      const values = [...current.values()];
-      if (values.length !== memo.texts.length || values.some((t, i) => t !== memo.texts[i])) {
-        const parsed = await parseTexts(current, store.config);
-        memo = { texts: values, value: { digest: parsed.digest, result: lintTexts(current, parsed) } };
-      }
-      return memo.value;
-    };
-    let fixed = 0;
-    let diff = '';
-    for (const file of result.files) {
-      if (!file.messages.some((m) => m.fix)) continue;
-      const name = file.file;
-      const write = await rewriteFile(
-        ctx.io,
-        store.paths.get(name)!,
-        name,
-        async (current) => {
-          texts.set(name, current);
-          const outcome = await fixFile(name, texts, relint);
-          fixed += outcome.fixed;
-          return outcome.output;
-        },
-        { dryRun: options.fixDryRun },
-      );
-      if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
+  const result = lintTexts(texts, store);
+  if (!options.fix && !options.fixDryRun) return { result, fixed: 0, diff: '' };
+
+  // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once.
+  let memo = { texts: [...texts.values()], value: { digest: store.digest, result } };
+  const relint: Relint = async (current) => {
+    const values = [...current.values()];
+    if (values.length !== memo.texts.length || values.some((t, i) => t !== memo.texts[i])) {
+      const parsed = await parseTexts(current, store.config);
+      memo = { texts: values, value: { digest: parsed.digest, result: lintTexts(current, parsed) } };
     }
-    result = (await relint(texts)).result;
+    return memo.value;
+  };
+  let fixed = 0;
+  let diff = '';
+  for (const file of result.files) {
+    if (!file.messages.some((m) => m.fix)) continue;
+    const name = file.file;
+    const write = await rewriteFile(
+      ctx.io,
+      store.paths.get(name)!,
+      name,
+      async (current) => {
+        texts.set(name, current);
+        const outcome = await fixFile(name, texts, relint);
+        fixed += outcome.fixed;
+        return outcome.output;
+      },
+      { dryRun: options.fixDryRun },
+    );
+    if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
+  }
+  return { result: (await relint(texts)).result, fixed, diff };
+}
+
+export async function runLint(ctx: Context, paths: readonly string[], rawOptions: unknown): Promise<number> {
+  const options = parseOptions(LintOptionsSchema, rawOptions);
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other', 'use one of them');
+  if (options.listRules) return listRules(ctx, options.format === 'json');
+  if (options.explain !== undefined) {
+    const rule = ruleNames(rules).rule(options.explain);
+    if (!rule) throw new UsageError(`--explain: unknown rule "${options.explain}"${unknownRuleHint(options.explain, rules)}`, 'papers lint --list-rules lists the rules');
+    ctx.out(explainRule(rule));
+    return EXIT_OK;
+  }
+
+  // Paths (as a pre-commit hook passes them) are linted one by one, each like --notes <path>.
+  const outcomes: Outcome[] = [];
+  for (const notes of paths.length ? paths : [ctx.global.notes]) outcomes.push(await lintNotes(ctx, notes, options));
+  const result: LintResult = { files: outcomes.flatMap((o) => o.result.files), crashed: outcomes.flatMap((o) => o.result.crashed) };
+  if (options.fix || options.fixDryRun) {
+    const fixed = outcomes.reduce((n, o) => n + o.fixed, 0);
     const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {
+      const diff = outcomes.map((o) => o.diff).join('');
       if (diff) ctx.io.stdout.write(diff);
       ctx.err(`${fixed} fix${fixed === 1 ? '' : 'es'} would be applied; ${problems} would remain (nothing written)`);
       return exitCode(shown(result, options.quiet), options.maxWarnings, ctx);

@@ -383,6 +383,34 @@ describe('papers lint --fix keeps the file as it was around the fixes', () => {
   });
 });
 
+describe('papers lint <paths...>', () => {
+  const files = {
+    '/work/notes/papers.md': CLEAN,
+    '/work/drafts/a.md': "## S\n### A[Arxiv'23][UW]\n- x\n",
+    '/work/drafts/b.md': '## T\n### B\n- TODO\n',
+  };
+
+  it('lints each path like --notes, as a pre-commit hook passes them', async () => {
+    const r = await run(memoryIo(files), 'lint', 'drafts/a.md', 'drafts/b.md', '--format', 'unix');
+    expect(r.stdout.split('\n').map((l) => l.replace(/: .*\[/, ': [')).filter(Boolean)).toEqual([
+      'drafts/a.md:2:7: [warning/venue-spelling]',
+      'drafts/b.md:2:5: [warning/missing-metadata]',
+      'drafts/b.md:3:3: [warning/no-todo]',
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('fixes each path, and exits 2 for a path that does not exist', async () => {
+    const io = memoryIo(files);
+    const r = await run(io, 'lint', '--fix', 'drafts');
+    expect(r.stderr).toBe('fixed 1 problem; 2 problems remain\n✖ 2 problems (0 errors, 2 warnings)\n');
+    expect(textOf(io, '/work/drafts/a.md')).toBe("## S\n### A[arXiv'23][UW]\n- x\n");
+    const missing = await run(memoryIo(files), 'lint', 'drafts/a.md', 'nope.md');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('papers: notes not found: nope.md does not exist');
+  });
+});
+
 describe('papers lint directives', () => {
   it('switch rules off by line, next line and block, and report unknown rules', async () => {
     const body = [
