@@ -67,6 +67,32 @@ function registerSections(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerLint(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('lint')
+    .description('check the notes: unfinished entries, TODOs, heading syntax, venue and org spelling, duplicates, broken links')
+    .argument('[paths...]', 'digest files or folders to lint, each like --notes (default: the notes)')
+    .option('-f, --format <name>', 'stylish (default), unix, json, sarif or github')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--fix', 'apply the safe fixes, then report what remains')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('-r, --rule <id>', 'run only this rule, by id or alias (repeatable)', collect)
+    .option('--list-rules', 'list the rules')
+    .option('--explain <id>', "print a rule's documentation, with examples")
+    .addHelpText(
+      'after',
+      `${examples(['papers lint', 'papers lint notes/papers.md', 'papers lint --fix-dry-run', 'papers lint --rule no-todo --rule no-empty-entry', 'papers lint --format github --max-warnings 0', 'papers lint --explain venue-spelling'])}
+Exit codes: 0 no errors (warnings allowed), 1 errors or more warnings than --max-warnings, 2 could not run.
+Inline: <!-- papers-lint-disable-next-line no-todo -->, -disable-line, -disable / -enable. See docs/lint.md.
+`,
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runLint } = await import('./commands/lint.js');
+      done(await runLint(await contextOf(io, command), paths, options));
+    });
+}
+
 export function buildProgram(io: Io, done: SetExitCode): Command {
   const program = new Command('papers');
   program
@@ -87,11 +113,12 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .addHelpText(
       'after',
       `${examples(['papers list --section ocr', 'papers show din', 'papers sections'])}
-Exit codes: 0 ok, 1 nothing matched, 2 could not run (bad usage or unreadable notes).
+Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage or unreadable notes).
 `,
     );
   registerList(program, io, done);
   registerShow(program, io, done);
   registerSections(program, io, done);
+  registerLint(program, io, done);
   return program;
 }

@@ -11,6 +11,8 @@ export interface GlobalOptions {
 }
 
 export interface ContextLoadOptions {
+  /** Notes to load instead of --notes (a path given to the command). */
+  notes?: string | undefined;
   /** Extract links (default true). */
   links?: boolean;
   /** A progress bar on a terminal's stderr for a long parse (default true; pass false with --json). */
@@ -33,7 +35,7 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
     color: await colorFor(io, global.color !== false),
     load: (options = {}) =>
       loadStore(io, {
-        notes: global.notes,
+        notes: options.notes ?? global.notes,
         config: global.config,
         cache: global.cache !== false,
         links: options.links,

@@ -45,21 +45,26 @@ export const YearsOption = z.pipe(
   }),
 );
 
-/** A whole number >= 1 given as text (`--limit 5`). */
-export function positiveInt(name: string) {
+/** A whole number >= `min` given as text (`--limit 5`, `--max-warnings 0`). */
+export function wholeNumber(name: string, min: number) {
   return z.optional(
     z.pipe(
       z.string(),
       z.transform((text: string, ctx) => {
         const n = Number(text);
-        if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < 1) {
-          ctx.issues.push({ code: 'custom', input: text, message: `${name} must be a whole number of at least 1, got "${text}"` });
+        if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min) {
+          ctx.issues.push({ code: 'custom', input: text, message: `${name} must be a whole number of at least ${min}, got "${text}"` });
           return 0;
         }
         return n;
       }),
     ),
   );
+}
+
+/** A whole number >= 1 given as text (`--limit 5`). */
+export function positiveInt(name: string) {
+  return wholeNumber(name, 1);
 }
 
 /** Collects a repeatable commander option into an array. */

@@ -14,6 +14,15 @@ const NameListSchema = z.strictObject({
   aliases: z.optional(z.array(nonEmpty())),
 });
 
+export const SeveritySchema = z.enum(['off', 'info', 'warn', 'error']);
+
+/** A lint rule's setting: a severity, or `[severity, {options}]`. Rule names and options are checked by lint. */
+export const RuleSettingSchema = z.union(
+  [SeveritySchema, z.tuple([SeveritySchema]), z.tuple([SeveritySchema, z.record(z.string(), z.unknown())])],
+  { error: 'expected "off", "info", "warn" or "error", or [severity, {options}]' },
+);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
   /** Short names for sections: slug -> the section heading's text, exactly as written after `## `. */
@@ -24,6 +33,8 @@ export const ConfigSchema = z.strictObject({
   orgs: z.optional(z.array(NameListSchema)),
   /** TODO markers added to the built-in ones (TODO, FIXME, XXX, TBD, 待补充, 待完善, 待定...). */
   todoTerms: z.optional(z.array(nonEmpty())),
+  /** `papers lint`: rule (id or alias) -> severity or [severity, options]. */
+  lint: z.optional(z.strictObject({ rules: z.optional(z.record(z.string(), RuleSettingSchema)) })),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

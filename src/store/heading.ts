@@ -32,8 +32,6 @@ export interface ParsedHeading {
   issues: HeadingIssue[];
 }
 
-const OPEN_BRACKETS = '[【';
-const CLOSE_BRACKETS = ']】';
 const ORG_SEPARATORS = /[,，、;；]/;
 // `Venue'YY`, `Venue’YYYY`, `Venue 2023`, `Venue'23`.
 const VENUE_YEAR = /^(.*?)\s*(?:['’‘`´]\s*(\d{2}|\d{4})|\s(\d{4}))\s*$/;
@@ -52,12 +50,13 @@ function isWs(ch: string): boolean {
   return /\s/.test(ch);
 }
 
+// NOTE: plain comparisons: these run for every character of every heading.
 function isOpen(ch: string | undefined): boolean {
-  return ch !== undefined && OPEN_BRACKETS.includes(ch);
+  return ch === '[' || ch === '【';
 }
 
 function isClose(ch: string | undefined): boolean {
-  return ch !== undefined && CLOSE_BRACKETS.includes(ch);
+  return ch === ']' || ch === '】';
 }
 
 function trimSpan(text: string, start: number, end: number): [number, number] {

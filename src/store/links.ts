@@ -11,21 +11,29 @@ export interface LinkCache {
   set(key: string, links: Link[]): void;
 }
 
-/** A chunk that may hold a link: only these pay for a markdown parse. */
-const LINKISH = /\]\s*[([]|\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\./i;
+/** What may start a link without reference definitions: `](`, an autolink, a bare URL. */
+const INLINE_LINKISH = /\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\./i;
+const REFERENCE_LINKISH = /\]\s*\[|\]:/;
+const DEFINITION_LINE = /^ {0,3}\[[^\]]+\]:/m;
 
-/** True when some line other than a heading may hold a link: only then is the markdown parser loaded. */
+/** True when the file may hold a link anywhere: only then is the markdown parser loaded. */
 export function fileMayHoldLinks(text: string): boolean {
-  return /^(?![ \t]{0,3}#).*?(?:\]\s*[([]|\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:|https?:\/\/|www\.)/im.test(text);
+  return INLINE_LINKISH.test(text) || DEFINITION_LINE.test(text);
 }
 
-export function mayHoldLinks(text: string, definitions?: ReadonlyMap<string, string>): boolean {
-  if (LINKISH.test(text)) return true;
-  // A shortcut reference `[label]` is a link only when `label` is defined somewhere in the file.
-  if (definitions?.size && text.includes('[')) {
-    const lower = text.toLowerCase();
-    for (const label of definitions.keys()) if (lower.includes(`[${label}]`)) return true;
-  }
+/**
+ * A chunk that may hold a link: only these pay for a markdown parse. `definitions` are the file's
+ * reference definitions (by label), or just whether it has any (by default: whether `text` does).
+ * Without definitions `[text][label]` is no link, and `][` is mostly entry metadata
+ * (`[KDD'18][Ali]`), which must not cost a parse.
+ */
+export function mayHoldLinks(text: string, definitions: ReadonlyMap<string, string> | boolean = DEFINITION_LINE.test(text)): boolean {
+  if (INLINE_LINKISH.test(text)) return true;
+  if (!definitions || !text.includes('[')) return false;
+  if (definitions === true) return REFERENCE_LINKISH.test(text);
+  // Full, collapsed and shortcut references all hold `[label]` for a defined label.
+  const lower = text.toLowerCase();
+  for (const label of definitions.keys()) if (lower.includes(`[${label}]`)) return true;
   return false;
 }
 

@@ -5,7 +5,8 @@ import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { buildStore } from './build.js';
-import { fileMayHoldLinks, type MarkdownParser } from './links.js';
+import { fileMayHoldLinks, type LinkCache, type MarkdownParser } from './links.js';
+import type { Scan } from './scan.js';
 import { parseDigest, type ParsedFile } from './parse.js';
 import type { Digest } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
@@ -33,6 +34,10 @@ export interface LoadedStore {
   texts: Map<string, string>;
   /** Absolute path of each file, by the name used in the store. */
   paths: Map<string, string>;
+  /** The markdown parser, when this load parsed links with it (undefined after a cache hit). */
+  markdown: MarkdownParser | undefined;
+  /** Each file's line scan, by store name, when this load parsed the file (empty after a cache hit). */
+  scans: Map<string, Scan>;
 }
 
 export interface LoadOptions {
@@ -212,6 +217,60 @@ function progressBar(io: Io, label: string): (done: number) => void {
   };
 }
 
+export interface ParsedTexts {
+  digest: Digest;
+  venues: VenueRegistry;
+  /** The markdown parser, when links were wanted and some text may hold one. */
+  markdown: MarkdownParser | undefined;
+  /** Each file's line scan, by the name it was parsed under. */
+  scans: Map<string, Scan>;
+  /** False when links were skipped (`links: false`) in a text that may hold some. */
+  withLinks: boolean;
+}
+
+export interface ParseTextsOptions {
+  links?: boolean | undefined;
+  linkCache?: LinkCache | undefined;
+  /** Share of the texts parsed so far (0..1). */
+  onProgress?: ((done: number) => void) | undefined;
+}
+
+/** The markdown parser, loaded only when one of the texts may hold a link. */
+export async function markdownFor(texts: Iterable<string>): Promise<MarkdownParser | undefined> {
+  for (const text of texts) if (fileMayHoldLinks(text)) return (await import('./markdown.js')).parseMarkdown;
+  return undefined;
+}
+
+/** Parses decoded texts (by file name, in store order) into one store; no file I/O. */
+export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config, options: ParseTextsOptions = {}): Promise<ParsedTexts> {
+  const { venues, todoTerms } = registriesFor(config);
+  const todos = createTodoMatcher(todoTerms);
+  const mayHoldLinks = [...texts.values()].some((text) => fileMayHoldLinks(text));
+  const markdown = options.links !== false ? await markdownFor(texts.values()) : undefined;
+  const total = [...texts.values()].reduce((n, text) => n + text.length, 0);
+  let before = 0;
+  const { onProgress } = options;
+  const parsed: ParsedFile[] = [...texts].map(([file, text]) => {
+    const result = parseDigest(text, file, {
+      venues,
+      todos,
+      markdown,
+      linkCache: options.linkCache,
+      onProgress: onProgress && ((done) => onProgress((before + done * text.length) / Math.max(1, total))),
+    });
+    before += text.length;
+    return result;
+  });
+  onProgress?.(1);
+  return {
+    digest: buildStore(parsed, config.sections ?? {}),
+    venues,
+    markdown,
+    scans: new Map(parsed.map((p) => [p.info.file, p.scan])),
+    withLinks: Boolean(markdown) || !mayHoldLinks,
+  };
+}
+
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
   const wantLinks = options.links !== false;
   const location = locateNotes(io, options.notes);
@@ -234,6 +293,8 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
   }
   const texts = new LazyTexts(decoders);
 
+  // NOTE: the store is parsed and cached under absolute paths, and renamed for display after,
+  // so running papers from another folder still finds it in the cache.
   const slot = cacheSlot(io, location.root, options.cache !== false);
   const key = sha1(
     JSON.stringify([
@@ -243,33 +304,22 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
   );
   const cached = slot.read('store', key) as CachedStore | undefined;
   let digest: Digest;
+  let markdown: MarkdownParser | undefined;
+  const scans = new Map<string, Scan>();
   if (cached && cached.digest && (cached.withLinks || !wantLinks)) {
     digest = cached.digest;
   } else {
-    const decoded = [...names].map(([file, shown]) => [file, texts.get(shown)!] as const);
-    const mayHoldLinks = decoded.some(([, text]) => fileMayHoldLinks(text));
-    const markdown = wantLinks && mayHoldLinks ? (await import('./markdown.js')).parseMarkdown : undefined;
-    const linkCache = markdown ? new ChunkLinkCache(slot.read('links', 'chunks')) : undefined;
-    const todos = createTodoMatcher(todoTerms);
-    const total = decoded.reduce((n, [, text]) => n + text.length, 0);
+    const decoded = new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const));
+    const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
     const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
-    let before = 0;
-    const parsed: ParsedFile[] = decoded.map(([file, text]) => {
-      const result = parseDigest(text, file, {
-        venues,
-        todos,
-        markdown,
-        linkCache,
-        onProgress: progress && ((done) => progress((before + done * text.length) / total)),
-      });
-      before += text.length;
-      return result;
-    });
-    progress?.(1);
-    digest = buildStore(parsed, config.sections ?? {});
-    slot.write('store', key, { digest, withLinks: Boolean(markdown) || !mayHoldLinks } satisfies CachedStore);
+    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')) : undefined;
+    const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
+    digest = parsed.digest;
+    markdown = parsed.markdown;
+    for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
+    slot.write('store', key, { digest, withLinks: parsed.withLinks } satisfies CachedStore);
     if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', linkCache.used);
   }
   renameFiles(digest, names);
-  return { digest, config, configFile, venues, location, texts, paths };
+  return { digest, config, configFile, venues, location, texts, paths, markdown, scans };
 }

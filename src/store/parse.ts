@@ -1,7 +1,7 @@
 // parseDigest: one digest file's text -> sections, entries and diagnostics. Pure; never throws.
 import { parseHeading } from './heading.js';
 import { chunkKey, definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type LinkCache, type MarkdownParser } from './links.js';
-import { lineOfOffset, scanDigest, type Lines } from './scan.js';
+import { lineOfOffset, scanDigest, type Lines, type Scan } from './scan.js';
 import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
 import { createTodoMatcher, quoteAround, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -26,6 +26,8 @@ export interface ParsedFile {
   sections: ParsedSection[];
   entries: ParsedEntry[];
   diagnostics: Diagnostic[];
+  /** The line scan, kept for lint (lines, fences, heading levels) so the file is scanned once. */
+  scan: Scan;
 }
 
 const defaultVenues = createVenueRegistry();
@@ -51,6 +53,22 @@ function dominantEol(text: string): FileInfo['eol'] {
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf && cr > crlf) return '\r';
   return '\n';
+}
+
+/** Reference definitions of a file (`[label]: url` lines), by normalised label, for extractLinks. */
+export function referenceDefinitions(text: string, scan: Pick<Scan, 'lines' | 'definitionLines'>): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const n of scan.definitionLines) {
+    const l = lineText(text, scan.lines, n);
+    const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
+    if (m) definitions.set(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '), l);
+  }
+  return definitions;
+}
+
+/** True when a body has content other than blank lines and HTML comments. */
+export function hasContent(body: string): boolean {
+  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '';
 }
 
 /** What String.prototype.trim removes: a line of only these is blank. */
@@ -80,12 +98,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     message: p.message,
   }));
 
-  const definitions = new Map<string, string>();
-  for (const n of scan.definitionLines) {
-    const l = lineText(text, lines, n);
-    const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
-    if (m) definitions.set(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '), l);
-  }
+  const definitions = referenceDefinitions(text, scan);
 
   const info: FileInfo = {
     file,
@@ -177,7 +190,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     }
     let notes = firstContent ? text.slice(lines.starts[firstContent - 1]!, lines.ends[lastContent - 1]!) : '';
     if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
-    const stub = !firstContent || (notes.includes('<!--') && notes.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() === '');
+    const stub = !firstContent || (notes.includes('<!--') && !hasContent(notes));
 
     // TODO markers of the whole file are found once; take this entry's share (they are in order).
     const entryTodos: Todo[] = [];
@@ -196,13 +209,12 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
       });
     }
 
-    // NOTE: the heading and the body are checked apart: every heading has `][` between its venue
-    // and orgs, which would send every entry through the (slow) markdown parser.
+    // The heading and the body are parsed apart: a heading is a line of its own in any case.
     const links: Link[] = [];
     if (options.markdown) {
       const headingLine = text.slice(start, headingEnd);
       const parts: Array<[string, number, number]> = [];
-      if (mayHoldLinks(headingLine.replace(/\]\s*[[【]/g, ''), definitions)) parts.push([headingLine, start, heading.line]);
+      if (mayHoldLinks(headingLine, definitions)) parts.push([headingLine, start, heading.line]);
       const body = text.slice(bodyStart, end);
       if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, bodyStartLine]);
       for (const [chunk, offset, line] of parts) {
@@ -251,5 +263,5 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     });
   }
 
-  return { info, sections, entries, diagnostics };
+  return { info, sections, entries, diagnostics, scan };
 }

@@ -74,6 +74,8 @@ export interface Scan {
   problems: ScanProblem[];
   /** Number of front-matter lines at the top (0 when none). */
   frontMatterLines: number;
+  /** Fenced code blocks as [first line, last line] (1-based, fence lines included). */
+  fences: Array<[number, number]>;
 }
 
 const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
@@ -94,6 +96,7 @@ export function scanDigest(text: string): Scan {
   const allHeadingLevels: Array<{ line: number; level: number }> = [];
   const definitionLines: number[] = [];
   const problems: ScanProblem[] = [];
+  const fences: Array<[number, number]> = [];
   const count = lines.starts.length;
 
   let first = 0;
@@ -117,7 +120,10 @@ export function scanDigest(text: string): Scan {
     if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (fence) {
       const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.size) fence = null;
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.size) {
+        fences.push([fence.line, i + 1]);
+        fence = null;
+      }
       continue;
     }
     if (comment !== null) {
@@ -169,6 +175,7 @@ export function scanDigest(text: string): Scan {
     if (DEFINITION.test(line)) definitionLines.push(i + 1);
   }
   if (fence) {
+    fences.push([fence.line, count]);
     problems.push({
       line: fence.line,
       code: 'unclosed-fence',
@@ -182,5 +189,5 @@ export function scanDigest(text: string): Scan {
       message: 'Unclosed HTML comment "<!--", expected "-->"; headings after it are read as part of the comment',
     });
   }
-  return { lines, headings, allHeadingLevels, definitionLines, problems, frontMatterLines: first };
+  return { lines, headings, allHeadingLevels, definitionLines, problems, frontMatterLines: first, fences };
 }

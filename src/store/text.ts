@@ -1,7 +1,11 @@
 // Small text helpers shared by the store, search and lint: folding, keys and edit distance.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** NFKC, lower case, diacritics removed: the form two strings are compared in. */
 export function foldText(text: string): string {
+  // NOTE: NFKD/NFKC leave ASCII alone, and normalising is most of the cost on long lists.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase();
 }
 
@@ -35,6 +39,21 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n]!;
+}
+
+/** The candidate nearest to `name` (case-insensitive) within `limit` edits, for "did you mean"; null when none is. */
+export function nearestName(name: string, candidates: Iterable<string>, limit = 2): string | null {
+  let best: string | null = null;
+  let bestDistance = limit + 1;
+  const wanted = name.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(wanted, c.toLowerCase(), bestDistance - 1);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /** How many edits a name of this length may have and still count as a misspelling of it. */

@@ -13,6 +13,9 @@ export const DEFAULT_TODO_TERMS: readonly string[] = [
   '待整理',
   '待确认',
   '待读',
+  '待验证',
+  '待核实',
+  '待修改',
   '未完成',
 ];
 

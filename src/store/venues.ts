@@ -111,30 +111,55 @@ export interface VenueResolution {
   suggestion: string | null;
 }
 
+/** How a name as written (a venue, an organisation) relates to a registry of canonical names. */
+export interface NameResolution {
+  /** The canonical name, or the name as written when unknown, or null for none. */
+  name: string | null;
+  match: VenueMatch;
+  /** For a variant or misspelling: the registered spelling it should be written as. */
+  suggestion: string | null;
+}
+
 interface RegistryName {
   spelling: string;
   canonical: string;
   key: string;
 }
 
-export interface VenueRegistry {
-  resolve(raw: string | null): VenueResolution;
-  /** Every key (canonical and aliases) that names this canonical venue. */
+export interface NameRegistry<R = NameResolution> {
+  resolve(raw: string | null): R;
+  /** Every key (canonical and aliases) that names this canonical name. */
   keysOf(canonical: string): string[];
   /** The canonical name for any spelling, including misspellings; null when unknown. */
   canonicalOf(name: string): string | null;
   names(): string[];
 }
 
-export function createVenueRegistry(extra: readonly VenueDefinition[] = []): VenueRegistry {
+export type VenueRegistry = NameRegistry<VenueResolution>;
+
+/**
+ * A registry of canonical names with aliases. Every registered spelling is accepted as written;
+ * another case or punctuation of one is a `variant`; with `fuzzy`, a name within a small edit
+ * distance of exactly one registered name is `misspelled`.
+ */
+export function createNameRegistry(definitions: readonly VenueDefinition[], options: { fuzzy: boolean }): NameRegistry {
   const byKey = new Map<string, RegistryName>();
+  const bySpelling = new Map<string, RegistryName>();
   const keysByCanonical = new Map<string, string[]>();
   const all: RegistryName[] = [];
-  for (const def of [...VENUES, ...extra]) {
+  for (const def of definitions) {
     for (const spelling of [def.name, ...(def.aliases ?? [])]) {
       const key = keyOf(spelling);
-      if (!key || byKey.has(key)) continue;
+      if (!key || bySpelling.has(spelling)) continue;
       const name = { spelling, canonical: def.name, key };
+      const taken = byKey.get(key);
+      // NOTE: a second spelling of a taken key is accepted only for the same canonical name
+      // (`ACMMM` for `ACM MM`); for another one it stays a variant of the first.
+      if (taken) {
+        if (taken.canonical === def.name) bySpelling.set(spelling, name);
+        continue;
+      }
+      bySpelling.set(spelling, name);
       byKey.set(key, name);
       all.push(name);
       const keys = keysByCanonical.get(def.name) ?? [];
@@ -142,18 +167,16 @@ export function createVenueRegistry(extra: readonly VenueDefinition[] = []): Ven
       keysByCanonical.set(def.name, keys);
     }
   }
-  const cache = new Map<string, VenueResolution>();
+  const cache = new Map<string, NameResolution>();
 
-  function lookup(raw: string): VenueResolution {
+  function lookup(raw: string): NameResolution {
+    const exact = bySpelling.get(raw);
+    if (exact) return { name: exact.canonical, match: exact.spelling === exact.canonical ? 'canonical' : 'alias', suggestion: null };
     const key = keyOf(raw);
-    if (!key) return { venue: raw, match: 'unknown', suggestion: null };
+    if (!key) return { name: raw, match: 'unknown', suggestion: null };
     const hit = byKey.get(key);
-    if (hit) {
-      if (raw === hit.spelling) {
-        return { venue: hit.canonical, match: hit.spelling === hit.canonical ? 'canonical' : 'alias', suggestion: null };
-      }
-      return { venue: hit.canonical, match: 'variant', suggestion: hit.spelling };
-    }
+    if (hit) return { name: hit.canonical, match: 'variant', suggestion: hit.spelling };
+    if (!options.fuzzy) return { name: raw, match: 'unknown', suggestion: null };
     const budget = typoBudget(key.length);
     let best: RegistryName | null = null;
     let bestDistance = budget + 1;
@@ -170,14 +193,14 @@ export function createVenueRegistry(extra: readonly VenueDefinition[] = []): Ven
     }
     // NOTE: only a unique nearest name within the budget counts; a tie is not a guess worth making.
     if (best && !tie && bestDistance <= budget && bestDistance < key.length / 2) {
-      return { venue: best.canonical, match: 'misspelled', suggestion: best.spelling };
+      return { name: best.canonical, match: 'misspelled', suggestion: best.spelling };
     }
-    return { venue: raw, match: 'unknown', suggestion: null };
+    return { name: raw, match: 'unknown', suggestion: null };
   }
 
   return {
     resolve(raw) {
-      if (raw === null || raw.trim() === '') return { venue: null, match: 'none', suggestion: null };
+      if (raw === null || raw.trim() === '') return { name: null, match: 'none', suggestion: null };
       let r = cache.get(raw);
       if (!r) {
         r = lookup(raw);
@@ -188,8 +211,28 @@ export function createVenueRegistry(extra: readonly VenueDefinition[] = []): Ven
     keysOf: (canonical) => keysByCanonical.get(canonical) ?? [keyOf(canonical)],
     canonicalOf(name) {
       const r = this.resolve(name);
-      return r.match === 'unknown' || r.match === 'none' ? null : r.venue;
+      return r.match === 'unknown' || r.match === 'none' ? null : r.name;
     },
     names: () => [...keysByCanonical.keys()],
+  };
+}
+
+export function createVenueRegistry(extra: readonly VenueDefinition[] = []): VenueRegistry {
+  const names = createNameRegistry([...VENUES, ...extra], { fuzzy: true });
+  const cache = new Map<string, VenueResolution>();
+  return {
+    resolve(raw) {
+      if (raw === null) return { venue: null, match: 'none', suggestion: null };
+      let r = cache.get(raw);
+      if (!r) {
+        const { name, match, suggestion } = names.resolve(raw);
+        r = { venue: name, match, suggestion };
+        cache.set(raw, r);
+      }
+      return r;
+    },
+    keysOf: names.keysOf,
+    canonicalOf: (name) => names.canonicalOf(name),
+    names: names.names,
   };
 }

@@ -1,0 +1,182 @@
+// `papers lint`: checks the digest against the rule registry, prints findings in five formats, fixes what is safe.
+import * as z from 'zod/mini';
+import pkg from '../../package.json';
+import { unifiedDiff } from '../edit/diff.js';
+import { rewriteFile } from '../edit/write.js';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
+import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
+import { explainRule, ruleRow } from '../lint/docs.js';
+import { fixFile, type Relint } from '../lint/fix.js';
+import { lintStore } from '../lint/lint.js';
+import { rules } from '../lint/rules/index.js';
+import { countMessages } from '../lint/run.js';
+import type { LintResult } from '../lint/types.js';
+import { formatGithub } from '../report/lint-github.js';
+import { formatJson } from '../report/lint-json.js';
+import { formatSarif } from '../report/lint-sarif.js';
+import { formatStylish, formatSummary, stylishCells } from '../report/lint-stylish.js';
+import { formatUnix } from '../report/lint-unix.js';
+import { renderRows } from '../report/terminal.js';
+import { measureFor } from '../report/width.js';
+import { markdownFor, parseTexts, type LoadedStore } from '../store/load.js';
+import type { Context } from './context.js';
+import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
+
+export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as const;
+
+export const LintOptionsSchema = z.object({
+  format: z._default(z.enum(LINT_FORMATS), 'stylish'),
+  maxWarnings: wholeNumber('--max-warnings', 0),
+  quiet: Flag,
+  fix: Flag,
+  fixDryRun: Flag,
+  rule: ListOf,
+  listRules: Flag,
+  explain: z.optional(z.string()),
+});
+
+function listRules(ctx: Context, json: boolean): number {
+  if (json) {
+    const list = rules.map((r) => ({ id: r.id, alias: r.alias, severity: r.severity, fixable: r.fixable, description: r.description }));
+    ctx.out(JSON.stringify(list, null, 2));
+    return EXIT_OK;
+  }
+  const rows = [['ID', 'ALIAS', 'SEVERITY', 'FIX', 'DESCRIPTION'], ...rules.map(ruleRow)];
+  const head = (t: string, r: number): string => (r === 0 ? ctx.color.bold(t) : t);
+  ctx.out(renderRows(rows, [{ style: head }, { style: (t, r) => (r === 0 ? ctx.color.bold(t) : ctx.color.cyan(t)) }, { style: head }, { style: head }, { style: head }]).join('\n'));
+  return EXIT_OK;
+}
+
+interface Outcome {
+  result: LintResult;
+  fixed: number;
+  diff: string;
+}
+
+type LintOptions = z.infer<typeof LintOptionsSchema>;
+
+/** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
+async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
+  const store = await ctx.load({ notes, progress: options.format === 'stylish' });
+  // After a cache hit the store comes without a parser; links outside entries still need one.
+  const markdown = store.markdown ?? (await markdownFor(store.texts.values()));
+  const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
+  const texts = new Map(store.texts);
+  // Link targets are looked up here, once each; rules only ask.
+  const known = new Map<string, boolean>();
+  const exists = (target: string): boolean => {
+    let found = known.get(target);
+    if (found === undefined) {
+      found = ctx.io.stat(target) !== null;
+      known.set(target, found);
+    }
+    return found;
+  };
+  const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<LoadedStore, 'digest' | 'venues' | 'markdown' | 'scans'>): LintResult =>
+    lintStore({ ...parsed, texts: current, paths: store.paths, config: store.config, active, exists });
+
+  const result = lintTexts(texts, { ...store, markdown });
+  if (!options.fix && !options.fixDryRun) return { result, fixed: 0, diff: '' };
+
+  // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once.
+  let memo = { texts: [...texts.values()], value: { digest: store.digest, result } };
+  const relint: Relint = async (current) => {
+    const values = [...current.values()];
+    if (values.length !== memo.texts.length || values.some((t, i) => t !== memo.texts[i])) {
+      const parsed = await parseTexts(current, store.config);
+      memo = { texts: values, value: { digest: parsed.digest, result: lintTexts(current, parsed) } };
+    }
+    return memo.value;
+  };
+  let fixed = 0;
+  let diff = '';
+  for (const file of result.files) {
+    if (!file.messages.some((m) => m.fix)) continue;
+    const name = file.file;
+    const write = await rewriteFile(
+      ctx.io,
+      store.paths.get(name)!,
+      name,
+      async (current) => {
+        texts.set(name, current);
+        const outcome = await fixFile(name, texts, relint);
+        fixed += outcome.fixed;
+        return outcome.output;
+      },
+      { dryRun: options.fixDryRun },
+    );
+    if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
+  }
+  return { result: (await relint(texts)).result, fixed, diff };
+}
+
+export async function runLint(ctx: Context, paths: readonly string[], rawOptions: unknown): Promise<number> {
+  const options = parseOptions(LintOptionsSchema, rawOptions);
+  if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other', 'use one of them');
+  if (options.listRules) return listRules(ctx, options.format === 'json');
+  if (options.explain !== undefined) {
+    const rule = ruleNames(rules).rule(options.explain);
+    if (!rule) throw new UsageError(`--explain: unknown rule "${options.explain}"${unknownRuleHint(options.explain, rules)}`, 'papers lint --list-rules lists the rules');
+    ctx.out(explainRule(rule));
+    return EXIT_OK;
+  }
+
+  // Paths (as a pre-commit hook passes them) are linted one by one, each like --notes <path>.
+  const outcomes: Outcome[] = [];
+  for (const notes of paths.length ? paths : [ctx.global.notes]) outcomes.push(await lintNotes(ctx, notes, options));
+  const result: LintResult = { files: outcomes.flatMap((o) => o.result.files), crashed: outcomes.flatMap((o) => o.result.crashed) };
+  if (options.fix || options.fixDryRun) {
+    const fixed = outcomes.reduce((n, o) => n + o.fixed, 0);
+    const remaining = result.files.reduce((n, f) => n + f.messages.length, 0);
+    const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
+    if (options.fixDryRun) {
+      const diff = outcomes.map((o) => o.diff).join('');
+      if (diff) ctx.io.stdout.write(diff);
+      ctx.err(`${fixed} fix${fixed === 1 ? '' : 'es'} would be applied; ${problems} would remain (nothing written)`);
+      return exitCode(shown(result, options.quiet), options.maxWarnings, ctx);
+    }
+    ctx.err(`fixed ${fixed} problem${fixed === 1 ? '' : 's'}; ${problems} remain`);
+  }
+
+  const { files } = shown(result, options.quiet);
+  const all = files.flatMap((f) => f.messages);
+  switch (options.format) {
+    case 'json':
+      ctx.io.stdout.write(formatJson(files));
+      break;
+    case 'sarif':
+      ctx.io.stdout.write(formatSarif(files, rules, pkg.version));
+      break;
+    case 'unix':
+      ctx.io.stdout.write(formatUnix(files));
+      break;
+    case 'github':
+      ctx.io.stdout.write(formatGithub(files));
+      break;
+    default:
+      if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)) }));
+  }
+  if (options.format !== 'json' && options.format !== 'sarif') {
+    const summary = formatSummary(countMessages(all), ctx.color);
+    if (summary) ctx.err(summary);
+  }
+  return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);
+}
+
+/** With --quiet, errors only: warnings are neither shown nor counted. */
+function shown(result: LintResult, quiet: boolean | undefined): LintResult {
+  if (!quiet) return result;
+  return { crashed: result.crashed, files: result.files.map((f) => ({ file: f.file, messages: f.messages.filter((m) => m.severity === 'error') })) };
+}
+
+/** 2 when a rule crashed, 1 for errors or warnings over --max-warnings, else 0. */
+function exitCode(result: LintResult, maxWarnings: number | undefined, ctx: Context): number {
+  const counts = countMessages(result.files.flatMap((f) => f.messages));
+  if (result.crashed.length) return EXIT_USAGE;
+  if (counts.errors) return EXIT_FOUND;
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+    ctx.err(`papers: ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows`);
+    return EXIT_FOUND;
+  }
+  return EXIT_OK;
+}

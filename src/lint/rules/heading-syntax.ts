@@ -1,0 +1,42 @@
+// PL003 heading-syntax: entry headings the grammar cannot read fully, and `###Title` without a space.
+import { defineRule } from '../types.js';
+
+export const headingSyntax = defineRule({
+  id: 'PL003',
+  alias: 'heading-syntax',
+  description: 'An entry heading is malformed: empty title, unbalanced brackets, text after the metadata, or no space after the #',
+  severity: 'error',
+  fixable: true,
+  docs: {
+    details:
+      'An entry heading is `Title(ALIAS)[Venue\'YY][Org1,Org2]`. An unclosed bracket or text after the metadata loses the venue or the organisations; an empty title leaves nothing to list. `###Title` (and `##Section`) without a space is not a heading in CommonMark, so other markdown tools do not see it; --fix inserts the space. A trailing `:` is heading-trailing-punctuation.',
+    bad: "## Systems\n###TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20[Berkeley]\n- a larger search space, searched well\n",
+    good: "## Systems\n### TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20][Berkeley]\n- a larger search space, searched well\n",
+  },
+  check(context, report) {
+    const missingSpace = (file: string, heading: { start: number; rawOffset: number }, marker: string): void => {
+      const { text } = context.file(file);
+      if (text[heading.rawOffset - 1] !== '#') return;
+      report({
+        file,
+        start: heading.rawOffset - marker.length,
+        end: heading.rawOffset,
+        message: `Missing space after "${marker}", expected "${marker} " before the heading text`,
+        fix: { start: heading.rawOffset, end: heading.rawOffset, text: ' ' },
+      });
+    };
+    for (const section of context.digest.sections) missingSpace(section.file, section.heading, '##');
+    for (const entry of context.digest.entries) {
+      missingSpace(entry.file, entry.heading, '###');
+      for (const issue of context.heading(entry).issues) {
+        if (issue.code === 'trailing-punctuation') continue;
+        report({
+          file: entry.file,
+          start: entry.heading.rawOffset + issue.start,
+          end: entry.heading.rawOffset + issue.end,
+          message: issue.message,
+        });
+      }
+    }
+  },
+});

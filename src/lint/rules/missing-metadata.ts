@@ -1,0 +1,49 @@
+// PL005 missing-metadata: an entry heading without a venue, a year or an organisation.
+import * as z from 'zod/mini';
+import { defineRule } from '../types.js';
+
+const FIELDS = ['venue', 'year', 'org'] as const;
+
+const Options = z.strictObject({
+  /** Which parts every entry heading must have. */
+  required: z._default(z.array(z.enum(FIELDS)), [...FIELDS]),
+});
+
+const NAMES: Record<(typeof FIELDS)[number], string> = { venue: 'venue', year: 'year', org: 'organisation' };
+
+function listOf(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+export const missingMetadata = defineRule({
+  id: 'PL005',
+  alias: 'missing-metadata',
+  description: 'An entry heading has no venue, year or organisation',
+  severity: 'warn',
+  fixable: false,
+  options: Options,
+  docs: {
+    details:
+      "Venue, year and organisation are what `papers list --venue/--year/--org` filter on; an entry without them never shows up there. One finding per entry names everything missing. It is a warning, not an error: the notes are unfinished, not wrong. A digest that does not track organisations sets `\"missing-metadata\": [\"warn\", {\"required\": [\"venue\", \"year\"]}]`.",
+    options: ['required: ("venue" | "year" | "org")[]: the parts every entry must have (default: all three)'],
+    bad: "## Systems\n### Welder: Scheduling Deep Learning Memory Access via Tile-graph\n- tiles the memory accesses of fused operators\n\n## OCR\n### DBNet: Real-time Scene Text Detection with Differentiable Binarization[AAAI'20]\n- differentiable binarization\n",
+    good: "## Systems\n### Welder: Scheduling Deep Learning Memory Access via Tile-graph[OSDI'23][MSRA]\n- tiles the memory accesses of fused operators\n\n## OCR\n### DBNet: Real-time Scene Text Detection with Differentiable Binarization[AAAI'20][HUST]\n- differentiable binarization\n",
+  },
+  check(context, report, options) {
+    const required = new Set(options.required);
+    for (const entry of context.digest.entries) {
+      const missing: string[] = [];
+      if (required.has('venue') && entry.venue === null) missing.push(NAMES.venue);
+      if (required.has('year') && entry.year === null) missing.push(NAMES.year);
+      if (required.has('org') && entry.orgs.length === 0) missing.push(NAMES.org);
+      if (!missing.length) continue;
+      const { raw, rawOffset } = entry.heading;
+      report({
+        file: entry.file,
+        start: rawOffset,
+        end: rawOffset + raw.trimEnd().length,
+        message: `Missing ${listOf(missing)} in the heading of "${entry.title || '(untitled)'}", expected Title[Venue'YY][Org]`,
+      });
+    }
+  },
+});

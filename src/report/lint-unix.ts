@@ -1,0 +1,9 @@
+// The unix lint format: `file:line:col: message [severity/rule]`, one finding a line (textlint, editors).
+import type { FileResult } from '../lint/types.js';
+import { SEVERITY_LABEL } from './lint-stylish.js';
+
+export function formatUnix(files: readonly FileResult[]): string {
+  return files
+    .flatMap((f) => f.messages.map((m) => `${m.file}:${m.line}:${m.column}: ${m.message} [${SEVERITY_LABEL[m.severity]}/${m.ruleId}]\n`))
+    .join('');
+}
