@@ -1,6 +1,6 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { FileLock, Io } from '../io.js';
 import { readNotesFile } from '../store/load.js';
 
 export interface WriteResult {
@@ -9,10 +9,17 @@ export interface WriteResult {
   written: boolean;
 }
 
+/** How often a change is planned again when the file changes under it (another writer without our lock). */
+const ATTEMPTS = 5;
+
 /**
  * Runs `change` on the file's current text while holding its lock. `change` returns the new text,
  * or null to leave the file alone; it may throw a PapersError to abort (nothing is written). With
  * `dryRun`, nothing is written either, but `after` is returned for a diff.
+ *
+ * Right before writing, the file is read once more: if it changed since `change` saw it (an editor
+ * that takes no lock, or a second process that took a stale lock at the same moment), the change
+ * is planned again on the new text instead of overwriting it.
  */
 export async function rewriteFile(
   io: Io,
@@ -21,28 +28,52 @@ export async function rewriteFile(
   change: (current: string) => string | null | Promise<string | null>,
   options: { dryRun?: boolean } = {},
 ): Promise<WriteResult> {
-  let release: (() => Promise<void>) | undefined;
+  let lock: FileLock | undefined;
   if (!options.dryRun) {
     try {
-      release = await io.lock(path);
+      lock = await io.lock(path);
     } catch (error) {
       throw new InputError(`cannot lock ${shown}: ${(error as Error).message}`, 'another papers process may be writing it; try again');
     }
   }
   try {
-    const before = readNotesFile(io, path, shown);
-    const after = await change(before);
-    if (after === null || after === before) return { before, after: before, written: false };
-    if (options.dryRun) return { before, after, written: false };
-    try {
-      await io.writeFileAtomic(path, new TextEncoder().encode(after));
-    } catch (error) {
-      throw new PapersError(`could not write ${shown}: ${(error as Error).message}; the file is unchanged`, {
-        hint: 'check the folder\'s permissions and free space',
-      });
+    let before = readNotesFile(io, path, shown);
+    for (let attempt = 1; ; attempt++) {
+      const after = await change(before);
+      if (after === null || after === before) return { before, after: before, written: false };
+      if (options.dryRun) return { before, after, written: false };
+      const data = encodeExactly(after, shown);
+      const now = readNotesFile(io, path, shown);
+      if (now !== before) {
+        if (attempt >= ATTEMPTS) {
+          throw new PapersError(`${shown} kept changing while papers was writing it; nothing was written`, { hint: 'try again' });
+        }
+        before = now;
+        continue;
+      }
+      const lost = lock?.lost();
+      if (lost) {
+        throw new PapersError(`lost the lock on ${shown} (${lost.message}); nothing was written`, { hint: 'try again' });
+      }
+      try {
+        await io.writeFileAtomic(path, data);
+      } catch (error) {
+        throw new PapersError(`could not write ${shown}: ${(error as Error).message}; the file is unchanged`, {
+          hint: "check the folder's permissions and free space",
+        });
+      }
+      return { before, after, written: true };
     }
-    return { before, after, written: true };
   } finally {
-    await release?.();
+    await lock?.release();
   }
+}
+
+/** UTF-8 bytes that decode back to exactly `text` (a lone surrogate would not survive encoding). */
+function encodeExactly(text: string, shown: string): Uint8Array {
+  const data = new TextEncoder().encode(text);
+  if (new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data) !== text) {
+    throw new PapersError(`the new text of ${shown} is not valid Unicode; nothing was written`, { hint: 'this is a bug, please report it' });
+  }
+  return data;
 }
