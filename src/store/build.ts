@@ -61,3 +61,18 @@ export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<
     diagnostics: files.flatMap((f) => f.diagnostics),
   };
 }
+
+/** The store again with one file's parse replaced and the others as they were (after an edit). */
+export function rebuildWith(digest: Digest, replaced: ParsedFile, slugs: Readonly<Record<string, string>> = {}): Digest {
+  const files: ParsedFile[] = digest.files.map((info) =>
+    info.file === replaced.info.file
+      ? replaced
+      : {
+          info,
+          sections: digest.sections.filter((s) => s.file === info.file),
+          entries: digest.entries.filter((e) => e.file === info.file),
+          diagnostics: digest.diagnostics.filter((d) => d.file === info.file),
+        },
+  );
+  return buildStore(files, slugs);
+}

@@ -1,0 +1,93 @@
+// `papers note <id|alias|title words> "text"`: bullets appended to an existing entry, checked, atomically.
+import * as z from 'zod/mini';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, InputError, PapersError, UsageError } from '../errors.js';
+import { fieldProblem, notesFromText } from '../edit/add-input.js';
+import { applyEdits } from '../edit/apply.js';
+import { unifiedDiff } from '../edit/diff.js';
+import { noteLines, planNote } from '../edit/plan-note.js';
+import { checkInsertions, checkNoted } from '../edit/verify.js';
+import { rewriteFile } from '../edit/write.js';
+import { findEntries } from '../query/find.js';
+import { rebuildWith } from '../store/build.js';
+import { parseDigest, type ParsedFile } from '../store/parse.js';
+import type { Context } from './context.js';
+import { Flag, parseOptions } from './options.js';
+import { formatCandidates } from './show.js';
+import { readNotesInput, reportWritten } from './write-output.js';
+
+export const NoteOptionsSchema = z.object({
+  note: z.optional(z.array(z.string())),
+  notesFile: z.optional(z.string()),
+  dryRun: Flag,
+  json: Flag,
+});
+
+export async function runNote(ctx: Context, args: string[], rawOptions: unknown): Promise<number> {
+  const options = parseOptions(NoteOptionsSchema, rawOptions);
+  let words = args;
+  const notes = [...(options.note ?? [])];
+  if (options.notesFile !== undefined) {
+    const fromFile = notesFromText(await readNotesInput(ctx, options.notesFile));
+    if (fromFile.length === 0) throw new UsageError(`no notes in ${options.notesFile === '-' ? 'standard input' : options.notesFile}`, 'one note per line');
+    notes.push(...fromFile);
+  }
+  if (notes.length === 0) {
+    // Without --note or --notes-file, the last argument is the note and the others name the entry.
+    if (args.length < 2) throw new UsageError('no note given', 'papers note <id|alias|title words> "text", or --note/--notes-file');
+    notes.push(args.at(-1)!);
+    words = args.slice(0, -1);
+  }
+  const problems = notes.flatMap((n, i) => {
+    const problem = fieldProblem('note', n);
+    return problem ? [`note ${i + 1} (${JSON.stringify(n.length > 24 ? `${n.slice(0, 24)}…` : n)}): ${problem}`] : [];
+  });
+  if (problems.length) throw new UsageError(problems.join('; '), 'nothing was added');
+  const cleaned = notes.map((n) => n.trim());
+
+  const query = words.join(' ');
+  const store = await ctx.load({ links: false });
+  const found = findEntries(store.digest.entries, query);
+  if (found.length === 0) {
+    ctx.err(`papers: no entry matches "${query}"; nothing was added (papers list shows the ids)`);
+    return EXIT_FOUND;
+  }
+  if (found.length > 1) {
+    ctx.err(`papers: "${query}" matches ${found.length} entries:\n${await formatCandidates(found)}\n(give the id to pick one; nothing was added)`);
+    return EXIT_USAGE;
+  }
+  const target = found[0]!;
+  const parsing = { venues: store.venues, todos: store.todos };
+  let written: { file: ParsedFile; line: number; firstLine: number } | undefined;
+  const result = await rewriteFile(
+    ctx.io,
+    store.paths.get(target.file)!,
+    target.file,
+    (current) => {
+      const before = parseDigest(current, target.file, parsing);
+      // The same query on the text under the lock must still name the same entry.
+      const again = findEntries(rebuildWith(store.digest, before, store.config.sections ?? {}).entries, query);
+      const entry = again.length === 1 && again[0]!.file === target.file && again[0]!.heading.raw === target.heading.raw ? again[0] : undefined;
+      if (!entry) throw new InputError(`${target.file} changed meanwhile and "${query}" no longer names ${target.id}`, 'run the command again');
+      const index = before.entries.findIndex((e) => e.line === entry.line);
+      const edits = planNote(before, current, before.entries[index]!, cleaned);
+      const after = applyEdits(current, edits).output;
+      checkInsertions(target.file, current, after, edits);
+      const afterFile = parseDigest(after, target.file, parsing);
+      checkNoted(target.file, before, afterFile, index, noteLines(current, before.entries[index]!, cleaned).join('\n'));
+      written = { file: afterFile, line: entry.line, firstLine: before.entries[index]!.endLine + 1 };
+      return after;
+    },
+    { dryRun: options.dryRun === true },
+  );
+  if (!written) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
+  if (options.dryRun) {
+    ctx.out(unifiedDiff(target.file, result.before, result.after));
+    ctx.err('papers: dry run; nothing written');
+    return EXIT_OK;
+  }
+  const digest = rebuildWith(store.digest, written.file, store.config.sections ?? {});
+  const entry = digest.entries.find((e) => e.file === target.file && e.line === written!.line)!;
+  await reportWritten(ctx, store, { entry, line: written.firstLine, text: result.after, json: options.json === true });
+  ctx.err(`papers: added ${cleaned.length} ${cleaned.length === 1 ? 'note' : 'notes'} to ${entry.id}`);
+  return EXIT_OK;
+}

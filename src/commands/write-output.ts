@@ -1,0 +1,39 @@
+// What add and note share around a write: notes from a file or stdin, and the report of what was written.
+import { readNotesFile } from '../store/load.js';
+import type { LoadedStore } from '../store/load.js';
+import { mayHoldLinks } from '../store/links.js';
+import { parseDigest } from '../store/parse.js';
+import type { Entry } from '../store/schema.js';
+import { resolvePath } from '../io.js';
+import type { Context } from './context.js';
+
+/** The text of `--notes-file F`, or standard input for `-`. */
+export async function readNotesInput(ctx: Context, notesFile: string): Promise<string> {
+  if (notesFile === '-') return ctx.io.readStdin();
+  return readNotesFile(ctx.io, resolvePath(ctx.io, notesFile), notesFile);
+}
+
+export interface Written {
+  entry: Entry;
+  /** The line the new text starts at. */
+  line: number;
+  /** The file's new text. */
+  text: string;
+  json: boolean;
+}
+
+/** `id file:line` on stdout, or with --json the entry as written (its links read from the new text). */
+export async function reportWritten(ctx: Context, store: LoadedStore, written: Written): Promise<void> {
+  const { entry } = written;
+  if (!written.json) {
+    ctx.out(`${entry.id} ${entry.file}:${written.line}`);
+    return;
+  }
+  let links = entry.links;
+  if (mayHoldLinks(written.text.slice(entry.range.start, entry.range.end))) {
+    const { parseMarkdown } = await import('../store/markdown.js');
+    const reparsed = parseDigest(written.text, entry.file, { venues: store.venues, todos: store.todos, markdown: parseMarkdown });
+    links = reparsed.entries.find((e) => e.line === entry.line)?.links ?? links;
+  }
+  ctx.out(JSON.stringify({ ...entry, links }, null, 2));
+}
