@@ -1,6 +1,4 @@
 // The Io interface and its Node implementation: the only code that touches fs, process and the TTY.
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -174,7 +172,9 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
   const target = await fsApi.realpath(file).catch(() => file);
   const st = await fsApi.stat(target).catch(() => null);
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const unique = `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  // Opened with "wx": an existing name fails instead of being overwritten.
+  const temp = path.join(dir, `.${path.basename(target)}.${unique}.tmp`);
   const mode = st ? st.mode & 0o7777 : 0o666;
   let handle: Awaited<ReturnType<ReplaceFs['open']>> | undefined;
   try {
@@ -249,6 +249,7 @@ export function editorCommand(env: Record<string, string | undefined>): string {
 }
 
 async function editInEditor(initial: string, name: string, env: Record<string, string | undefined>): Promise<string> {
+  const { spawnSync } = await import('node:child_process');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-'));
   const file = path.join(dir, name);
   try {
