@@ -224,7 +224,8 @@ async function lockFile(file: string): Promise<FileLock> {
 }
 
 function terminalPrompter(): Prompter {
-  const context = { input: process.stdin, output: process.stderr };
+  // NOTE: a function: touching process.stdin creates its stream, which only prompting needs.
+  const context = () => ({ input: process.stdin, output: process.stderr });
   const cancelled = (error: unknown): never => {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
       throw new CancelledError('cancelled; nothing was written');
@@ -234,11 +235,11 @@ function terminalPrompter(): Prompter {
   return {
     input: async (question) => {
       const { default: input } = await import('@inquirer/input');
-      return input(question, context).catch(cancelled);
+      return input(question, context()).catch(cancelled);
     },
     select: async (question) => {
       const { default: select } = await import('@inquirer/select');
-      return select({ ...question, pageSize: 12 }, context).catch(cancelled);
+      return select({ ...question, pageSize: 12 }, context()).catch(cancelled);
     },
   };
 }

@@ -98,7 +98,7 @@ Prints "<id> <file>:<line>" of the new entry. Exit codes: 0 added (or nothing sa
     )
     .action(async (options, command: Command) => {
       const { runAdd } = await import('./commands/add.js');
-      done(await runAdd(contextOf(io, command), options));
+      done(await runAdd(await contextOf(io, command), options));
     });
 }
 
@@ -120,7 +120,7 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     )
     .action(async (args: string[], options, command: Command) => {
       const { runNote } = await import('./commands/note.js');
-      done(await runNote(contextOf(io, command), args, options));
+      done(await runNote(await contextOf(io, command), args, options));
     });
 }
 

@@ -17,7 +17,7 @@ import { askForFields, editFields, missingFields, requireTerminal } from './add-
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireSection } from './resolve.js';
-import { readNotesInput, reportWritten } from './write-output.js';
+import { parsingFor, readNotesInput, reportWritten } from './write-output.js';
 
 const Text = z.optional(z.string());
 const Texts = z.optional(z.array(z.string()));
@@ -144,7 +144,7 @@ async function writeEntry(
   input: AddInput,
   options: { force?: boolean | undefined; dryRun?: boolean | undefined; json?: boolean | undefined },
 ): Promise<number> {
-  const parsing = { venues: store.venues, todos: store.todos };
+  const parsing = parsingFor(store);
   const others = store.digest.entries.filter((e) => e.file !== target.file);
   let written: { file: ParsedFile; entry: ParsedEntry } | undefined;
   const result = await rewriteFile(

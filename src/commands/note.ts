@@ -13,7 +13,7 @@ import { parseDigest, type ParsedFile } from '../store/parse.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { formatCandidates } from './show.js';
-import { readNotesInput, reportWritten } from './write-output.js';
+import { parsingFor, readNotesInput, reportWritten } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -56,7 +56,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
     return EXIT_USAGE;
   }
   const target = found[0]!;
-  const parsing = { venues: store.venues, todos: store.todos };
+  const parsing = parsingFor(store);
   let written: { file: ParsedFile; line: number; firstLine: number } | undefined;
   const result = await rewriteFile(
     ctx.io,

@@ -1,11 +1,16 @@
 // What add and note share around a write: notes from a file or stdin, and the report of what was written.
-import { readNotesFile } from '../store/load.js';
-import type { LoadedStore } from '../store/load.js';
-import { mayHoldLinks } from '../store/links.js';
-import { parseDigest } from '../store/parse.js';
+import { readNotesFile, registriesFor, type LoadedStore } from '../store/load.js';
+import { fileMayHoldLinks } from '../store/links.js';
+import { parseDigest, type ParseOptions } from '../store/parse.js';
 import type { Entry } from '../store/schema.js';
+import { createTodoMatcher } from '../store/todos.js';
 import { resolvePath } from '../io.js';
 import type { Context } from './context.js';
+
+/** How the store parses its files, to parse a file again the same way after an edit (links left out). */
+export function parsingFor(store: LoadedStore): ParseOptions {
+  return { venues: store.venues, todos: createTodoMatcher(registriesFor(store.config).todoTerms) };
+}
 
 /** The text of `--notes-file F`, or standard input for `-`. */
 export async function readNotesInput(ctx: Context, notesFile: string): Promise<string> {
@@ -30,9 +35,10 @@ export async function reportWritten(ctx: Context, store: LoadedStore, written: W
     return;
   }
   let links = entry.links;
-  if (mayHoldLinks(written.text.slice(entry.range.start, entry.range.end))) {
+  // The entry's own lines may hold a link, or a `[label]` may refer to a definition elsewhere in the file.
+  if (fileMayHoldLinks(written.text.slice(entry.range.start, entry.range.end)) || /^ {0,3}\[[^\]]+\]:/m.test(written.text)) {
     const { parseMarkdown } = await import('../store/markdown.js');
-    const reparsed = parseDigest(written.text, entry.file, { venues: store.venues, todos: store.todos, markdown: parseMarkdown });
+    const reparsed = parseDigest(written.text, entry.file, { ...parsingFor(store), markdown: parseMarkdown });
     links = reparsed.entries.find((e) => e.line === entry.line)?.links ?? links;
   }
   ctx.out(JSON.stringify({ ...entry, links }, null, 2));
