@@ -17,7 +17,7 @@ import { askForFields, editFields, missingFields, requireTerminal } from './add-
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireSection } from './resolve.js';
-import { parsingFor, readNotesInput, reportWritten } from './write-output.js';
+import { parseCurrent, parsingFor, readNotesInput, reportWritten } from './write-output.js';
 
 const Text = z.optional(z.string());
 const Texts = z.optional(z.array(z.string()));
@@ -151,20 +151,21 @@ async function writeEntry(
     ctx.io,
     target.path,
     target.file,
-    (current) => {
+    (current, bytes) => {
       // Planned on the text read under the lock, so concurrent writers each see the others' entries.
-      const before = parseDigest(current, target.file, parsing);
+      const before = parseCurrent(store, target.file, { text: current, bytes }, parsing);
       const sectionHere = before.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
       if (target.create && sectionHere) throw new UsageError(`section "${target.title}" already exists in ${target.file}`, 'add to it with --section');
       if (!target.create && !sectionHere) throw new InputError(`section "${target.title}" is no longer in ${target.file}`, 'it changed meanwhile; run the command again');
       const duplicates = findDuplicates([...others, ...before.entries], input.title, input.alias);
       if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, duplicates), 'nothing was added; use --force to add it anyway');
       const request = { fields: input, notes: input.notes, section: { title: target.title, create: target.create } };
-      const edits = planAdd(before, current, request);
+      const lines = newEntryLines(before, current, request);
+      const edits = planAdd(before, current, request, lines);
       const after = applyEdits(current, edits).output;
       checkInsertions(target.file, current, after, edits);
       const afterFile = parseDigest(after, target.file, parsing);
-      const expected = { fields: input, notes: newEntryLines(before, current, request).slice(1).join('\n'), section: target.title };
+      const expected = { fields: input, notes: lines.slice(1).join('\n'), section: target.title };
       const entry = checkAdded(target.file, before, afterFile, expected, target.create);
       written = { file: afterFile, entry };
       return after;

@@ -13,7 +13,7 @@ import { parseDigest, type ParsedFile } from '../store/parse.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { formatCandidates } from './show.js';
-import { parsingFor, readNotesInput, reportWritten } from './write-output.js';
+import { parseCurrent, parsingFor, readNotesInput, reportWritten } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -62,8 +62,8 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
     ctx.io,
     store.paths.get(target.file)!,
     target.file,
-    (current) => {
-      const before = parseDigest(current, target.file, parsing);
+    (current, bytes) => {
+      const before = parseCurrent(store, target.file, { text: current, bytes }, parsing);
       // The same query on the text under the lock must still name the same entry.
       const again = findEntries(rebuildWith(store.digest, before, store.config.sections ?? {}).entries, query);
       const entry = again.length === 1 && again[0]!.file === target.file && again[0]!.heading.raw === target.heading.raw ? again[0] : undefined;

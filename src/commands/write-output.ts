@@ -1,7 +1,9 @@
 // What add and note share around a write: notes from a file or stdin, and the report of what was written.
 import { readNotesFile, registriesFor, type LoadedStore } from '../store/load.js';
 import { fileMayHoldLinks } from '../store/links.js';
-import { parseDigest, type ParseOptions } from '../store/parse.js';
+import { sameBytes } from '../edit/write.js';
+import { parsedFileOf } from '../store/build.js';
+import { parseDigest, type ParsedFile, type ParseOptions } from '../store/parse.js';
 import type { Entry } from '../store/schema.js';
 import { createTodoMatcher } from '../store/todos.js';
 import { resolvePath } from '../io.js';
@@ -10,6 +12,15 @@ import type { Context } from './context.js';
 /** How the store parses its files, to parse a file again the same way after an edit (links left out). */
 export function parsingFor(store: LoadedStore): ParseOptions {
   return { venues: store.venues, todos: createTodoMatcher(registriesFor(store.config).todoTerms) };
+}
+
+/**
+ * The parse of a file's text as read under the lock: the store's own when the text is what the store
+ * was loaded from (no second parse of a big digest), else a new one.
+ */
+export function parseCurrent(store: LoadedStore, file: string, current: { text: string; bytes: Uint8Array }, parsing: ParseOptions): ParsedFile {
+  const loaded = store.bytes.get(file);
+  return loaded && sameBytes(loaded, current.bytes) ? parsedFileOf(store.digest, file) : parseDigest(current.text, file, parsing);
 }
 
 /** The text of `--notes-file F`, or standard input for `-`. */

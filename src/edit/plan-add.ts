@@ -49,10 +49,18 @@ export function fileGaps(file: ParsedFile, text: string, sectionTitle?: string):
 
 const blanks = (n: number): string[] => Array.from({ length: n }, () => '');
 
-/** The new entry's lines: its heading in the file's style, then one bullet per note with the file's marker. */
-export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddRequest, 'fields' | 'notes'>): string[] {
-  const style = detectStyle(file.entries.map((e) => e.heading.raw));
-  return [`### ${formatHeading(request.fields, style)}`, ...bulletLines(request.notes, bulletMarker(text) ?? '-')];
+/** How many of the file's last headings show its style: the recent habit, and cheap on a big digest. */
+const STYLE_SAMPLE = 500;
+
+/**
+ * The new entry's lines: its heading in the style of the file's recent headings, then one bullet per
+ * note with the marker the section uses (else the file).
+ */
+export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddRequest, 'fields' | 'notes' | 'section'>): string[] {
+  const style = detectStyle(file.entries.slice(-STYLE_SAMPLE).map((e) => e.heading.raw));
+  const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
+  const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
+  return [`### ${formatHeading(request.fields, style)}`, ...bulletLines(request.notes, marker)];
 }
 
 /**
@@ -60,9 +68,8 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
  * (before the blank lines that lead to the next `##`), or, for a new section, after the file's last
  * line with content. Line endings are the file's; nothing else changes, not even a missing final newline.
  */
-export function planAdd(file: ParsedFile, text: string, request: AddRequest): Edit[] {
+export function planAdd(file: ParsedFile, text: string, request: AddRequest, entryLines = newEntryLines(file, text, request)): Edit[] {
   const { eol } = file.info;
-  const entryLines = newEntryLines(file, text, request);
   const gaps = fileGaps(file, text, request.section.create ? undefined : request.section.title);
 
   if (request.section.create) {

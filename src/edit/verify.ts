@@ -14,22 +14,25 @@ export class CheckFailed extends PapersError {
   }
 }
 
-/** What must not change about an entry when text is inserted elsewhere (positions shift, so they are left out). */
-function view(e: ParsedEntry): string {
-  return JSON.stringify([
-    e.title,
-    e.alias,
-    e.venueRaw,
-    e.venue,
-    e.venueMatch,
-    e.year,
-    e.orgs,
-    e.section,
-    e.notes,
-    e.stub,
-    e.heading.raw,
-    e.todos.map((t) => [t.marker, t.term, t.context]),
-  ]);
+const sameList = <T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean =>
+  a.length === b.length && a.every((x, i) => same(x, b[i]!));
+
+/** Whether an entry reads back the same after text was inserted elsewhere (positions shift, so they are left out). */
+function sameEntry(a: ParsedEntry, b: ParsedEntry): boolean {
+  return (
+    a.title === b.title &&
+    a.alias === b.alias &&
+    a.venueRaw === b.venueRaw &&
+    a.venue === b.venue &&
+    a.venueMatch === b.venueMatch &&
+    a.year === b.year &&
+    a.section === b.section &&
+    a.notes === b.notes &&
+    a.stub === b.stub &&
+    a.heading.raw === b.heading.raw &&
+    sameList(a.orgs, b.orgs, (x, y) => x === y) &&
+    sameList(a.todos, b.todos, (x, y) => x.marker === y.marker && x.term === y.term && x.context === y.context)
+  );
 }
 
 const diagnosticKeys = (f: ParsedFile): string[] => f.diagnostics.map((d) => `${d.code}\u0000${d.message}`).sort();
@@ -70,9 +73,9 @@ function extraEntry(name: string, before: ParsedFile, after: ParsedFile): number
     throw new CheckFailed(name, `expected ${before.entries.length + 1} entries after adding one, found ${after.entries.length}`, before);
   }
   let k = 0;
-  while (k < before.entries.length && view(before.entries[k]!) === view(after.entries[k]!)) k++;
+  while (k < before.entries.length && sameEntry(before.entries[k]!, after.entries[k]!)) k++;
   for (let i = k; i < before.entries.length; i++) {
-    if (view(before.entries[i]!) !== view(after.entries[i + 1]!)) {
+    if (!sameEntry(before.entries[i]!, after.entries[i + 1]!)) {
       throw new CheckFailed(name, `the entry at line ${before.entries[i]!.line} would read back differently`, before);
     }
   }
@@ -107,7 +110,7 @@ export function checkNoted(name: string, before: ParsedFile, after: ParsedFile, 
   const old = before.entries[index]!;
   const entry = after.entries[index]!;
   for (let i = 0; i < before.entries.length; i++) {
-    if (i !== index && view(before.entries[i]!) !== view(after.entries[i]!)) {
+    if (i !== index && !sameEntry(before.entries[i]!, after.entries[i]!)) {
       throw new CheckFailed(name, `the entry at line ${before.entries[i]!.line} would read back differently`, before);
     }
   }

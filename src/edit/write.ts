@@ -1,7 +1,7 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
 import type { FileLock, Io } from '../io.js';
-import { readNotesFile } from '../store/load.js';
+import { decodeNotesBytes, readNotesBytes } from '../store/load.js';
 
 export interface WriteResult {
   before: string;
@@ -25,7 +25,7 @@ export async function rewriteFile(
   io: Io,
   path: string,
   shown: string,
-  change: (current: string) => string | null | Promise<string | null>,
+  change: (current: string, bytes: Uint8Array) => string | null | Promise<string | null>,
   options: { dryRun?: boolean } = {},
 ): Promise<WriteResult> {
   let lock: FileLock | undefined;
@@ -37,18 +37,20 @@ export async function rewriteFile(
     }
   }
   try {
-    let before = readNotesFile(io, path, shown);
+    let bytes = readNotesBytes(io, path, shown);
+    let before = decodeNotesBytes(bytes, shown);
     for (let attempt = 1; ; attempt++) {
-      const after = await change(before);
+      const after = await change(before, bytes);
       if (after === null || after === before) return { before, after: before, written: false };
       if (options.dryRun) return { before, after, written: false };
       const data = encodeExactly(after, shown);
-      const now = readNotesFile(io, path, shown);
-      if (now !== before) {
+      const now = readNotesBytes(io, path, shown);
+      if (!sameBytes(now, bytes)) {
         if (attempt >= ATTEMPTS) {
           throw new PapersError(`${shown} kept changing while papers was writing it; nothing was written`, { hint: 'try again' });
         }
-        before = now;
+        bytes = now;
+        before = decodeNotesBytes(bytes, shown);
         continue;
       }
       const lost = lock?.lost();
@@ -69,11 +71,16 @@ export async function rewriteFile(
   }
 }
 
-/** UTF-8 bytes that decode back to exactly `text` (a lone surrogate would not survive encoding). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** UTF-8 bytes that decode back to exactly `text`: only a lone surrogate would not survive encoding. */
 function encodeExactly(text: string, shown: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
-  if (new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data) !== text) {
+  if (/\p{Cs}/u.test(text)) {
     throw new PapersError(`the new text of ${shown} is not valid Unicode; nothing was written`, { hint: 'this is a bug, please report it' });
   }
-  return data;
+  return new TextEncoder().encode(text);
 }

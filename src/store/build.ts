@@ -62,17 +62,20 @@ export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<
   };
 }
 
+/** One file of the store as parseDigest gave it (entries keep their ids, which a rebuild replaces). */
+export function parsedFileOf(digest: Digest, file: string): ParsedFile {
+  const info = digest.files.find((f) => f.file === file);
+  if (!info) throw new Error(`parsedFileOf: no file ${file} in the store`);
+  return {
+    info,
+    sections: digest.sections.filter((s) => s.file === file),
+    entries: digest.entries.filter((e) => e.file === file),
+    diagnostics: digest.diagnostics.filter((d) => d.file === file),
+  };
+}
+
 /** The store again with one file's parse replaced and the others as they were (after an edit). */
 export function rebuildWith(digest: Digest, replaced: ParsedFile, slugs: Readonly<Record<string, string>> = {}): Digest {
-  const files: ParsedFile[] = digest.files.map((info) =>
-    info.file === replaced.info.file
-      ? replaced
-      : {
-          info,
-          sections: digest.sections.filter((s) => s.file === info.file),
-          entries: digest.entries.filter((e) => e.file === info.file),
-          diagnostics: digest.diagnostics.filter((d) => d.file === info.file),
-        },
-  );
+  const files = digest.files.map((info) => (info.file === replaced.info.file ? replaced : parsedFileOf(digest, info.file)));
   return buildStore(files, slugs);
 }

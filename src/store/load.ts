@@ -31,6 +31,8 @@ export interface LoadedStore {
   location: NotesLocation;
   /** Decoded text of each file, by the name used in the store (`entry.file`). */
   texts: Map<string, string>;
+  /** The bytes each text was decoded from, by the same names (a writer compares them to what it reads under its lock). */
+  bytes: Map<string, Uint8Array>;
   /** Absolute path of each file, by the name used in the store. */
   paths: Map<string, string>;
 }
@@ -271,5 +273,6 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
     if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', linkCache.used);
   }
   renameFiles(digest, names);
-  return { digest, config, configFile, venues, location, texts, paths };
+  const bytesByName = new Map([...names].map(([file, shown]) => [shown, bytes.get(file)!]));
+  return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths };
 }
