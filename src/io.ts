@@ -250,7 +250,9 @@ export function editorCommand(env: Record<string, string | undefined>): string {
 }
 
 async function editInEditor(initial: string, name: string, env: Record<string, string | undefined>): Promise<string> {
-  const { spawnSync } = await import('node:child_process');
+  // NOTE: through `default`: in the bundle node:child_process is a lazy Proxy shim (package.json's
+  // build), whose properties an ESM namespace copy cannot see; Node's own module has `default` too.
+  const { spawnSync } = (await import('node:child_process')).default;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-'));
   const file = path.join(dir, name);
   try {

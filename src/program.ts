@@ -87,7 +87,7 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
     .addHelpText(
       'after',
       `${examples([
-        `papers add --title "Deep Interest Network" --alias DIN --venue "KDD'18" --org Ali --section recsys --note "用户兴趣建模"`,
+        `papers add --title "Deep Interest Evolution Network" --alias DIEN --venue "AAAI'19" --org Ali --section recsys --note "兴趣演化"`,
         'papers add --title "Attention Is All You Need" --venue NeurIPS --year 2017 --org Google --new-section "NLP"',
         'papers add --section ocr --title "TrOCR" --notes-file notes.txt --dry-run',
         'papers add            # on a terminal: asks for the title, section, venue, organisations and notes',

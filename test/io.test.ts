@@ -99,6 +99,33 @@ describe('nodeIo().lock', () => {
   });
 });
 
+describe('nodeIo().editText', () => {
+  const withEditor = async <T>(editor: string, run: () => Promise<T>): Promise<T> => {
+    const saved = { VISUAL: process.env.VISUAL, EDITOR: process.env.EDITOR };
+    process.env.VISUAL = editor;
+    try {
+      return await run();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+
+  it('runs the editor (with its arguments) on a temporary file and returns what it saved', async () => {
+    const saved = await withEditor('sed -i s/before/after/', () => nodeIo().editText('title: before\n', 'entry.md'));
+    expect(saved).toBe('title: after\n');
+  });
+
+  it('reports an editor that fails or cannot start, as a user error', async () => {
+    await expect(withEditor('false', () => nodeIo().editText('x', 'entry.md'))).rejects.toThrow('the editor "false" exited with 1; nothing was written');
+    await expect(withEditor('no-such-editor-papers', () => nodeIo().editText('x', 'entry.md'))).rejects.toThrow(
+      'cannot start the editor "no-such-editor-papers": command not found',
+    );
+  });
+});
+
 describe('editorCommand', () => {
   it.each([
     [{ VISUAL: 'code --wait', EDITOR: 'nano' }, 'code --wait'],
