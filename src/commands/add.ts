@@ -108,7 +108,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
     requireTerminal(ctx, '--edit needs a terminal');
     const edited = await editFields(ctx, store.digest, values);
     saved = edited.saved;
-    const read = echoOnFailure(ctx, saved, edited.read);
+    const read = await echoOnFailure(ctx, saved, edited.read);
     if (read === null) {
       ctx.err('papers: no entry saved; nothing added');
       return EXIT_OK;
@@ -123,7 +123,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
     }
   }
 
-  return echoOnFailureAsync(ctx, saved, async () => {
+  return echoOnFailure(ctx, saved, async () => {
     const missing = missingFields(values);
     if (missing.length) throw new UsageError(`missing ${missing.join(' and ')}`, 'fill it in');
     const parsed = addInputSchema({ maxYear, venues: store.venues }).safeParse(values.draft);
@@ -186,16 +186,7 @@ async function writeEntry(
 }
 
 /** After --edit, a failure shows what was saved, so nothing typed is lost. */
-function echoOnFailure<T>(ctx: Context, saved: string | null, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (saved !== null && error instanceof PapersError) ctx.err(`papers: what you saved:\n${saved.trimEnd()}`);
-    throw error;
-  }
-}
-
-async function echoOnFailureAsync<T>(ctx: Context, saved: string | null, run: () => Promise<T>): Promise<T> {
+async function echoOnFailure<T>(ctx: Context, saved: string | null, run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
