@@ -1,7 +1,7 @@
 // `papers note <id|alias|title words> "text"`: bullets appended to an existing entry, checked, atomically.
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, InputError, PapersError, UsageError } from '../errors.js';
-import { fieldProblem, notesFromText } from '../edit/add-input.js';
+import { fieldProblem, noteLabel, notesFromText } from '../edit/add-input.js';
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { noteLines, planNote } from '../edit/plan-note.js';
@@ -39,7 +39,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   }
   const problems = notes.flatMap((n, i) => {
     const problem = fieldProblem('note', n);
-    return problem ? [`note ${i + 1} (${JSON.stringify(n.length > 24 ? `${n.slice(0, 24)}…` : n)}): ${problem}`] : [];
+    return problem ? [`${noteLabel(notes, i)}: ${problem}`] : [];
   });
   if (problems.length) throw new UsageError(problems.join('; '), 'nothing was added');
   const cleaned = notes.map((n) => n.trim());

@@ -201,7 +201,7 @@ export function readBackProblem(fields: EntryFields, isVenue: (name: string) => 
 }
 
 /** A note's label for messages: `note 2 ("first words…")`. */
-function noteLabel(notes: readonly string[], index: number): string {
+export function noteLabel(notes: readonly string[], index: number): string {
   const text = notes[index] ?? '';
   const short = [...text].length > 24 ? `${[...text].slice(0, 24).join('')}…` : text;
   return `note ${index + 1} (${JSON.stringify(short)})`;
