@@ -62,6 +62,16 @@ export function mostCommon(values: readonly number[], fallback: number): number 
   return best;
 }
 
+/**
+ * The line ending new lines at this point should use: that of the line they follow (a file that
+ * mixes endings keeps each part as it is), else the file's usual one.
+ */
+export function eolAt(text: string, point: InsertionPoint, fallback: string): string {
+  if (point.needsEol || point.at === 0) return fallback;
+  if (text[point.at - 1] === '\n') return text[point.at - 2] === '\r' ? '\r\n' : '\n';
+  return text[point.at - 1] === '\r' ? '\r' : fallback;
+}
+
 /** Lines joined for insertion at a point: each ended by `eol`, or, after a last line without one, each started by it. */
 export function insertionText(lines: readonly string[], eol: string, point: Pick<InsertionPoint, 'needsEol'>): string {
   return point.needsEol ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('');

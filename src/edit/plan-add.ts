@@ -2,7 +2,7 @@
 import type { ParsedFile } from '../store/parse.js';
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, detectStyle, formatHeading, type EntryFields } from './entry-text.js';
-import { afterLastContent, blankLinesBefore, insertionText, mostCommon } from './layout.js';
+import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
 
 export interface AddRequest {
   fields: EntryFields;
@@ -66,7 +66,8 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
 /**
  * One insertion: after the last line with content of the section's last `##` occurrence in this file
  * (before the blank lines that lead to the next `##`), or, for a new section, after the file's last
- * line with content. Line endings are the file's; nothing else changes, not even a missing final newline.
+ * line with content. Line endings are those of the line the block follows (else the file's usual one);
+ * nothing else changes, not even a missing final newline.
  */
 export function planAdd(file: ParsedFile, text: string, request: AddRequest, entryLines = newEntryLines(file, text, request)): Edit[] {
   const { eol } = file.info;
@@ -80,7 +81,7 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
       const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
       return [{ start: at, end: at, text: insertionText(lines, eol, { needsEol: false }) }];
     }
-    return [{ start: point.at, end: point.at, text: insertionText([...blanks(gaps.section), ...lines], eol, point) }];
+    return [{ start: point.at, end: point.at, text: insertionText([...blanks(gaps.section), ...lines], eolAt(text, point, eol), point) }];
   }
 
   const sections = file.sections.filter((s) => s.title === request.section.title);
@@ -90,5 +91,5 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   // An empty section: the entry follows the `##` line as first entries do in this file.
   const emptySection = text.slice(section.heading.end, point.at).trim() === '';
   const gap = emptySection ? gaps.head : gaps.entry;
-  return [{ start: point.at, end: point.at, text: insertionText([...blanks(gap), ...entryLines], eol, point) }];
+  return [{ start: point.at, end: point.at, text: insertionText([...blanks(gap), ...entryLines], eolAt(text, point, eol), point) }];
 }

@@ -2,7 +2,7 @@
 import type { ParsedEntry, ParsedFile } from '../store/parse.js';
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker } from './entry-text.js';
-import { afterLastContent, insertionText } from './layout.js';
+import { afterLastContent, eolAt, insertionText } from './layout.js';
 
 /** The bullet lines for these notes, with the marker the entry's own bullets use, else the file's, else `-`. */
 export function noteLines(text: string, entry: ParsedEntry, notes: readonly string[]): string[] {
@@ -16,5 +16,5 @@ export function noteLines(text: string, entry: ParsedEntry, notes: readonly stri
  */
 export function planNote(file: ParsedFile, text: string, entry: ParsedEntry, notes: readonly string[]): Edit[] {
   const point = afterLastContent(text, entry.range.start, entry.range.end)!;
-  return [{ start: point.at, end: point.at, text: insertionText(noteLines(text, entry, notes), file.info.eol, point) }];
+  return [{ start: point.at, end: point.at, text: insertionText(noteLines(text, entry, notes), eolAt(text, point, file.info.eol), point) }];
 }

@@ -40,6 +40,18 @@ describe('planAdd golden files (test/fixtures/add)', () => {
     expect(fixture('last-section.after.md')).toMatch(/\t\n\n$/);
   });
 
+  it('uses the line ending of the line it follows in a file that mixes them', () => {
+    const text = "## LF\n### A[KDD'18]\n- a\n\n## CRLF\r\n### B[ACL'21]\r\n- b\r\n\r\n## End\n";
+    const file = parseDigest(text, 'x.md');
+    const fields = { title: 'C', alias: null, venue: null, year: null, orgs: [] };
+    const crlf = planAdd(file, text, { fields, notes: ['n'], section: { title: 'CRLF', create: false } });
+    expect(crlf[0]!.text).toBe('\r\n### C\r\n- n\r\n');
+    const lf = planAdd(file, text, { fields, notes: ['n'], section: { title: 'LF', create: false } });
+    expect(lf[0]!.text).toBe('\n### C\n- n\n');
+    const entry = file.entries[1]!;
+    expect(planNote(file, text, entry, ['x'])[0]!.text).toBe('- x\r\n');
+  });
+
   it('reads the blank-line habits of the file, section first', () => {
     const seed = readFileSync(new URL('../../notes/papers.md', import.meta.url), 'utf8');
     const file = parseDigest(seed, 'papers.md');
