@@ -1,5 +1,5 @@
 // planAdd: where a new entry goes in one digest file and its exact text, as a single insertion. Pure.
-import type { ParsedFile } from '../store/parse.js';
+import type { ParsedEntry, ParsedFile } from '../store/parse.js';
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, detectStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
@@ -22,29 +22,36 @@ export interface FileGaps {
 
 /** How many blank lines this file puts between things (the most common count; 1 where it shows none). */
 export function fileGaps(file: ParsedFile, text: string, sectionTitle?: string): FileGaps {
-  const items = [
-    ...file.sections.map((s) => ({ kind: 'section' as const, start: s.range.start, end: s.heading.end, title: s.title })),
-    ...file.entries.map((e) => ({ kind: 'entry' as const, start: e.range.start, end: e.range.end, title: e.section })),
-  ].sort((a, b) => a.start - b.start);
-  const entry: number[] = [];
-  const inSection: number[] = [];
+  const { entries, sections } = file;
+  // Between adjacent entries: those of the section when it has two, else the whole file's.
+  const entryGaps = (list: readonly ParsedEntry[]): number[] =>
+    list.flatMap((e, i) => (i > 0 && list[i - 1]!.range.end === e.range.start ? [blankLinesBefore(text, e.range.start) ?? 0] : []));
+  const inSection = sectionTitle === undefined ? [] : entryGaps(entries.filter((e) => e.section === sectionTitle));
+  const entry = inSection.length ? inSection : entryGaps(entries);
   const head: number[] = [];
   const section: number[] = [];
-  items.forEach((item, i) => {
-    const prev = items[i - 1];
-    const gap = blankLinesBefore(text, item.start);
-    if (gap === null || !prev) return;
-    if (item.kind === 'section') section.push(gap);
-    else if (prev.kind === 'entry' && prev.end === item.start) {
-      entry.push(gap);
-      if (sectionTitle !== undefined && item.title === sectionTitle) inSection.push(gap);
-    } else if (prev.kind === 'section' && text.slice(prev.end, item.start).trim() === '') head.push(gap);
-  });
-  return {
-    entry: inSection.length ? mostCommon(inSection, 1) : mostCommon(entry, 1),
-    head: mostCommon(head, 1),
-    section: mostCommon(section, 1),
-  };
+  for (const s of sections) {
+    const before = blankLinesBefore(text, s.range.start);
+    if (before !== null) section.push(before);
+    // The section's first entry, when only blank lines separate it from the `##` line.
+    const first = entries[firstAtOrAfter(entries, s.heading.end)];
+    if (first && first.range.start < s.range.end && text.slice(s.heading.end, first.range.start).trim() === '') {
+      head.push(blankLinesBefore(text, first.range.start) ?? 0);
+    }
+  }
+  return { entry: mostCommon(entry, 1), head: mostCommon(head, 1), section: mostCommon(section, 1) };
+}
+
+/** Index of the first entry starting at or after `offset` (entries are in text order). */
+function firstAtOrAfter(entries: readonly ParsedEntry[], offset: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const blanks = (n: number): string[] => Array.from({ length: n }, () => '');
