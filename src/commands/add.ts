@@ -8,16 +8,17 @@ import { newEntryLines, planAdd } from '../edit/plan-add.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { rewriteFile } from '../edit/write.js';
 import { findDuplicates } from '../query/duplicates.js';
-import { rebuildWith } from '../store/build.js';
+import { insertedEntry } from '../store/build.js';
 import type { LoadedStore } from '../store/load.js';
-import { parseDigest, type ParsedEntry, type ParsedFile } from '../store/parse.js';
+import { parseDigest, type ParsedEntry } from '../store/parse.js';
+import type { Entry } from '../store/schema.js';
 import { foldText } from '../store/text.js';
 import type { SectionChoice, TemplateValues } from '../edit/add-template.js';
 import { askForFields, editFields, missingFields, requireTerminal } from './add-ask.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireSection } from './resolve.js';
-import { parseCurrent, parsingFor, readNotesInput, reportWritten } from './write-output.js';
+import { parsingFor, readNotesInput, reportWritten, storeNow } from './write-output.js';
 
 const Text = z.optional(z.string());
 const Texts = z.optional(z.array(z.string()));
@@ -146,14 +147,15 @@ async function writeEntry(
 ): Promise<number> {
   const parsing = parsingFor(store);
   const others = store.digest.entries.filter((e) => e.file !== target.file);
-  let written: { file: ParsedFile; entry: ParsedEntry } | undefined;
+  let written: { entry: Entry } | undefined;
   const result = await rewriteFile(
     ctx.io,
     target.path,
     target.file,
     (current, bytes) => {
       // Planned on the text read under the lock, so concurrent writers each see the others' entries.
-      const before = parseCurrent(store, target.file, { text: current, bytes }, parsing);
+      const now = storeNow(store, target.file, { text: current, bytes }, parsing);
+      const before = now.parsed;
       const sectionHere = before.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
       if (target.create && sectionHere) throw new UsageError(`section "${target.title}" already exists in ${target.file}`, 'add to it with --section');
       if (!target.create && !sectionHere) throw new InputError(`section "${target.title}" is no longer in ${target.file}`, 'it changed meanwhile; run the command again');
@@ -167,7 +169,7 @@ async function writeEntry(
       const afterFile = parseDigest(after, target.file, parsing);
       const expected = { fields: input, notes: lines.slice(1).join('\n'), section: target.title };
       const entry = checkAdded(target.file, before, afterFile, expected, target.create);
-      written = { file: afterFile, entry };
+      written = { entry: insertedEntry(now.digest, target.file, afterFile.entries.indexOf(entry), entry, store.config.sections ?? {}) };
       return after;
     },
     { dryRun: options.dryRun === true },
@@ -178,8 +180,7 @@ async function writeEntry(
     ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${written.entry.line})`);
     return EXIT_OK;
   }
-  const digest = rebuildWith(store.digest, written.file, store.config.sections ?? {});
-  const entry = digest.entries.find((e) => e.file === target.file && e.line === written!.entry.line)!;
+  const { entry } = written;
   await reportWritten(ctx, store, { entry, line: entry.line, text: result.after, json: options.json === true });
   ctx.err(`papers: added "${entry.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
   return EXIT_OK;

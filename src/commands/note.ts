@@ -8,12 +8,12 @@ import { noteLines, planNote } from '../edit/plan-note.js';
 import { checkInsertions, checkNoted } from '../edit/verify.js';
 import { rewriteFile } from '../edit/write.js';
 import { findEntries } from '../query/find.js';
-import { rebuildWith } from '../store/build.js';
-import { parseDigest, type ParsedFile } from '../store/parse.js';
+import { parseDigest } from '../store/parse.js';
+import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { formatCandidates } from './show.js';
-import { parseCurrent, parsingFor, readNotesInput, reportWritten } from './write-output.js';
+import { parsingFor, readNotesInput, reportWritten, storeNow } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -57,15 +57,16 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   }
   const target = found[0]!;
   const parsing = parsingFor(store);
-  let written: { file: ParsedFile; line: number; firstLine: number } | undefined;
+  let written: { entry: Entry; firstLine: number } | undefined;
   const result = await rewriteFile(
     ctx.io,
     store.paths.get(target.file)!,
     target.file,
     (current, bytes) => {
-      const before = parseCurrent(store, target.file, { text: current, bytes }, parsing);
+      const now = storeNow(store, target.file, { text: current, bytes }, parsing);
+      const before = now.parsed;
       // The same query on the text under the lock must still name the same entry.
-      const again = findEntries(rebuildWith(store.digest, before, store.config.sections ?? {}).entries, query);
+      const again = findEntries(now.digest.entries, query);
       const entry = again.length === 1 && again[0]!.file === target.file && again[0]!.heading.raw === target.heading.raw ? again[0] : undefined;
       if (!entry) throw new InputError(`${target.file} changed meanwhile and "${query}" no longer names ${target.id}`, 'run the command again');
       const index = before.entries.findIndex((e) => e.line === entry.line);
@@ -73,8 +74,9 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
       const after = applyEdits(current, edits).output;
       checkInsertions(target.file, current, after, edits);
       const afterFile = parseDigest(after, target.file, parsing);
-      checkNoted(target.file, before, afterFile, index, noteLines(current, before.entries[index]!, cleaned).join('\n'));
-      written = { file: afterFile, line: entry.line, firstLine: before.entries[index]!.endLine + 1 };
+      const noted = checkNoted(target.file, before, afterFile, index, noteLines(current, before.entries[index]!, cleaned).join('\n'));
+      // Its id and slug stay: ids depend on the entry's own heading and the entries before it.
+      written = { entry: { ...noted, id: entry.id, sectionSlug: entry.sectionSlug }, firstLine: before.entries[index]!.endLine + 1 };
       return after;
     },
     { dryRun: options.dryRun === true },
@@ -85,8 +87,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
     ctx.err('papers: dry run; nothing written');
     return EXIT_OK;
   }
-  const digest = rebuildWith(store.digest, written.file, store.config.sections ?? {});
-  const entry = digest.entries.find((e) => e.file === target.file && e.line === written!.line)!;
+  const { entry } = written;
   await reportWritten(ctx, store, { entry, line: written.firstLine, text: result.after, json: options.json === true });
   ctx.err(`papers: added ${cleaned.length} ${cleaned.length === 1 ? 'note' : 'notes'} to ${entry.id}`);
   return EXIT_OK;

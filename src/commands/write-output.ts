@@ -2,9 +2,9 @@
 import { readNotesFile, registriesFor, type LoadedStore } from '../store/load.js';
 import { fileMayHoldLinks } from '../store/links.js';
 import { sameBytes } from '../edit/write.js';
-import { parsedFileOf } from '../store/build.js';
+import { parsedFileOf, rebuildWith } from '../store/build.js';
 import { parseDigest, type ParsedFile, type ParseOptions } from '../store/parse.js';
-import type { Entry } from '../store/schema.js';
+import type { Digest, Entry } from '../store/schema.js';
 import { createTodoMatcher } from '../store/todos.js';
 import { resolvePath } from '../io.js';
 import type { Context } from './context.js';
@@ -15,12 +15,14 @@ export function parsingFor(store: LoadedStore): ParseOptions {
 }
 
 /**
- * The parse of a file's text as read under the lock: the store's own when the text is what the store
- * was loaded from (no second parse of a big digest), else a new one.
+ * A file's parse and the whole store as they are under the lock: the store as loaded when the file's
+ * bytes are those it was loaded from (no second parse of a big digest), else with that file parsed again.
  */
-export function parseCurrent(store: LoadedStore, file: string, current: { text: string; bytes: Uint8Array }, parsing: ParseOptions): ParsedFile {
+export function storeNow(store: LoadedStore, file: string, current: { text: string; bytes: Uint8Array }, parsing: ParseOptions): { parsed: ParsedFile; digest: Digest } {
   const loaded = store.bytes.get(file);
-  return loaded && sameBytes(loaded, current.bytes) ? parsedFileOf(store.digest, file) : parseDigest(current.text, file, parsing);
+  if (loaded && sameBytes(loaded, current.bytes)) return { parsed: parsedFileOf(store.digest, file), digest: store.digest };
+  const parsed = parseDigest(current.text, file, parsing);
+  return { parsed, digest: rebuildWith(store.digest, parsed, store.config.sections ?? {}) };
 }
 
 /** The text of `--notes-file F`, or standard input for `-`. */

@@ -72,14 +72,18 @@ export async function rewriteFile(
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/** No lone surrogate (String.prototype.isWellFormed, native from Node 20, else a regex). */
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !/\p{Cs}/u.test(text);
 }
 
 /** UTF-8 bytes that decode back to exactly `text`: only a lone surrogate would not survive encoding. */
 function encodeExactly(text: string, shown: string): Uint8Array {
-  if (/\p{Cs}/u.test(text)) {
+  if (!isWellFormed(text)) {
     throw new PapersError(`the new text of ${shown} is not valid Unicode; nothing was written`, { hint: 'this is a bug, please report it' });
   }
   return new TextEncoder().encode(text);

@@ -2,6 +2,8 @@
 
 /** NFKC, lower case, diacritics removed: the form two strings are compared in. */
 export function foldText(text: string): string {
+  // ASCII is its own NFKD and NFKC and has no diacritics: skip the two normalisations.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase();
 }
 
