@@ -39,3 +39,13 @@ export function formatUserError(error: PapersError): string {
   // A message that lists choices gets its hint on a line of its own.
   return error.message.includes('\n') ? `papers: ${error.message}\n(${error.hint})` : `papers: ${error.message} (${error.hint})`;
 }
+
+/** The user interrupted a question (Ctrl-C): exit 130, as a shell reports SIGINT. */
+export const EXIT_CANCELLED = 130;
+
+export class CancelledError extends PapersError {
+  constructor(message: string) {
+    super(message, { exitCode: EXIT_CANCELLED });
+    this.name = 'CancelledError';
+  }
+}

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CancelledError, InputError } from './errors.js';
 
 export type FileKind = 'file' | 'dir' | 'other';
 
@@ -18,6 +19,19 @@ export interface OutStream {
   isTTY: boolean;
   /** Terminal width, when known. */
   columns?: number;
+}
+
+/** Questions on the terminal (papers add's missing fields). Asked on stderr, so stdout stays data. */
+export interface Prompter {
+  input(question: { message: string; default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  select(question: { message: string; choices: Array<{ name: string; value: string; description?: string }>; default?: string }): Promise<string>;
+}
+
+/** A held lock on a file. */
+export interface FileLock {
+  release(): Promise<void>;
+  /** Why the lock was lost while held (taken over as stale by another process), or null while it is ours. */
+  lost(): Error | null;
 }
 
 export interface Io {
@@ -46,7 +60,16 @@ export interface Io {
    * Takes an exclusive lock on a file for a read-modify-write, waiting while another process
    * holds it. A lock left by a dead process goes stale and is taken over. Resolves to the release.
    */
-  lock(file: string): Promise<() => Promise<void>>;
+  lock(file: string): Promise<FileLock>;
+  /** The current time, ms since the epoch. */
+  now(): number;
+  /** Terminal questions; call only when stdin and stderr are terminals. */
+  prompt: Prompter;
+  /**
+   * Opens the user's editor ($VISUAL, else $EDITOR, else vi) on a temporary file `name` holding
+   * `initial`, waits for it to exit and resolves to the saved text. The temporary file is removed.
+   */
+  editText(initial: string, name: string): Promise<string>;
 }
 
 function stream(s: NodeJS.WriteStream): OutStream {
@@ -91,12 +114,7 @@ export function nodeIo(): Io {
     },
     readFile: (file) => fs.readFileSync(file),
     readDir: (dir) => fs.readdirSync(dir),
-    writeFileAtomic: async (file, data) => {
-      const { default: writeFileAtomic } = await import('write-file-atomic');
-      // write-file-atomic writes a temp file beside the target, fsyncs it, keeps the
-      // target's mode and owner, and renames it over the target.
-      await writeFileAtomic(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fsync: true });
-    },
+    writeFileAtomic: (file, data) => replaceFile(file, data),
     writeFile: (file, data) => fs.writeFileSync(file, data),
     mkdirp: (dir) => {
       fs.mkdirSync(dir, { recursive: true });
@@ -106,13 +124,154 @@ export function nodeIo(): Io {
       fs.rmSync(file, { force: true });
     },
     homeDir: () => os.homedir(),
-    lock: async (file) => {
-      const { default: lockfile } = await import('proper-lockfile');
-      // proper-lockfile holds `<file>.lock` (a folder, created atomically) and refreshes its mtime;
-      // a lock not refreshed for `stale` ms belongs to a dead process and is taken over.
-      return lockfile.lock(file, { stale: 10_000, update: 2_000, retries: { retries: 600, minTimeout: 20, maxTimeout: 200, factor: 1.3 }, realpath: false });
+    lock: (file) => lockFile(file),
+    now: () => Date.now(),
+    prompt: terminalPrompter(),
+    editText: (initial, name) => editInEditor(initial, name, process.env),
+  };
+}
+
+export interface ReplaceFs {
+  realpath(p: string): Promise<string>;
+  stat(p: string): Promise<{ mode: number; uid: number; gid: number }>;
+  open(p: string, flags: string, mode: number): Promise<{ writeFile(data: Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
+  chmod(p: string, mode: number): Promise<void>;
+  chown(p: string, uid: number, gid: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  rm(p: string, options: { force: boolean }): Promise<void>;
+  syncDir(dir: string): Promise<void>;
+}
+
+const nodeReplaceFs: ReplaceFs = {
+  realpath: (p) => fs.promises.realpath(p),
+  stat: (p) => fs.promises.stat(p),
+  open: (p, flags, mode) => fs.promises.open(p, flags, mode),
+  chmod: (p, mode) => fs.promises.chmod(p, mode),
+  chown: (p, uid, gid) => fs.promises.chown(p, uid, gid),
+  rename: (from, to) => fs.promises.rename(from, to),
+  rm: (p, options) => fs.promises.rm(p, options),
+  syncDir: async (dir) => {
+    const handle = await fs.promises.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+/**
+ * Replaces a file atomically: a hidden temp file beside it (so a folder digest never lists it),
+ * every byte written, fsync, the target's mode and owner, rename over the target (through a
+ * symlink, to its target), fsync of the folder. On any failure the temp file is removed and the
+ * target is untouched.
+ * NOTE: not write-file-atomic: it ignores short writes, so on a full disk it renames a truncated
+ * temp file over the target and reports success. FileHandle.writeFile writes until done or throws.
+ */
+export async function replaceFile(file: string, data: Uint8Array, fsApi: ReplaceFs = nodeReplaceFs): Promise<void> {
+  const target = await fsApi.realpath(file).catch(() => file);
+  const st = await fsApi.stat(target).catch(() => null);
+  const dir = path.dirname(target);
+  const unique = `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  // Opened with "wx": an existing name fails instead of being overwritten.
+  const temp = path.join(dir, `.${path.basename(target)}.${unique}.tmp`);
+  const mode = st ? st.mode & 0o7777 : 0o666;
+  let handle: Awaited<ReturnType<ReplaceFs['open']>> | undefined;
+  try {
+    handle = await fsApi.open(temp, 'wx', mode);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    if (st) {
+      await fsApi.chmod(temp, mode);
+      if (process.getuid?.() === 0) await fsApi.chown(temp, st.uid, st.gid);
+    }
+    await fsApi.rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await fsApi.rm(temp, { force: true }).catch(() => {});
+    throw error;
+  }
+  // The rename is done; a failed folder fsync (some file systems refuse it) changes nothing.
+  await fsApi.syncDir(dir).catch(() => {});
+}
+
+/** Lock timing: a lock not refreshed for STALE_MS belongs to a dead process and is taken over. */
+export const LOCK_STALE_MS = 10_000;
+
+async function lockFile(file: string): Promise<FileLock> {
+  const { default: lockfile } = await import('proper-lockfile');
+  let lost: Error | null = null;
+  // proper-lockfile holds `<real path>.lock` (a folder, created atomically) and refreshes its mtime
+  // every `update` ms. Waiting: up to ~2 minutes, randomised so waiters do not retry in lockstep.
+  const release = await lockfile.lock(file, {
+    stale: LOCK_STALE_MS,
+    update: 2_000,
+    realpath: true,
+    retries: { retries: 600, minTimeout: 20, maxTimeout: 200, factor: 1.3, randomize: true },
+    // NOTE: the default throws from a timer, crashing the process; record it and let the writer check.
+    onCompromised: (error) => {
+      lost = error;
+    },
+  });
+  return {
+    release: async () => {
+      if (lost === null) await release();
+    },
+    lost: () => lost,
+  };
+}
+
+function terminalPrompter(): Prompter {
+  // NOTE: a function: touching process.stdin creates its stream, which only prompting needs.
+  const context = () => ({ input: process.stdin, output: process.stderr });
+  const cancelled = (error: unknown): never => {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+      throw new CancelledError('cancelled; nothing was written');
+    }
+    throw error;
+  };
+  return {
+    input: async (question) => {
+      const { default: input } = await import('@inquirer/input');
+      return input(question, context()).catch(cancelled);
+    },
+    select: async (question) => {
+      const { default: select } = await import('@inquirer/select');
+      return select({ ...question, pageSize: 12 }, context()).catch(cancelled);
     },
   };
+}
+
+/** The editor command: $VISUAL, then $EDITOR (as git and less pick them), then vi. */
+export function editorCommand(env: Record<string, string | undefined>): string {
+  return env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+}
+
+async function editInEditor(initial: string, name: string, env: Record<string, string | undefined>): Promise<string> {
+  // NOTE: through `default`: in the bundle node:child_process is a lazy Proxy shim (package.json's
+  // build), whose properties an ESM namespace copy cannot see; Node's own module has `default` too.
+  const { spawnSync } = (await import('node:child_process')).default;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-'));
+  const file = path.join(dir, name);
+  try {
+    fs.writeFileSync(file, initial);
+    const editor = editorCommand(env);
+    // The editor may carry arguments (`code --wait`): run it through the shell, the file as "$1".
+    const result =
+      process.platform === 'win32'
+        ? spawnSync(`${editor} "${file}"`, { stdio: 'inherit', shell: true })
+        : spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'papers', file], { stdio: 'inherit' });
+    if (result.error) throw new InputError(`cannot start the editor "${editor}": ${result.error.message}`, 'set $VISUAL or $EDITOR');
+    if (result.status === 127) throw new InputError(`cannot start the editor "${editor}": command not found`, 'set $VISUAL or $EDITOR');
+    if (result.status !== 0) {
+      throw new InputError(`the editor "${editor}" exited with ${result.status ?? result.signal}; nothing was written`, 'save and quit normally to add the entry');
+    }
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function resolvePath(io: Io, p: string): string {

@@ -93,6 +93,63 @@ Inline: <!-- papers-lint-disable-next-line no-todo -->, -disable-line, -disable 
     });
 }
 
+function registerAdd(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('add')
+    .description('add an entry at the end of a section, in the digest\'s own style (asks on a terminal for what is missing)')
+    .option('-t, --title <text>', 'the paper\'s title')
+    .option('-a, --alias <name>', 'a short name, written as Title(ALIAS)')
+    .option('-v, --venue <venue>', "venue, with or without the year: KDD'18, or KDD with --year")
+    .option('-y, --year <year>', 'year of the venue: 2018 (or 18); 1950 to next year')
+    .option('-o, --org <name>', 'organisation (repeatable, one per option)', collect)
+    .option('-s, --section <name>', 'the section: slug, part of the heading, or number (as list --section)')
+    .option('--new-section <heading>', 'create this section at the end of the digest and add there')
+    .option('-n, --note <text>', 'a note, written as a "- " bullet (repeatable)', collect)
+    .option('--notes-file <file>', 'notes from a file, one per line ("-" for standard input)')
+    .option('-e, --edit', 'write the entry in $VISUAL/$EDITOR on a template')
+    .option('-f, --force', 'add even when the title or alias is already in the digest')
+    .option('--dry-run', 'print the diff that would be applied and write nothing')
+    .option('--json', 'print the new entry as JSON')
+    .addHelpText(
+      'after',
+      `${examples([
+        `papers add --title "Deep Interest Evolution Network" --alias DIEN --venue "AAAI'19" --org Ali --section recsys --note "兴趣演化"`,
+        'papers add --title "Attention Is All You Need" --venue NeurIPS --year 2017 --org Google --new-section "NLP"',
+        'papers add --section ocr --title "TrOCR" --notes-file notes.txt --dry-run',
+        'papers add            # on a terminal: asks for the title, section, venue, organisations and notes',
+      ])}
+Prints "<id> <file>:<line>" of the new entry. Exit codes: 0 added (or nothing saved with --edit),
+2 not added (bad or missing field, duplicate, unknown section), 130 cancelled at a question.
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runAdd } = await import('./commands/add.js');
+      done(await runAdd(await contextOf(io, command), options));
+    });
+}
+
+function registerNote(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('note')
+    .description('append notes to an existing entry, as bullets after its last line')
+    .argument('<target...>', 'an id, an alias or words of the title, then the note (unless --note or --notes-file gives it)')
+    .option('-n, --note <text>', 'a note (repeatable); then every argument names the entry', collect)
+    .option('--notes-file <file>', 'notes from a file, one per line ("-" for standard input)')
+    .option('--dry-run', 'print the diff that would be applied and write nothing')
+    .option('--json', 'print the entry as JSON after the change')
+    .addHelpText(
+      'after',
+      `${examples(['papers note din "线上 A/B 提升 10%"', 'papers note neural corpus indexer --note "第一条" --note "第二条"', 'papers note tvm-2018 --notes-file - < notes.txt'])}
+Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no entry matches,
+2 not added (ambiguous target, bad note).
+`,
+    )
+    .action(async (args: string[], options, command: Command) => {
+      const { runNote } = await import('./commands/note.js');
+      done(await runNote(await contextOf(io, command), args, options));
+    });
+}
+
 export function buildProgram(io: Io, done: SetExitCode): Command {
   const program = new Command('papers');
   program
@@ -113,12 +170,15 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .addHelpText(
       'after',
       `${examples(['papers list --section ocr', 'papers show din', 'papers sections'])}
-Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage or unreadable notes).
+Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
+add and note: nothing written), 130 a question of add was cancelled.
 `,
     );
   registerList(program, io, done);
   registerShow(program, io, done);
   registerSections(program, io, done);
   registerLint(program, io, done);
+  registerAdd(program, io, done);
+  registerNote(program, io, done);
   return program;
 }

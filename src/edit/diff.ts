@@ -3,5 +3,7 @@ import { createTwoFilesPatch } from 'diff';
 
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
+  // An absolute path (a digest outside the current folder) gets no `a//tmp/...` double slash.
+  const name = file.replace(/^\/+/, '');
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 });
 }

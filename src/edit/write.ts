@@ -1,7 +1,7 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
-import type { Io } from '../io.js';
-import { readNotesFile } from '../store/load.js';
+import type { FileLock, Io } from '../io.js';
+import { decodeNotesBytes, readNotesBytes } from '../store/load.js';
 
 export interface WriteResult {
   before: string;
@@ -9,40 +9,82 @@ export interface WriteResult {
   written: boolean;
 }
 
+/** How often a change is planned again when the file changes under it (another writer without our lock). */
+const ATTEMPTS = 5;
+
 /**
  * Runs `change` on the file's current text while holding its lock. `change` returns the new text,
  * or null to leave the file alone; it may throw a PapersError to abort (nothing is written). With
  * `dryRun`, nothing is written either, but `after` is returned for a diff.
+ *
+ * Right before writing, the file is read once more: if it changed since `change` saw it (an editor
+ * that takes no lock, or a second process that took a stale lock at the same moment), the change
+ * is planned again on the new text instead of overwriting it.
  */
 export async function rewriteFile(
   io: Io,
   path: string,
   shown: string,
-  change: (current: string) => string | null | Promise<string | null>,
+  change: (current: string, bytes: Uint8Array) => string | null | Promise<string | null>,
   options: { dryRun?: boolean } = {},
 ): Promise<WriteResult> {
-  let release: (() => Promise<void>) | undefined;
+  let lock: FileLock | undefined;
   if (!options.dryRun) {
     try {
-      release = await io.lock(path);
+      lock = await io.lock(path);
     } catch (error) {
       throw new InputError(`cannot lock ${shown}: ${(error as Error).message}`, 'another papers process may be writing it; try again');
     }
   }
   try {
-    const before = readNotesFile(io, path, shown);
-    const after = await change(before);
-    if (after === null || after === before) return { before, after: before, written: false };
-    if (options.dryRun) return { before, after, written: false };
-    try {
-      await io.writeFileAtomic(path, new TextEncoder().encode(after));
-    } catch (error) {
-      throw new PapersError(`could not write ${shown}: ${(error as Error).message}; the file is unchanged`, {
-        hint: 'check the folder\'s permissions and free space',
-      });
+    let bytes = readNotesBytes(io, path, shown);
+    let before = decodeNotesBytes(bytes, shown);
+    for (let attempt = 1; ; attempt++) {
+      const after = await change(before, bytes);
+      if (after === null || after === before) return { before, after: before, written: false };
+      if (options.dryRun) return { before, after, written: false };
+      const data = encodeExactly(after, shown);
+      const now = readNotesBytes(io, path, shown);
+      if (!sameBytes(now, bytes)) {
+        if (attempt >= ATTEMPTS) {
+          throw new PapersError(`${shown} kept changing while papers was writing it; nothing was written`, { hint: 'try again' });
+        }
+        bytes = now;
+        before = decodeNotesBytes(bytes, shown);
+        continue;
+      }
+      const lost = lock?.lost();
+      if (lost) {
+        throw new PapersError(`lost the lock on ${shown} (${lost.message}); nothing was written`, { hint: 'try again' });
+      }
+      try {
+        await io.writeFileAtomic(path, data);
+      } catch (error) {
+        throw new PapersError(`could not write ${shown}: ${(error as Error).message}; the file is unchanged`, {
+          hint: "check the folder's permissions and free space",
+        });
+      }
+      return { before, after, written: true };
     }
-    return { before, after, written: true };
   } finally {
-    await release?.();
+    await lock?.release();
   }
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+/** No lone surrogate (String.prototype.isWellFormed, native from Node 20, else a regex). */
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return native ? native.call(text) : !/\p{Cs}/u.test(text);
+}
+
+/** UTF-8 bytes that decode back to exactly `text`: only a lone surrogate would not survive encoding. */
+function encodeExactly(text: string, shown: string): Uint8Array {
+  if (!isWellFormed(text)) {
+    throw new PapersError(`the new text of ${shown} is not valid Unicode; nothing was written`, { hint: 'this is a bug, please report it' });
+  }
+  return new TextEncoder().encode(text);
 }

@@ -1,5 +1,5 @@
 // Merges parsed files into one store: section slugs and indexes, and stable unique entry ids.
-import type { ParsedFile } from './parse.js';
+import type { ParsedEntry, ParsedFile } from './parse.js';
 import type { Digest, Entry, Section } from './schema.js';
 import { slugify } from './text.js';
 
@@ -23,10 +23,23 @@ export function idBase(entry: Pick<Entry, 'alias' | 'title' | 'year'>): string {
   return entry.year !== null ? `${base}-${entry.year}` : base;
 }
 
-/** Note: assigns ids and slugs into the parsed entries themselves; parse again for a second store. */
-export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<string, string>> = {}): Digest {
+/** Section title -> its configured slug (the first slug that names it). */
+export function slugsByTitle(slugs: Readonly<Record<string, string>>): Map<string, string> {
   const slugByTitle = new Map<string, string>();
   for (const [slug, title] of Object.entries(slugs)) if (!slugByTitle.has(title.trim())) slugByTitle.set(title.trim(), slug);
+  return slugByTitle;
+}
+
+/** The first of `base`, `base-2`, `base-3`... not in `taken`. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** Note: assigns ids and slugs into the parsed entries themselves; parse again for a second store. */
+export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<string, string>> = {}): Digest {
+  const slugByTitle = slugsByTitle(slugs);
 
   const sections: Section[] = [];
   // NOTE: sections with the same title in several files are one section: they share an index.
@@ -42,9 +55,7 @@ export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<
   const entries: Entry[] = [];
   for (const file of files) {
     for (const e of file.entries) {
-      const base = idBase(e);
-      let id = base;
-      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      const id = uniqueId(idBase(e), taken);
       taken.add(id);
       // NOTE: filled in place: copying 100k entries costs more than the rest of this function.
       const entry = e as Entry;
@@ -60,4 +71,40 @@ export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<
     entries,
     diagnostics: files.flatMap((f) => f.diagnostics),
   };
+}
+
+/** One file of the store as parseDigest gave it (entries keep their ids, which a rebuild replaces). */
+export function parsedFileOf(digest: Digest, file: string): ParsedFile {
+  const info = digest.files.find((f) => f.file === file);
+  if (!info) throw new Error(`parsedFileOf: no file ${file} in the store`);
+  return {
+    info,
+    sections: digest.sections.filter((s) => s.file === file),
+    entries: digest.entries.filter((e) => e.file === file),
+    diagnostics: digest.diagnostics.filter((d) => d.file === file),
+  };
+}
+
+/** The store again with one file's parse replaced and the others as they were (after an edit). */
+export function rebuildWith(digest: Digest, replaced: ParsedFile, slugs: Readonly<Record<string, string>> = {}): Digest {
+  const files = digest.files.map((info) => (info.file === replaced.info.file ? replaced : parsedFileOf(digest, info.file)));
+  return buildStore(files, slugs);
+}
+
+/**
+ * An entry as the store will hold it once inserted into `file` before that file's `index`-th old
+ * entry: ids depend only on the entries before, which keep theirs, so its id is the first one free
+ * among them (no rebuild of a big store for one new entry).
+ */
+export function insertedEntry(digest: Digest, file: string, index: number, entry: ParsedEntry, slugs: Readonly<Record<string, string>> = {}): Entry {
+  const order = new Map(digest.files.map((f, i) => [f.file, i]));
+  const at = order.get(file) ?? digest.files.length;
+  const taken = new Set<string>();
+  let inFile = 0;
+  for (const e of digest.entries) {
+    const o = order.get(e.file)!;
+    if (o < at || (o === at && inFile++ < index)) taken.add(e.id);
+  }
+  const sectionSlug = entry.section !== null ? (slugsByTitle(slugs).get(entry.section) ?? null) : null;
+  return { ...entry, id: uniqueId(idBase(entry), taken), sectionSlug };
 }

@@ -32,9 +32,9 @@ export interface ParsedHeading {
   issues: HeadingIssue[];
 }
 
-const ORG_SEPARATORS = /[,，、;；]/;
+export const ORG_SEPARATORS = /[,，、;；]/;
 // `Venue'YY`, `Venue’YYYY`, `Venue 2023`, `Venue'23`.
-const VENUE_YEAR = /^(.*?)\s*(?:['’‘`´]\s*(\d{2}|\d{4})|\s(\d{4}))\s*$/;
+export const VENUE_YEAR = /^(.*?)\s*(?:['’‘`´]\s*(\d{2}|\d{4})|\s(\d{4}))\s*$/;
 
 /** Two-digit years map to 1950..2049: digests are about recent papers, and older ones are rare. */
 export function expandYear(raw: string): number {

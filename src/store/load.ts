@@ -32,6 +32,8 @@ export interface LoadedStore {
   location: NotesLocation;
   /** Decoded text of each file, by the name used in the store (`entry.file`). */
   texts: Map<string, string>;
+  /** The bytes each text was decoded from, by the same names (a writer compares them to what it reads under its lock). */
+  bytes: Map<string, Uint8Array>;
   /** Absolute path of each file, by the name used in the store. */
   paths: Map<string, string>;
   /** The markdown parser, when this load parsed links with it (undefined after a cache hit). */
@@ -266,7 +268,7 @@ export async function parseTexts(texts: ReadonlyMap<string, string>, config: Con
     digest: buildStore(parsed, config.sections ?? {}),
     venues,
     markdown,
-    scans: new Map(parsed.map((p) => [p.info.file, p.scan])),
+    scans: new Map(parsed.flatMap((p) => (p.scan ? [[p.info.file, p.scan] as const] : []))),
     withLinks: Boolean(markdown) || !mayHoldLinks,
   };
 }
@@ -321,5 +323,6 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
     if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', linkCache.used);
   }
   renameFiles(digest, names);
-  return { digest, config, configFile, venues, location, texts, paths, markdown, scans };
+  const bytesByName = new Map([...names].map(([file, shown]) => [shown, bytes.get(file)!]));
+  return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths, markdown, scans };
 }

@@ -26,8 +26,8 @@ export interface ParsedFile {
   sections: ParsedSection[];
   entries: ParsedEntry[];
   diagnostics: Diagnostic[];
-  /** The line scan, kept for lint (lines, fences, heading levels) so the file is scanned once. */
-  scan: Scan;
+  /** The line scan, kept for lint (lines, fences, heading levels) so the file is scanned once; absent when rebuilt from a store. */
+  scan?: Scan;
 }
 
 const defaultVenues = createVenueRegistry();

@@ -8,6 +8,9 @@ export interface MemoryIo extends Io {
   stderrText(): string;
   /** Paths written through writeFileAtomic, in order. */
   atomicWrites: string[];
+  /** Questions asked through `prompt`, in order, and texts given to the editor. */
+  asked: string[];
+  edited: string[];
 }
 
 export interface MemoryIoOptions {
@@ -20,6 +23,14 @@ export interface MemoryIoOptions {
   dirs?: string[];
   /** Paths whose reads fail with this errno code. */
   unreadable?: Record<string, string>;
+  /** Scripted answers to `prompt` questions, in order (for `select`, the chosen value). */
+  answers?: string[];
+  /** What the user saves in the editor, given the template. */
+  editor?: (initial: string) => string;
+  /** The clock (default: 2025-06-01). */
+  now?: number;
+  /** Makes every lock report itself lost (taken over) once taken. */
+  lockLost?: boolean;
 }
 
 export function memoryIo(files: Record<string, string | Uint8Array> = {}, options: MemoryIoOptions = {}): MemoryIo {
@@ -32,6 +43,15 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
   let out = '';
   let err = '';
   const atomicWrites: string[] = [];
+  const asked: string[] = [];
+  const edited: string[] = [];
+  const answers = [...(options.answers ?? [])];
+  const answer = (message: string): string => {
+    asked.push(message);
+    const next = answers.shift();
+    if (next === undefined) throw new Error(`no scripted answer for "${message}"`);
+    return next;
+  };
   const isDir = (p: string): boolean => {
     if (dirs.has(p)) return true;
     const prefix = p.endsWith('/') ? p : `${p}/`;
@@ -47,6 +67,8 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
   return {
     files: store,
     atomicWrites,
+    asked,
+    edited,
     cwd: () => cwd,
     env: options.env ?? {},
     stdout: { write: (t) => void (out += t), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
@@ -90,7 +112,26 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     },
     removeFile: (p) => void store.delete(path.resolve(cwd, p)),
     homeDir: () => '/home/user',
-    lock: async () => async () => {},
+    lock: async () => ({ release: async () => {}, lost: () => (options.lockLost ? new Error('lock taken over') : null) }),
+    now: () => options.now ?? Date.UTC(2025, 5, 1),
+    prompt: {
+      input: async (q) => {
+        const value = answer(q.message);
+        const verdict = q.validate?.(value) ?? true;
+        if (verdict !== true) throw new Error(`scripted answer "${value}" to "${q.message}" is invalid: ${verdict}`);
+        return value;
+      },
+      select: async (q) => {
+        const value = answer(q.message);
+        if (!q.choices.some((c) => c.value === value)) throw new Error(`"${value}" is not a choice of "${q.message}"`);
+        return value;
+      },
+    },
+    editText: async (initial) => {
+      edited.push(initial);
+      if (!options.editor) throw new Error('no scripted editor');
+      return options.editor(initial);
+    },
     stdoutText: () => out,
     stderrText: () => err,
   };

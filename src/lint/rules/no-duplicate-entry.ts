@@ -30,14 +30,21 @@ export const noDuplicateEntry = defineRule({
     for (const entry of context.digest.entries) {
       const titleKey = keyOf(entry.title);
       const aliasKey = entry.alias ? keyOf(entry.alias) : '';
-      const sameTitle = titleKey ? byTitle.get(titleKey) : undefined;
-      const sameAlias = !sameTitle && aliasKey ? byAlias.get(aliasKey) : undefined;
+      // A title may repeat another entry's alias (`### TrOCR` after `### ...(TrOCR)`), and the other way round.
+      const sameTitle = titleKey ? (byTitle.get(titleKey) ?? byAlias.get(titleKey)) : undefined;
+      const sameAlias = !sameTitle && aliasKey ? (byAlias.get(aliasKey) ?? byTitle.get(aliasKey)) : undefined;
       if (titleKey && !byTitle.has(titleKey)) byTitle.set(titleKey, entry);
       if (aliasKey && !byAlias.has(aliasKey)) byAlias.set(aliasKey, entry);
       const first = sameTitle ?? sameAlias;
       if (!first) continue;
       const place = first.file === entry.file ? `line ${first.line}` : `${first.file}:${first.line}`;
-      const what = sameTitle ? 'the same title as' : `the same alias "${entry.alias}" as`;
+      const what = sameTitle
+        ? byTitle.get(titleKey) === first
+          ? 'the same title as'
+          : `a title that is the alias of`
+        : byAlias.get(aliasKey) === first
+          ? `the same alias "${entry.alias}" as`
+          : `an alias that is the title of`;
       const across = first.section !== entry.section;
       report({
         file: entry.file,

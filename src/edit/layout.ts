@@ -1,0 +1,78 @@
+// Where new lines go in a digest's text, and how many blank lines the file puts between things.
+
+const isBlank = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
+export interface InsertionPoint {
+  /** Offset right after the last non-blank line's line ending (or the end of the text). */
+  at: number;
+  /** True when that line is the file's last and has no line ending: the insertion must start with one. */
+  needsEol: boolean;
+}
+
+/**
+ * The point after the last line with content in [from, to), where `to` is the start of a line or
+ * the end of the text; null when the range holds only blank lines. "Blank" is what `trim()` removes,
+ * as the parser counts it.
+ */
+export function afterLastContent(text: string, from: number, to: number): InsertionPoint | null {
+  let i = to;
+  while (i > from && isBlank(text[i - 1])) i--;
+  if (i === from) return null;
+  let j = i;
+  while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
+  if (j === text.length) return { at: j, needsEol: true };
+  return { at: text[j] === '\r' && text[j + 1] === '\n' ? j + 2 : j + 1, needsEol: false };
+}
+
+/** Blank lines right before the line starting at `offset`; null when nothing but blanks comes before it. */
+export function blankLinesBefore(text: string, offset: number): number | null {
+  let i = offset;
+  let breaks = 0;
+  while (i > 0) {
+    const ch = text[i - 1];
+    if (ch === '\n') {
+      breaks++;
+      i -= text[i - 2] === '\r' ? 2 : 1;
+    } else if (ch === '\r') {
+      breaks++;
+      i--;
+    } else if (isBlank(ch)) i--;
+    else break;
+  }
+  return i === 0 ? null : breaks - 1;
+}
+
+/** The most frequent value; a tie goes to the value seen last (the writer's latest habit). */
+export function mostCommon(values: readonly number[], fallback: number): number {
+  const counts = new Map<number, { n: number; last: number }>();
+  values.forEach((v, i) => {
+    const c = counts.get(v) ?? { n: 0, last: 0 };
+    counts.set(v, { n: c.n + 1, last: i });
+  });
+  let best = fallback;
+  let bestCount = 0;
+  let bestLast = -1;
+  for (const [v, c] of counts) {
+    if (c.n > bestCount || (c.n === bestCount && c.last > bestLast)) {
+      best = v;
+      bestCount = c.n;
+      bestLast = c.last;
+    }
+  }
+  return best;
+}
+
+/**
+ * The line ending new lines at this point should use: that of the line they follow (a file that
+ * mixes endings keeps each part as it is), else the file's usual one.
+ */
+export function eolAt(text: string, point: InsertionPoint, fallback: string): string {
+  if (point.needsEol || point.at === 0) return fallback;
+  if (text[point.at - 1] === '\n') return text[point.at - 2] === '\r' ? '\r\n' : '\n';
+  return text[point.at - 1] === '\r' ? '\r' : fallback;
+}
+
+/** Lines joined for insertion at a point: each ended by `eol`, or, after a last line without one, each started by it. */
+export function insertionText(lines: readonly string[], eol: string, point: Pick<InsertionPoint, 'needsEol'>): string {
+  return point.needsEol ? lines.map((l) => eol + l).join('') : lines.map((l) => l + eol).join('');
+}
