@@ -55,6 +55,34 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerSearch(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('search')
+    .description('ranked search over titles, aliases, venues, orgs, sections and notes; typo-tolerant, Chinese-aware')
+    .argument('<words...>', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:')
+    .option('-s, --section <name>', 'only this section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'only this venue, canonical or alias (repeatable)', collect)
+    .option('-y, --year <years>', 'only these years: 2020 or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('-o, --org <name>', 'only this organisation (repeatable)', collect)
+    .option('-n, --limit <n>', 'show at most n results (default: 10)')
+    .option('--json', 'print the results as a JSON array, best first (see docs/search.md)')
+    .addHelpText(
+      'after',
+      examples([
+        'papers search mobius',
+        'papers search kmeans docid',
+        'papers search 量化',
+        'papers search tvm 动态形状',
+        'papers search transformer venue:neurips year:2020..',
+        'papers search alias:din --json',
+      ]),
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runSearch } = await import('./commands/search.js');
+      done(await runSearch(contextOf(io, command), words, options));
+    });
+}
+
 function registerSections(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('sections')
@@ -91,6 +119,7 @@ Exit codes: 0 ok, 1 nothing matched, 2 could not run (bad usage or unreadable no
     );
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerSearch(program, io, done);
   registerSections(program, io, done);
   return program;
 }
