@@ -41,7 +41,8 @@ function hasFilter(f: Partial<Filters>): boolean {
 
 function entryFilter(digest: Digest, f: Partial<Filters>): EntryFilter {
   return {
-    sections: f.section?.map((s) => requireSection(digest, s)),
+    // NOTE: an empty list of sections would keep no entry; no sections given means no section filter.
+    sections: f.section?.length ? f.section.map((s) => requireSection(digest, s)) : undefined,
     venues: f.venue,
     years: f.year,
     orgs: f.org,

@@ -1,8 +1,8 @@
 // searchEntries: ranks indexed entries for a parsed query, in tiers (exact, title, fields, notes, typos). Pure.
-import { keyOf } from '../store/text.js';
+import { editDistance, keyOf } from '../store/text.js';
 import { FIELDS, postingDoc, postingField, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
-import { typoCandidates } from './typos.js';
+import { searchTypoBudget, typoCandidates } from './typos.js';
 
 /**
  * word: the term as a whole word (or its plural); prefix: the start of a word; substring: inside a
@@ -26,8 +26,11 @@ export interface SearchHit {
   score: number;
   /** How many of the query's terms matched. */
   matched: number;
-  /** The query as a whole equals the entry's alias, title (or its part before `:`) or id. */
-  exact: 'alias' | 'title' | 'id' | null;
+  /**
+   * The query as a whole equals the entry's alias, title (or its part before `:`) or id; or, with a
+   * typo (`Transfromer` for the alias Transformer), its alias or title.
+   */
+  exact: 'alias' | 'title' | 'id' | 'alias-typo' | 'title-typo' | null;
   /** Two or more words of the query appear in this order, side by side, in the title. */
   phrase: boolean;
   /** Per matched term, one match per field it matched in, best first. */
@@ -44,7 +47,7 @@ const WORD_SCORE: Record<Field, number> = { alias: 50, title: 30, venue: 14, org
 const KIND_FACTOR: Record<MatchKind, number> = { word: 1, prefix: 0.66, substring: 0.4, typo: 0.1 };
 /** A typo in the title still ranks below any exact hit in the notes. */
 const TYPO_SCORE: Record<Field, number> = { alias: 3, title: 3, venue: 2.5, org: 2.5, section: 2.5, year: 2.5, notes: 2 };
-const EXACT_BONUS = { alias: 100, title: 80, id: 80 } as const;
+const EXACT_BONUS = { alias: 100, title: 80, id: 80, 'alias-typo': 10, 'title-typo': 8 } as const;
 const PHRASE_BONUS = 20;
 const STRONG_FIELDS: ReadonlySet<Field> = new Set(['alias', 'title', 'venue', 'org', 'section', 'year']);
 
@@ -239,6 +242,7 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
   const need = termsNeeded(terms.length);
   const queryKey = keyOf(query.text);
   const queryId = query.text.trim().toLowerCase();
+  const typoBudget = searchTypoBudget(queryKey.length);
   const run = query.allTerms.filter((t) => !t.cjk).map((t) => t.text);
   const candidates = new Set<number>();
   for (const hits of perTerm) for (const doc of hits.keys()) candidates.add(doc);
@@ -265,6 +269,11 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
     if (queryKey && d.aliasKey === queryKey) exact = 'alias';
     else if (queryKey && (d.titleKey === queryKey || d.shortKey === queryKey)) exact = 'title';
     else if (queryId === d.id) exact = 'id';
+    else if (typoBudget > 0) {
+      const near = (key: string): boolean => key !== '' && editDistance(queryKey, key, typoBudget) <= typoBudget;
+      if (near(d.aliasKey)) exact = 'alias-typo';
+      else if (near(d.titleKey) || near(d.shortKey)) exact = 'title-typo';
+    }
     if (exact) score += EXACT_BONUS[exact];
     const phrase = run.length >= 2 && containsRun(d.titleWords, run);
     if (phrase) score += PHRASE_BONUS;
