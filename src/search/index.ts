@@ -3,7 +3,7 @@
 import type { Entry } from '../store/schema.js';
 import { foldText, keyOf } from '../store/text.js';
 import type { VenueRegistry } from '../store/venues.js';
-import { wordsOf } from './normalize.js';
+import { forEachWord, wordsOf } from './normalize.js';
 
 /** Where a term can match, strongest first. */
 export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
@@ -19,6 +19,8 @@ export interface IndexedDoc {
   shortKey: string;
   /** Folded words of the title, in order (for phrases). */
   titleWords: string[];
+  /** First letter of each title word, in order (for acronyms: `byoc` for Bring Your Own Codegen). */
+  initials: string;
   /** Folded text of each field, in FIELDS order (for CJK substrings). */
   texts: string[];
 }
@@ -28,7 +30,7 @@ export interface SearchIndex {
   docs: IndexedDoc[];
   /** Folded word -> postings `doc * 8 + field` (field = index in FIELDS), each pair once, docs ascending. */
   postings: Map<string, number[]>;
-  /** Every distinct word, for prefix, substring and typo scans. */
+  /** Every distinct word, for stem, prefix, substring and typo scans. */
   vocabulary: string[];
 }
 
@@ -51,37 +53,62 @@ function nameWords(name: string): string[] {
 export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry): SearchIndex {
   const postings = new Map<string, number[]>();
   const docs: IndexedDoc[] = [];
-  const add = (word: string, doc: number, field: number): void => {
-    const code = doc * FIELD_COUNT + field;
+  // NOTE: entries are indexed one field at a time, so a repeat of a word in the same field is the
+  // list's last posting: no set is needed to keep each pair once.
+  const add = (word: string, code: number): void => {
     const list = postings.get(word);
     if (!list) postings.set(word, [code]);
-    else if (!list.includes(code, Math.max(0, list.length - FIELD_COUNT))) list.push(code);
+    else if (list[list.length - 1] !== code) list.push(code);
   };
+  /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
+  const addText = (folded: string, code: number): string[] => {
+    const words: string[] = [];
+    let chainStart = -1;
+    let chainWords = 0;
+    let prevEnd = -2;
+    const close = (): void => {
+      if (chainWords > 1) add(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
+    };
+    forEachWord(folded, (start, end) => {
+      const word = folded.slice(start, end);
+      words.push(word);
+      add(word, code);
+      if (start === prevEnd + 1 && folded.charCodeAt(prevEnd) === 0x2d) chainWords++;
+      else {
+        close();
+        chainStart = start;
+        chainWords = 1;
+      }
+      prevEnd = end;
+    });
+    close();
+    return words;
+  };
+  const fieldCode = (doc: number, field: Field): number => doc * FIELD_COUNT + FIELDS.indexOf(field);
   entries.forEach((e, doc) => {
     const title = foldText(e.title);
-    const colon = e.title.search(/[:：]/);
-    const venueNames = e.venue === null ? [] : [e.venue, ...(e.venueRaw !== null ? [e.venueRaw] : [])];
-    const venueWords = [...venueNames.flatMap(nameWords), ...(e.venue === null ? [] : venues.keysOf(e.venue))];
-    const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
-    const fieldWords: string[][] = [
-      e.alias !== null ? nameWords(e.alias) : [],
-      wordsOf(title),
-      venueWords,
-      e.orgs.flatMap(nameWords),
-      sectionNames.flatMap(nameWords),
-      e.year !== null ? [String(e.year)] : [],
-    ];
     const notes = foldText(e.notes);
-    fieldWords.push(wordsOf(notes));
-    fieldWords.forEach((words, field) => {
-      for (const w of words) add(w, doc, field);
-    });
+    const colon = e.title.search(/[:：]/);
+    const venueNames = e.venue === null ? [] : e.venueRaw !== null && e.venueRaw !== e.venue ? [e.venue, e.venueRaw] : [e.venue];
+    const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
+    const addNames = (names: readonly string[], field: Field): void => {
+      for (const name of names) for (const w of nameWords(name)) add(w, fieldCode(doc, field));
+    };
+    if (e.alias !== null) addNames([e.alias], 'alias');
+    const titleWords = addText(title, fieldCode(doc, 'title'));
+    addNames(venueNames, 'venue');
+    if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, fieldCode(doc, 'venue'));
+    addNames(e.orgs, 'org');
+    addNames(sectionNames, 'section');
+    if (e.year !== null) add(String(e.year), fieldCode(doc, 'year'));
+    addText(notes, fieldCode(doc, 'notes'));
     docs.push({
       id: e.id,
       aliasKey: e.alias !== null ? keyOf(e.alias) : '',
       titleKey: keyOf(e.title),
       shortKey: colon > 0 ? keyOf(e.title.slice(0, colon)) : '',
-      titleWords: fieldWords[1]!,
+      titleWords,
+      initials: titleWords.map((w) => w[0]).join(''),
       texts: [
         e.alias !== null ? foldText(e.alias) : '',
         title,

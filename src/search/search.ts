@@ -2,14 +2,16 @@
 import { editDistance, keyOf } from '../store/text.js';
 import { FIELDS, postingDoc, postingField, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
+import { stemOf } from './normalize.js';
 import { searchTypoBudget, typoCandidates } from './typos.js';
 
 /**
- * word: the term as a whole word (or its plural); prefix: the start of a word; substring: inside a
- * word, or anywhere for Chinese; typo: a word within a small edit distance (for Chinese, most of
- * the term's character pairs).
+ * word: the term as a whole word (or its plural); stem: another form of the word (`distillation`,
+ * `distilled`); prefix: the start of a word; acronym: the initials of title words side by side (`byoc`);
+ * substring: inside a word, or anywhere for Chinese; typo: a word within a small edit distance (for
+ * Chinese, most of the term's character pairs).
  */
-export type MatchKind = 'word' | 'prefix' | 'substring' | 'typo';
+export type MatchKind = 'word' | 'stem' | 'prefix' | 'acronym' | 'substring' | 'typo';
 
 export interface TermMatch {
   /** The query term, folded. */
@@ -44,7 +46,7 @@ export interface SearchOptions {
 
 const WORD_SCORE: Record<Field, number> = { alias: 50, title: 30, venue: 14, org: 14, section: 14, year: 14, notes: 8 };
 /** Score of a kind of match relative to a whole word in the same field. */
-const KIND_FACTOR: Record<MatchKind, number> = { word: 1, prefix: 0.66, substring: 0.4, typo: 0.1 };
+const KIND_FACTOR: Record<MatchKind, number> = { word: 1, stem: 0.8, prefix: 0.66, acronym: 0.5, substring: 0.4, typo: 0.1 };
 /** A typo in the title still ranks below any exact hit in the notes. */
 const TYPO_SCORE: Record<Field, number> = { alias: 3, title: 3, venue: 2.5, org: 2.5, section: 2.5, year: 2.5, notes: 2 };
 const EXACT_BONUS = { alias: 100, title: 80, id: 80, 'alias-typo': 10, 'title-typo': 8 } as const;
@@ -76,6 +78,11 @@ export function allowsPrefix(term: string, field: Field): boolean {
   return !DIGITS.test(term) && term.length >= (field === 'notes' ? 3 : 2);
 }
 
+/** An acronym is 3 to 8 letters; fewer would match the initials of too many titles. */
+export function allowsAcronym(term: string): boolean {
+  return term.length >= 3 && term.length <= 8 && /^[a-z]+$/.test(term);
+}
+
 export function allowsInside(term: string): boolean {
   return !DIGITS.test(term) && term.length >= 4;
 }
@@ -85,6 +92,11 @@ function scoreOf(field: Field, kind: MatchKind, cjk: boolean): number {
   // NOTE: Chinese has no word boundaries: a substring hit is as good as a whole word.
   if (cjk && kind === 'substring') return WORD_SCORE[field];
   return WORD_SCORE[field] * KIND_FACTOR[kind];
+}
+
+/** A prefix or substring covering more of the word counts more: `lightseq` in lightseq2 more than `sc` in scheduling. */
+function partScore(field: Field, kind: MatchKind, term: string, word: string): number {
+  return scoreOf(field, kind, false) * Math.sqrt(term.length / word.length);
 }
 
 function offer(hits: TermHits, doc: number, field: Field, hit: FieldHit): void {
@@ -117,19 +129,29 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   for (const form of forms) {
     offerPostings(index, hits, form, only, (field) => ({ kind: 'word', word: form === term ? null : form, score: scoreOf(field, 'word', false) }));
   }
+  const stem = stemOf(term);
+  // A stem less its last letter starts every word with that stem (`quantiz` from quantization, quantized).
+  const stemStart = stem !== term || stem.length >= 5 ? stem.slice(0, -1) : null;
   const prefix = allowsPrefix(term, 'title');
   const inside = allowsInside(term);
-  if (prefix || inside) {
+  if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
-      if (prefix && w.startsWith(term)) {
+      if (stemStart && w.startsWith(stemStart) && stemOf(w) === stem) {
+        offerPostings(index, hits, w, only, (field) => ({ kind: 'stem', word: w, score: scoreOf(field, 'stem', false) }));
+      } else if (prefix && w.startsWith(term)) {
         offerPostings(index, hits, w, only, (field) =>
-          allowsPrefix(term, field) ? { kind: 'prefix', word: w, score: scoreOf(field, 'prefix', false) } : null,
+          allowsPrefix(term, field) ? { kind: 'prefix', word: w, score: partScore(field, 'prefix', term, w) } : null,
         );
       } else if (inside && w.includes(term)) {
-        offerPostings(index, hits, w, only, (field) => ({ kind: 'substring', word: w, score: scoreOf(field, 'substring', false) }));
+        offerPostings(index, hits, w, only, (field) => ({ kind: 'substring', word: w, score: partScore(field, 'substring', term, w) }));
       }
     }
+  }
+  if (allowsAcronym(term)) {
+    index.docs.forEach((d, doc) => {
+      if ((!only || only.has(doc)) && d.initials.includes(term)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });
+    });
   }
   // Typos only for a word no title, alias, venue, org or section holds (as a word or a prefix), and only
   // towards words more common than it: a correctly spelled word does not drag in its near neighbours.

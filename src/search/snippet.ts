@@ -43,7 +43,7 @@ export function needlesFor(query: ParsedQuery, hit: SearchHit): Needle[] {
     if (allowsInside(t.text)) out.push({ term: t.text, text: t.text, mode: 'any' });
   }
   for (const m of hit.matches) {
-    if (m.kind === 'typo' && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'word' });
+    if ((m.kind === 'typo' || m.kind === 'stem') && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'word' });
   }
   return out;
 }
