@@ -1,8 +1,9 @@
 // Search text normalisation: folded words and CJK runs, and folding with an offset map for highlights.
 import { foldText } from '../store/text.js';
 
-const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/gu;
-const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+// NOTE: the prolonged sound mark ー and the iteration mark 々 belong to no script of their own.
+const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005]+/gu;
+const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc\u3005]/u;
 
 export interface Token {
   /** Folded text of the token. */
@@ -65,9 +66,9 @@ function isWordCode(c: number, text: string, i: number): boolean {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
   if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return false;
   if (c >= 0xd800 && c <= 0xdfff) {
-    // Astral: Han extensions are not word characters; other astral letters are.
-    const cp = text.codePointAt(c <= 0xdbff ? i : i - 1)!;
-    return !(cp >= 0x20000 && cp <= 0x3ffff) && LETTER.test(String.fromCodePoint(cp));
+    // An astral character: both halves of the pair get the answer for the whole code point.
+    const ch = String.fromCodePoint(text.codePointAt(c <= 0xdbff ? i : i - 1)!);
+    return LETTER.test(ch) && !CJK_CHAR.test(ch);
   }
   return LETTER.test(text[i]!) && !CJK_CHAR.test(text[i]!);
 }
