@@ -95,8 +95,8 @@ export function formatSearchResults(results: readonly SearchResult[], options: S
     } else {
       // No note line matched: say which field did, unless the highlighted title shows it.
       const field = r.titleHighlights.length ? undefined : r.hit.matches.find((m) => m.field !== 'title' && m.field !== 'notes')?.field;
-      const note = field ? `(matched its ${field})` : e.stub ? '(no notes yet)' : '';
-      out.push(`${INDENT}${color.dim(`${e.file}:${e.line}`)}${note ? `  ${color.dim(note)}` : ''}`);
+      const notes = [field ? `matched its ${field}` : '', e.stub ? 'no notes yet' : ''].filter(Boolean).join('; ');
+      out.push(`${INDENT}${color.dim(`${e.file}:${e.line}`)}${notes ? `  ${color.dim(`(${notes})`)}` : ''}`);
     }
   });
   return out.join('\n');
