@@ -16,12 +16,32 @@ export interface QueryTerm {
 export interface ParsedQuery {
   /** The free text, qualifiers removed, as typed (quotes removed). */
   text: string;
-  /** Terms to match: stop words (`the`, `of`...) are dropped, so a query of stop words alone has none. */
+  /** Terms to match: fillers (`the`, `paper`, `关于`...) are dropped, so a query of fillers alone has none. */
   terms: QueryTerm[];
   /** Every term of the free text, stop words kept, in order (for phrase and exact-title checks). */
   allTerms: QueryTerm[];
   /** Raw qualifier values, each possibly comma-separated, in the order given. */
   qualifiers: Record<Qualifier, string[]>;
+}
+
+/**
+ * Words that say nothing about which paper is meant: the id stop words, and the fillers of a
+ * question (`the Möbius one`, `what did I note about 量化`, `that paper with kmeans docids`).
+ */
+export const FILLERS: ReadonlySet<string> = new Set([
+  ...STOP_WORDS,
+  ...'about are be did do does had has have i is it its me my one our paper papers note notes noted that the these this those was we were what when where which who why with you your'.split(' '),
+]);
+
+/** Chinese fillers of a question (`关于量化的论文`), cut out of a run of Chinese characters. */
+const CJK_FILLERS = ['关于', '有关', '论文', '文章', '笔记', '那篇', '哪篇', '这篇', '一篇', '什么', '记得', '提到'];
+
+/** A CJK term without its filler words and a `的` at either end; the pieces left, or the term when nothing is left. */
+export function withoutFillers(term: string): string[] {
+  let pieces = [term];
+  for (const filler of CJK_FILLERS) pieces = pieces.flatMap((p) => p.split(filler));
+  pieces = pieces.map((p) => (p.length > 2 ? p.replace(/^的|的$/g, '') : p)).filter(Boolean);
+  return pieces.length ? pieces : [term];
 }
 
 const PIECE = /([A-Za-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/g;
@@ -57,7 +77,7 @@ export function parseQuery(words: readonly string[]): ParsedQuery {
   }
   const text = free.join(' ').trim();
   const allTerms = tokenize(foldText(text)).map((t) => ({ text: t.text, cjk: t.cjk }));
-  const terms = dedupe(allTerms.filter((t) => t.cjk || !STOP_WORDS.has(t.text)));
+  const terms = dedupe(allTerms.flatMap((t) => (t.cjk ? withoutFillers(t.text).map((text) => ({ text, cjk: true })) : FILLERS.has(t.text) ? [] : [t])));
   return { text, terms, allTerms, qualifiers };
 }
 

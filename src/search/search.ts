@@ -248,9 +248,9 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
   return false;
 }
 
-/** Minimum number of a query's terms an entry must match: half of them, rounded up. */
+/** How many of a query's terms an entry must match: all of one or two, then all but one in three. */
 export function termsNeeded(termCount: number): number {
-  return Math.ceil(termCount / 2);
+  return termCount - Math.floor(termCount / 3);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { parseQuery } from '../../src/search/query.js';
+import { parseQuery, withoutFillers } from '../../src/search/query.js';
 
 const terms = (...words: string[]) => parseQuery(words).terms.map((t) => t.text);
 
@@ -18,6 +18,14 @@ describe('parseQuery', () => {
     expect(q.terms.map((t) => t.text)).toEqual(['deep', 'interest', 'network']);
     expect(q.allTerms.map((t) => t.text)).toEqual(['the', 'deep', 'interest', 'network', 'for', 'deep']);
     expect(terms('the', 'of')).toEqual([]);
+  });
+
+  it('drops the fillers of a question, in English and Chinese', () => {
+    expect(terms('what', 'did', 'I', 'note', 'about', '量化')).toEqual(['量化']);
+    expect(terms('the', 'Möbius', 'one')).toEqual(['mobius']);
+    expect(withoutFillers('关于动态形状的论文')).toEqual(['动态形状']);
+    expect(withoutFillers('目的')).toEqual(['目的']);
+    expect(withoutFillers('论文')).toEqual(['论文']);
   });
 
   it('takes qualifiers out of the free text, in any case, several times', () => {

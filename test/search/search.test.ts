@@ -47,14 +47,16 @@ describe('searchEntries: tiers', () => {
 
   it('puts entries matching more of the words first, and a title phrase before scattered words', () => {
     const s = storeOf(`## S\n### Graph Neural Search[KDD'19]\n### Neural Graph[KDD'19]\n### Neural Networks[KDD'19]\n- about graph things\n### Graph Only[KDD'19]\n`);
-    expect(idsFor(s, 'neural graph')).toEqual(['neural-graph-2019', 'graph-neural-search-2019', 'neural-networks-2019', 'graph-only-2019']);
+    expect(idsFor(s, 'neural graph')).toEqual(['neural-graph-2019', 'graph-neural-search-2019', 'neural-networks-2019']);
+    expect(idsFor(s, 'neural graph search')).toEqual(['graph-neural-search-2019', 'neural-graph-2019', 'neural-networks-2019']);
   });
 
-  it('needs half of the terms, rounded up, to match', () => {
-    expect([1, 2, 3, 4, 5].map(termsNeeded)).toEqual([1, 1, 2, 2, 3]);
+  it('needs every term of a short query, and all but one in three of a longer one', () => {
+    expect([1, 2, 3, 4, 5, 6].map(termsNeeded)).toEqual([1, 2, 2, 3, 4, 4]);
     const s = storeOf(`## S\n### Alpha Beta Gamma[KDD'19]\n### Alpha Delta Epsilon[KDD'19]\n`);
-    expect(idsFor(s, 'alpha beta gamma')).toEqual(['alpha-beta-gamma-2019']);
-    expect(idsFor(s, 'alpha beta')).toEqual(['alpha-beta-gamma-2019', 'alpha-delta-epsilon-2019']);
+    expect(idsFor(s, 'alpha beta')).toEqual(['alpha-beta-gamma-2019']);
+    expect(idsFor(s, 'alpha beta zeta')).toEqual(['alpha-beta-gamma-2019']);
+    expect(idsFor(s, 'alpha omega')).toEqual([]);
   });
 
   it('counts plurals and other forms of a word as the word', () => {
