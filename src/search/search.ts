@@ -126,8 +126,12 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const hits: TermHits = new Map();
   const forms = wordForms(term);
   const formSet = new Set(forms);
+  // NOTE: a number of one or two digits is everywhere in notes (list numbering, sizes): it counts only in titles and aliases.
+  const smallNumber = DIGITS.test(term) && term.length < 3;
   for (const form of forms) {
-    offerPostings(index, hits, form, only, (field) => ({ kind: 'word', word: form === term ? null : form, score: scoreOf(field, 'word', false) }));
+    offerPostings(index, hits, form, only, (field) =>
+      smallNumber && field !== 'title' && field !== 'alias' ? null : { kind: 'word', word: form === term ? null : form, score: scoreOf(field, 'word', false) },
+    );
   }
   const stem = stemOf(term);
   // A stem less its last letter starts every word with that stem (`quantiz` from quantization, quantized).

@@ -77,6 +77,12 @@ describe('searchEntries: tiers', () => {
     expect(idsFor(s, 'boc')).toEqual([]);
   });
 
+  it('matches a number of one or two digits only in titles and aliases', () => {
+    const s = storeOf(`## S\n### OCR-2.0 Model[KDD'19]\n### Other OCR[KDD'19]\n- 1. step 2. step 0 errors\n`);
+    expect(idsFor(s, 'ocr 2.0')).toEqual(['ocr-2-0-model-2019']);
+    expect(idsFor(s, '2')).toEqual(['ocr-2-0-model-2019']);
+  });
+
   it('matches hyphenated words written together, and apart', () => {
     const s = storeOf(`## S\n### Pre-training Things[KDD'19]\n### Pretraining Others[KDD'20]\n`);
     expect(idsFor(s, 'pretraining')).toEqual(['pre-training-things-2019', 'pretraining-others-2020']);
