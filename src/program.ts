@@ -15,15 +15,17 @@ function contextOf(io: Io, command: Command): Context {
   return createContext(io, command.optsWithGlobals() as GlobalOptions);
 }
 
-function registerList(program: Command, io: Io, done: SetExitCode): void {
-  program
-    .command('list')
-    .alias('ls')
-    .description('list entries, grouped by section, with filters that combine')
+/** The filters `list` and `search` share. */
+function withFilters(command: Command): Command {
+  return command
     .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
     .option('-v, --venue <name>', 'venue, canonical or alias, any case: neurips finds NIPS (repeatable)', collect)
     .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
-    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect)
+    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect);
+}
+
+function registerList(program: Command, io: Io, done: SetExitCode): void {
+  withFilters(program.command('list').alias('ls').description('list entries, grouped by section, with filters that combine'))
     .option('--todo', 'only entries with TODO markers')
     .option('--stub', 'only entries without notes')
     .option('--json', 'print a JSON array of entries (see docs/json.md)')
@@ -56,14 +58,12 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
 }
 
 function registerSearch(program: Command, io: Io, done: SetExitCode): void {
-  program
-    .command('search')
-    .description('ranked search over titles, aliases, venues, orgs, sections and notes; typo-tolerant, Chinese-aware')
-    .argument('<words...>', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:')
-    .option('-s, --section <name>', 'only this section: slug, part of the heading, or number (repeatable)', collect)
-    .option('-v, --venue <name>', 'only this venue, canonical or alias (repeatable)', collect)
-    .option('-y, --year <years>', 'only these years: 2020 or a range (2019..2022, 2019.., ..2022)', collect)
-    .option('-o, --org <name>', 'only this organisation (repeatable)', collect)
+  withFilters(
+    program
+      .command('search')
+      .description('ranked search over titles, aliases, venues, orgs, sections and notes; typo-tolerant, Chinese-aware')
+      .argument('<words...>', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:'),
+  )
     .option('-n, --limit <n>', 'show at most n results (default: 10)')
     .option('--json', 'print the results as a JSON array, best first (see docs/search.md)')
     .addHelpText(
@@ -113,7 +113,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     })
     .addHelpText(
       'after',
-      `${examples(['papers list --section ocr', 'papers show din', 'papers sections'])}
+      `${examples(['papers list --section ocr', 'papers show din', 'papers search kmeans docid', 'papers sections'])}
 Exit codes: 0 ok, 1 nothing matched, 2 could not run (bad usage or unreadable notes).
 `,
     );
