@@ -42,11 +42,17 @@ export function postingField(posting: number): Field {
   return FIELDS[posting % FIELD_COUNT]!;
 }
 
-/** The words and keys a name contributes: `ACM MM` -> acm, mm, acmmm. */
-function nameWords(name: string): string[] {
-  const words = wordsOf(foldText(name));
+interface Name {
+  folded: string;
+  /** The words and key a name contributes: `ACM MM` -> acm, mm, acmmm. */
+  words: string[];
+}
+
+function nameOf(name: string): Name {
+  const folded = foldText(name);
+  const words = wordsOf(folded);
   const key = keyOf(name);
-  return words.length > 1 && key ? [...words, key] : words;
+  return { folded, words: words.length > 1 && key ? [...words, key] : words };
 }
 
 /** Builds the index of `entries` (positions in the index are positions in `entries`). */
@@ -60,8 +66,15 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     if (!list) postings.set(word, [code]);
     else if (list[list.length - 1] !== code) list.push(code);
   };
+  // Venues, orgs and sections repeat from entry to entry: each name is folded once.
+  const names = new Map<string, Name>();
+  const named = (name: string): Name => {
+    let n = names.get(name);
+    if (!n) names.set(name, (n = nameOf(name)));
+    return n;
+  };
   /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
-  const addText = (folded: string, code: number): string[] => {
+  const addText = (folded: string, code: number, keep: boolean): string[] => {
     const words: string[] = [];
     let chainStart = -1;
     let chainWords = 0;
@@ -71,7 +84,7 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     };
     forEachWord(folded, (start, end) => {
       const word = folded.slice(start, end);
-      words.push(word);
+      if (keep) words.push(word);
       add(word, code);
       if (start === prevEnd + 1 && folded.charCodeAt(prevEnd) === 0x2d) chainWords++;
       else {
@@ -91,17 +104,17 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     const colon = e.title.search(/[:：]/);
     const venueNames = e.venue === null ? [] : e.venueRaw !== null && e.venueRaw !== e.venue ? [e.venue, e.venueRaw] : [e.venue];
     const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
-    const addNames = (names: readonly string[], field: Field): void => {
-      for (const name of names) for (const w of nameWords(name)) add(w, fieldCode(doc, field));
+    const addNames = (list: readonly string[], field: Field): void => {
+      for (const name of list) for (const w of named(name).words) add(w, fieldCode(doc, field));
     };
     if (e.alias !== null) addNames([e.alias], 'alias');
-    const titleWords = addText(title, fieldCode(doc, 'title'));
+    const titleWords = addText(title, fieldCode(doc, 'title'), true);
     addNames(venueNames, 'venue');
     if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, fieldCode(doc, 'venue'));
     addNames(e.orgs, 'org');
     addNames(sectionNames, 'section');
     if (e.year !== null) add(String(e.year), fieldCode(doc, 'year'));
-    addText(notes, fieldCode(doc, 'notes'));
+    addText(notes, fieldCode(doc, 'notes'), false);
     docs.push({
       id: e.id,
       aliasKey: e.alias !== null ? keyOf(e.alias) : '',
@@ -110,11 +123,11 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
       titleWords,
       initials: titleWords.map((w) => w[0]).join(''),
       texts: [
-        e.alias !== null ? foldText(e.alias) : '',
+        e.alias !== null ? named(e.alias).folded : '',
         title,
-        venueNames.map(foldText).join('\n'),
-        e.orgs.map(foldText).join('\n'),
-        sectionNames.map(foldText).join('\n'),
+        venueNames.map((n) => named(n).folded).join('\n'),
+        e.orgs.map((n) => named(n).folded).join('\n'),
+        sectionNames.map((n) => named(n).folded).join('\n'),
         e.year !== null ? String(e.year) : '',
         notes,
       ],
