@@ -22,7 +22,12 @@ export interface TypoCandidate {
 export function typoCandidates(vocabulary: readonly string[], word: string): TypoCandidate[] {
   const budget = searchTypoBudget(word.length);
   if (budget === 0) return [];
-  const near = vocabulary.filter((w) => w !== word && Math.abs(w.length - word.length) <= budget);
+  // NOTE: one edit leaves the first letter, or the second, in place or shifted by one: a cheap
+  // filter that keeps fuse to a few thousand words (two edits may escape it; typos rarely start there).
+  const [a, b] = [word[0], word[1]];
+  const near = vocabulary.filter(
+    (w) => w !== word && Math.abs(w.length - word.length) <= budget && (w[0] === a || w[1] === b || w[1] === a || w[0] === b),
+  );
   if (near.length === 0) return [];
   // NOTE: bitap counts a transposition as two edits (`donut`/`dount`), so fuse gets twice the budget
   // as a loose first pass and the optimal string alignment distance decides.
