@@ -45,11 +45,12 @@ export interface SearchOptions {
 }
 
 const WORD_SCORE: Record<Field, number> = { alias: 50, title: 30, venue: 14, org: 14, section: 14, year: 14, notes: 8 };
-/** Score of a kind of match relative to a whole word in the same field. */
-const KIND_FACTOR: Record<MatchKind, number> = { word: 1, stem: 0.8, prefix: 0.66, acronym: 0.5, substring: 0.4, typo: 0.1 };
-/** A typo in the title still ranks below any exact hit in the notes. */
-const TYPO_SCORE: Record<Field, number> = { alias: 3, title: 3, venue: 2.5, org: 2.5, section: 2.5, year: 2.5, notes: 2 };
-const EXACT_BONUS = { alias: 100, title: 80, id: 80, 'alias-typo': 10, 'title-typo': 8 } as const;
+/** Score of a kind of match relative to a whole word in the same field (typos have their own scores). */
+const KIND_FACTOR: Record<Exclude<MatchKind, 'typo'>, number> = { word: 1, stem: 0.8, prefix: 0.66, acronym: 0.5, substring: 0.4 };
+/** Typos rank last: below the weakest other match, part of a word in the notes (8 * 0.4 * 0.4). */
+const TYPO_SCORE: Record<Field, number> = { alias: 1, title: 1, venue: 0.9, org: 0.9, section: 0.9, year: 0.9, notes: 0.8 };
+/** A query a typo away from an alias or title only orders typo hits among themselves. */
+const EXACT_BONUS = { alias: 100, title: 80, id: 80, 'alias-typo': 0.25, 'title-typo': 0.2 } as const;
 const PHRASE_BONUS = 20;
 const STRONG_FIELDS: ReadonlySet<Field> = new Set(['alias', 'title', 'venue', 'org', 'section', 'year']);
 
@@ -94,9 +95,12 @@ function scoreOf(field: Field, kind: MatchKind, cjk: boolean): number {
   return WORD_SCORE[field] * KIND_FACTOR[kind];
 }
 
-/** A prefix or substring covering more of the word counts more: `lightseq` in lightseq2 more than `sc` in scheduling. */
+/**
+ * A prefix or substring covering more of the word counts more: `lightseq` in lightseq2 more than `sc` in
+ * scheduling (the square root of the share, at least 0.4).
+ */
 function partScore(field: Field, kind: MatchKind, term: string, word: string): number {
-  return scoreOf(field, kind, false) * Math.sqrt(term.length / word.length);
+  return scoreOf(field, kind, false) * Math.max(0.4, Math.sqrt(term.length / word.length));
 }
 
 function offer(hits: TermHits, doc: number, field: Field, hit: FieldHit): void {

@@ -110,6 +110,11 @@ describe('searchEntries: typos', () => {
   it('ranks typo hits after every exact hit', () => {
     const s = storeOf(`## S\n### Donut Paper[KDD'19]\n### Dount[KDD'19]\n- x\n### Other[KDD'19]\n- a note about donut\n`);
     expect(idsFor(s, 'donut')).toEqual(['donut-paper-2019', 'other-2019']);
+    const t = storeOf(`## S\n### Kmaens Title[KDD'19]\n- x\n### Other[KDD'19]\n- a superkmeansification note\n`);
+    expect(hitsFor(t, 'kmeans').map((h) => [t.entries[h.index]!.id, h.matches[0]!.kind])).toEqual([
+      ['other-2019', 'substring'],
+      ['kmaens-title-2019', 'typo'],
+    ]);
   });
 
   it('does not correct a word towards a rarer neighbour, but does correct a rare note typo towards a title word', () => {
