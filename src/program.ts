@@ -62,7 +62,7 @@ function registerSearch(program: Command, io: Io, done: SetExitCode): void {
     program
       .command('search')
       .description('ranked search over titles, aliases, venues, orgs, sections and notes; typo-tolerant, Chinese-aware')
-      .argument('<words...>', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:'),
+      .argument('[words...]', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:'),
   )
     .option('-n, --limit <n>', 'show at most n results (default: 10)')
     .option('--json', 'print the results as a JSON array, best first (see docs/search.md)')

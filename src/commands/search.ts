@@ -55,9 +55,9 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   const query = parseQuery(words);
   const qualifiers = parseOptions(QualifiersSchema, query.qualifiers, (key) => `${key}:`);
   const filtered = hasFilter(options) || hasFilter(qualifiers);
-  // Only stop words (`the of`): a search that finds nothing, not a usage error.
-  const onlyStopWords = query.terms.length === 0 && query.allTerms.length > 0;
-  if (query.terms.length === 0 && !onlyStopWords && !filtered) {
+  // Fillers alone (`the of`): a search that finds nothing, not a usage error.
+  const fillersOnly = query.terms.length === 0 && query.allTerms.length > 0;
+  if (query.terms.length === 0 && !fillersOnly && !filtered) {
     throw new UsageError(
       query.text ? `nothing to search for in "${query.text}": it has no letters, digits or Chinese characters` : 'search needs words to look for',
       'e.g. papers search inner product, papers search 量化, papers search venue:osdi',
@@ -79,8 +79,8 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   let hits: SearchHit[];
   if (query.terms.length) {
     hits = searchEntries(buildSearchIndex(entries, store.venues), query, { only });
-  } else if (only && !onlyStopWords) {
-    // Qualifiers alone: the filtered entries, in file order.
+  } else if (only) {
+    // Qualifiers or options alone: the filtered entries, in file order.
     hits = [...only].map((index) => ({ index, score: 0, matched: 0, exact: null, phrase: false, matches: [] }));
   } else {
     hits = [];
@@ -97,7 +97,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   }
   if (!options.json) {
     const noun = (n: number): string => (n === 1 ? 'match' : 'matches');
-    if (hits.length === 0) ctx.err(onlyStopWords ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
+    if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
     else if (hits.length > results.length) ctx.err(`${results.length} of ${hits.length} ${noun(hits.length)} (--limit ${hits.length} shows all)`);
     else ctx.err(`${hits.length} ${noun(hits.length)}`);
   }

@@ -95,6 +95,8 @@ describe('papers search', () => {
 
     it('lists the filtered entries in file order when there are no words', async () => {
       expect((await json('alias:din')).map((r) => r.id)).toEqual(['din-2018']);
+      expect((await json('the', 'alias:din')).map((r) => r.id)).toEqual(['din-2018']);
+      expect((await json('--section', 'ocr', '--year', '2024')).map((r) => r.id)).toEqual(['general-ocr-theory-2024', 'nougat-2024']);
       const nips = await json('venue:nips');
       expect(nips.map((r) => r.id)).toHaveLength(3);
       expect(nips.every((r) => r.score === 0 && r.matches.length === 0 && r.snippet === null)).toBe(true);
@@ -135,10 +137,10 @@ describe('papers search', () => {
       expect(r.stderr).toMatch(/^papers: no section matches "nope"; the sections are:\n {2}1\. ir {2}信息检索、搜索 \(4\)/);
     });
 
-    it('a search without words is a commander error', async () => {
+    it('a search with neither words nor filters', async () => {
       const r = await search();
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain("missing required argument 'words'");
+      expect(r.stderr).toBe('papers: search needs words to look for (e.g. papers search inner product, papers search 量化, papers search venue:osdi)\n');
     });
   });
 
