@@ -91,7 +91,8 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   if (options.json) {
     ctx.out(JSON.stringify(results.map(searchResultJson), null, 2));
   } else if (results.length) {
-    const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
+    // NOTE: a terminal of unknown size reports 0 columns: treat it like a pipe.
+    const width = ctx.io.stdout.isTTY && ctx.io.stdout.columns ? ctx.io.stdout.columns : undefined;
     const measure = await measureFor(results.flatMap((r) => [r.entry.title, r.entry.section ?? '', r.snippet?.text ?? '']));
     ctx.out(formatSearchResults(results, { color: ctx.color, width, measure }));
   }

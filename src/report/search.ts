@@ -5,6 +5,8 @@ import { sectionLabel, venueLabel } from './entries.js';
 import { renderRows, type ChalkInstance } from './terminal.js';
 import { simpleWidth, type Measure } from './width.js';
 
+/** Title columns kept on a terminal before the section is shown by its slug alone. */
+const MIN_TITLE = 40;
 /** Snippet width in a pipe, where there is no terminal width to fill. */
 export const PIPE_SNIPPET_WIDTH = 80;
 const INDENT = '    ';
@@ -64,7 +66,14 @@ export function applyHighlights(text: string, highlights: readonly Highlight[], 
 export function formatSearchResults(results: readonly SearchResult[], options: SearchFormatOptions): string {
   const { color, width, measure = simpleWidth } = options;
   const mark = (s: string): string => color.bold.red(s);
-  const rows = results.map((r) => [`${r.rank}.`, r.entry.title || '(untitled)', venueLabel(r.entry), sectionLabel(r.entry.section, r.entry.sectionSlug)]);
+  const rowsWith = (section: (e: Entry) => string): string[][] =>
+    results.map((r) => [`${r.rank}.`, r.entry.title || '(untitled)', venueLabel(r.entry), section(r.entry)]);
+  let rows = rowsWith((e) => sectionLabel(e.section, e.sectionSlug));
+  // On a narrow terminal the section gives way to its slug before the title is cut short.
+  const widest = (i: number): number => Math.max(...rows.map((row) => measure(row[i]!)));
+  if (width !== undefined && width - widest(0) - widest(2) - widest(3) - 6 < Math.min(MIN_TITLE, widest(1))) {
+    rows = rowsWith((e) => e.sectionSlug ?? e.section ?? '-');
+  }
   const heads = renderRows(
     rows,
     [

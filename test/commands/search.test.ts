@@ -153,6 +153,11 @@ describe('papers search', () => {
       expect(r.stdout).toContain('…');
     });
 
+    it('cuts nothing on a terminal of unknown width (0 columns)', async () => {
+      const r = await run(memoryIo(seedFiles(), { tty: true, columns: 0, env: { NO_COLOR: '1' } }), 'search', 'ladder');
+      expect(r.stdout.split('\n')[0]).toContain('Ladder: Enabling Efficient Low-Precision Deep Learning Computing through Hardware-aware Tensor Transformation');
+    });
+
     it('uses no colour with NO_COLOR or --no-color', async () => {
       for (const [env, args] of [[{ NO_COLOR: '1' }, []], [{}, ['--no-color']]] as const) {
         const r = await run(memoryIo(seedFiles(), { tty: true, env }), ...args, 'search', 'ladder');

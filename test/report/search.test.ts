@@ -69,6 +69,13 @@ describe('formatSearchResults', () => {
     expect(formatSearchResults(resultsFor('dount'), { color: plain })).toMatch(/ {4}d\.md:145 {2}\(no notes yet\)$/);
   });
 
+  it('shows the section by its slug on a narrow terminal rather than cut the title short', () => {
+    const narrow = formatSearchResults(resultsFor('量化'), { color: plain, width: 60 }).split('\n');
+    expect(narrow[0]).toMatch(/^1\. {2}Bring Your Own Codegen to Deep Le\S*… {2}arXiv'21 {2}systems$/);
+    const wide = formatSearchResults(resultsFor('量化'), { color: plain, width: 140 }).split('\n');
+    expect(wide[0]).toMatch(/ {2}系统、编译器设计、优化 \[systems\]$/);
+  });
+
   it('highlights the matches in colour on a terminal, and fits the terminal width', () => {
     const out = formatSearchResults(resultsFor('mobius'), { color: colored, width: 60 });
     expect(out).toContain(colored.bold.red('Möbius'));
