@@ -6,7 +6,7 @@ import { parseYearRange, type YearRange } from '../query/filter.js';
 
 const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** Validates parsed options; `nameOf` says how a key is shown in messages (`--limit`, or `year:` for a search qualifier). */
+/** Validates parsed options; `nameOf` says how a key is shown in messages (`--limit`, or `year` for the search qualifier `year:`). */
 export function parseOptions<S extends z.ZodMiniType>(schema: S, raw: unknown, nameOf: (key: string) => string = flagName): z.infer<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data as z.infer<S>;

@@ -20,7 +20,7 @@ export const SearchOptionsSchema = z.object({
   venue: ListOf,
   year: YearsOption,
   org: ListOf,
-  limit: positiveInt('--limit'),
+  limit: positiveInt('the limit'),
   json: Flag,
 });
 
@@ -53,7 +53,7 @@ function entryFilter(digest: Digest, f: Partial<Filters>): EntryFilter {
 export async function runSearch(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(SearchOptionsSchema, rawOptions);
   const query = parseQuery(words);
-  const qualifiers = parseOptions(QualifiersSchema, query.qualifiers, (key) => `${key}:`);
+  const qualifiers = parseOptions(QualifiersSchema, query.qualifiers, (key) => key);
   const filtered = hasFilter(options) || hasFilter(qualifiers);
   // Fillers alone (`the of`): a search that finds nothing, not a usage error.
   const fillersOnly = query.terms.length === 0 && query.allTerms.length > 0;
