@@ -248,6 +248,26 @@ function matchTerm(index: SearchIndex, term: QueryTerm, only: SearchOptions['onl
   return term.cjk ? matchCjk(index, term.text, only) : matchWord(index, term.text, only);
 }
 
+/**
+ * Two neighbouring words of the query that an entry holds as one word (`layout lm` in LayoutLM,
+ * `deep fm` in DeepFM) match there for both, each with half the joined word's score.
+ */
+function joinNeighbours(index: SearchIndex, terms: readonly QueryTerm[], perTerm: TermHits[], only: SearchOptions['only']): void {
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [a, b] = [terms[i]!, terms[i + 1]!];
+    if (a.cjk || b.cjk) continue;
+    const joined = matchWord(index, a.text + b.text, only);
+    for (const [doc, fields] of joined) {
+      for (const [field, hit] of fields) {
+        if (hit.kind === 'typo' || hit.kind === 'substring') continue;
+        const half = { ...hit, word: hit.word ?? a.text + b.text, score: hit.score / 2 };
+        offer(perTerm[i]!, doc, field, half);
+        offer(perTerm[i + 1]!, doc, field, half);
+      }
+    }
+  }
+}
+
 function containsRun(words: readonly string[], run: readonly string[]): boolean {
   outer: for (let i = 0; i + run.length <= words.length; i++) {
     for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
@@ -269,6 +289,7 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
   const { terms } = query;
   if (terms.length === 0) return [];
   const perTerm = terms.map((t) => matchTerm(index, t, options.only));
+  joinNeighbours(index, terms, perTerm, options.only);
   const need = termsNeeded(terms.length);
   const queryKey = keyOf(query.text);
   const queryId = query.text.trim().toLowerCase();

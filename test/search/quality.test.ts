@@ -53,6 +53,8 @@ const JUDGED: Judged[] = [
   first('seed', 'year:2024 ocr', 'general-ocr-theory-2024'),
   first('seed', 'wide deep', 'wide-deep-learning-2016'),
   first('seed', 'layout', 'layoutlm'),
+  first('seed', 'layout lm', 'layoutlm'),
+  first('seed', 'deep fm', 'deepfm-2017'),
   first('seed', 'lightseq', 'lightseq-2021'),
   first('seed', 'codegen', 'bring-your-own-2021'),
   top('seed', 'compiler deep learning', 2, 'tvm-2018', 'bring-your-own-2021'),

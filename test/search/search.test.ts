@@ -83,6 +83,16 @@ describe('searchEntries: tiers', () => {
     expect(idsFor(s, '2')).toEqual(['ocr-2-0-model-2019']);
   });
 
+  it('matches two neighbouring words of the query written as one word', () => {
+    const s = storeOf(`## S\n### LayoutLM: Pre-training[KDD'19]\n### Layout Analysis[KDD'20]\n- lm heads\n`);
+    const hits = hitsFor(s, 'layout lm');
+    expect(hits.map((h) => s.entries[h.index]!.id)).toEqual(['layoutlm-2019', 'layout-analysis-2020']);
+    expect(hits[0]!.matches).toEqual([
+      { term: 'layout', field: 'title', kind: 'prefix', word: 'layoutlm' },
+      { term: 'lm', field: 'title', kind: 'word', word: 'layoutlm' },
+    ]);
+  });
+
   it('matches hyphenated words written together, and apart', () => {
     const s = storeOf(`## S\n### Pre-training Things[KDD'19]\n### Pretraining Others[KDD'20]\n`);
     expect(idsFor(s, 'pretraining')).toEqual(['pre-training-things-2019', 'pretraining-others-2020']);
