@@ -2,7 +2,7 @@
 import { editDistance, keyOf } from '../store/text.js';
 import { FIELDS, postingDoc, postingField, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
-import { stemOf } from './normalize.js';
+import { hasCjk, stemOf } from './normalize.js';
 import { searchTypoBudget, typoCandidates } from './typos.js';
 
 /**
@@ -186,14 +186,13 @@ export function charPairs(term: string): string[] {
 }
 
 /** Share of a CJK term's character pairs a text must hold to count as a near miss. */
-export const CJK_PAIR_SHARE = 0.75;
+const CJK_PAIR_SHARE = 0.75;
 
-const HAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 /** Characters that usually stand alone between Chinese words: particles, conjunctions, prepositions. */
 const PARTICLES = new Set([...'的了和与及或是在对把被将从为等也都而并其之由于即']);
 
 function softEdge(ch: string | undefined): boolean {
-  return ch === undefined || !HAN.test(ch) || PARTICLES.has(ch);
+  return ch === undefined || !hasCjk(ch) || PARTICLES.has(ch);
 }
 
 /**
