@@ -21,26 +21,35 @@ export interface SearchFormatOptions {
 /** The text cut to `width` columns around its first highlight, with `…` where cut, and the highlights moved along. */
 export function windowAround(text: string, highlights: readonly Highlight[], width: number, measure: Measure = simpleWidth): { text: string; highlights: Highlight[] } {
   if (measure(text) <= width) return { text, highlights: [...highlights] };
-  const chars: { ch: string; at: number; w: number }[] = [];
-  for (let i = 0; i < text.length; ) {
+  const focus = highlights[0]?.start ?? 0;
+  // Only the characters near the match are measured: a note line can be very long.
+  let lo = Math.max(0, focus - 4 * width);
+  if (lo > 0 && /[\udc00-\udfff]/.test(text[lo]!)) lo--;
+  const hi = Math.min(text.length, focus + 4 * width);
+  const chars: { at: number; w: number }[] = [];
+  for (let i = lo; i < hi; ) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
-    chars.push({ ch, at: i, w: measure(ch) });
+    chars.push({ at: i, w: measure(ch) });
     i += ch.length;
   }
-  const focus = highlights[0]?.start ?? 0;
-  let first = chars.findIndex((c) => c.at >= focus);
-  if (first < 0) first = 0;
+  const at = Math.max(0, chars.findIndex((c) => c.at >= focus));
   // About a quarter of the room goes to the text before the match.
-  let before = 0;
-  while (first > 0 && before + chars[first - 1]!.w <= Math.floor(width / 4)) before += chars[--first]!.w;
-  const lead = first > 0 ? '…' : '';
-  let used = lead ? 1 : 0;
-  let last = first;
-  while (last < chars.length && used + chars[last]!.w <= width - 1) used += chars[last++]!.w;
-  if (last === chars.length - 1 && used + chars[last]!.w <= width) last++;
-  const tail = last < chars.length ? '…' : '';
+  let first = at;
+  let used = 0;
+  while (first > 0 && used + chars[first - 1]!.w <= Math.floor(width / 4)) used += chars[--first]!.w;
+  const leadCols = (i: number): number => (chars[i]!.at > 0 ? 1 : 0);
+  let last = at;
+  // One column stays free for the `…` at the end, unless the text ends inside the window.
+  while (last < chars.length && used + chars[last]!.w <= width - leadCols(first) - 1) used += chars[last++]!.w;
+  if (last === chars.length - 1 && hi === text.length && used + chars[last]!.w <= width - leadCols(first)) used += chars[last++]!.w;
+  // A match near the end: the room left goes to the text before it.
+  if (last === chars.length && hi === text.length) {
+    while (first > 0 && used + chars[first - 1]!.w + leadCols(first - 1) <= width) used += chars[--first]!.w;
+  }
   const from = chars[first]?.at ?? text.length;
-  const to = chars[last]?.at ?? text.length;
+  const to = chars[last]?.at ?? hi;
+  const lead = from > 0 ? '…' : '';
+  const tail = to < text.length ? '…' : '';
   const shift = lead.length - from;
   const moved = highlights
     .filter((h) => h.end > from && h.start < to)

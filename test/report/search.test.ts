@@ -26,6 +26,19 @@ describe('windowAround', () => {
     expect(w.text.slice(w.highlights[0]!.start, w.highlights[0]!.end)).toBe('MATCH');
   });
 
+  it('measures only the text near the match of a very long line', () => {
+    const text = `${'x'.repeat(100_000)}MATCH${'y'.repeat(100_000)}`;
+    let measured = 0;
+    const w = windowAround(text, [{ start: 100_000, end: 100_005 }], 30, (t) => ((measured += t.length), t.length));
+    expect(w.text).toBe(`…${'x'.repeat(7)}MATCH${'y'.repeat(16)}…`);
+    expect(measured).toBeLessThan(text.length + 1000);
+  });
+
+  it('keeps the last character when it fits in place of the ellipsis', () => {
+    expect(windowAround('abcdefghij', [], 9).text).toBe('abcdefgh…');
+    expect(windowAround('abcdefghij', [{ start: 9, end: 10 }], 9).text).toBe('…cdefghij');
+  });
+
   it('counts Chinese characters as two columns', () => {
     const text = '一二三四五六七八九十一二三四五六七八九十';
     const w = windowAround(text, [], 10, (t) => [...t].length * 2);
@@ -48,7 +61,7 @@ describe('formatSearchResults', () => {
       expect.stringMatching(/^2\. {2}Relax: /),
       '    d.md:67  主要解决TVM推导过程中的动态形状问题',
       expect.stringMatching(/^3\. {2}Ladder: /),
-      '    d.md:103  …为提示 2. 使用现有的tvm调度方法 3. 添加变换',
+      '    d.md:103  …大的搜索空间，1. 根据硬件带宽分配作为提示 2. 使用现有的tvm调度方法 3. 添加变换',
     ]);
     expect(out).not.toContain('\u001b[');
   });
