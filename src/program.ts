@@ -15,15 +15,17 @@ function contextOf(io: Io, command: Command): Promise<Context> {
   return createContext(io, command.optsWithGlobals() as GlobalOptions);
 }
 
-function registerList(program: Command, io: Io, done: SetExitCode): void {
-  program
-    .command('list')
-    .alias('ls')
-    .description('list entries, grouped by section, with filters that combine')
+/** The filters `list` and `search` share. */
+function withFilters(command: Command): Command {
+  return command
     .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
     .option('-v, --venue <name>', 'venue, canonical or alias, any case: neurips finds NIPS (repeatable)', collect)
     .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
-    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect)
+    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect);
+}
+
+function registerList(program: Command, io: Io, done: SetExitCode): void {
+  withFilters(program.command('list').alias('ls').description('list entries, grouped by section, with filters that combine'))
     .option('--todo', 'only entries with TODO markers')
     .option('--stub', 'only entries without notes')
     .option('--json', 'print a JSON array of entries (see docs/json.md)')
@@ -52,6 +54,32 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     .action(async (words: string[], options, command: Command) => {
       const { runShow } = await import('./commands/show.js');
       done(await runShow(await contextOf(io, command), words, options));
+    });
+}
+
+function registerSearch(program: Command, io: Io, done: SetExitCode): void {
+  withFilters(
+    program
+      .command('search')
+      .description('ranked search over titles, aliases, venues, orgs, sections and notes; typo-tolerant, Chinese-aware')
+      .argument('[words...]', 'words (any language, any case) and qualifiers venue:, year:, section:, org:, alias:'),
+  )
+    .option('-n, --limit <n>', 'show at most n results (default: 10)')
+    .option('--json', 'print the results as a JSON array, best first (see docs/search.md)')
+    .addHelpText(
+      'after',
+      examples([
+        'papers search mobius',
+        'papers search kmeans docid',
+        'papers search 量化',
+        'papers search tvm 动态形状',
+        'papers search transformer venue:neurips year:2020..',
+        'papers search alias:din --json',
+      ]),
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runSearch } = await import('./commands/search.js');
+      done(await runSearch(await contextOf(io, command), words, options));
     });
 }
 
@@ -169,13 +197,14 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     })
     .addHelpText(
       'after',
-      `${examples(['papers list --section ocr', 'papers show din', 'papers sections'])}
+      `${examples(['papers list --section ocr', 'papers show din', 'papers search kmeans docid', 'papers sections'])}
 Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
 add and note: nothing written), 130 a question of add was cancelled.
 `,
     );
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerSearch(program, io, done);
   registerSections(program, io, done);
   registerLint(program, io, done);
   registerAdd(program, io, done);

@@ -30,6 +30,13 @@ describe('bin/papers.cjs', () => {
     expect(JSON.parse(warm.stdout)).toHaveLength(24);
   });
 
+  it('searches the shipped notes, typos included', () => {
+    const r = papers('search', 'Donut');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^1\. {2}Dount {2}- {2}OCR 文字识别 \[ocr\]$/);
+    expect(r.stderr).toBe('1 match\n');
+  });
+
   it('prints help with examples, and the version', () => {
     const help = papers('list', '--help');
     expect(help.status).toBe(0);

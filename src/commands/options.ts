@@ -4,12 +4,15 @@ import { issueMessage } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { parseYearRange, type YearRange } from '../query/filter.js';
 
-export function parseOptions<S extends z.ZodMiniType>(schema: S, raw: unknown): z.infer<S> {
+const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Validates parsed options; `nameOf` says how a key is shown in messages (`--limit`, or `year` for the search qualifier `year:`). */
+export function parseOptions<S extends z.ZodMiniType>(schema: S, raw: unknown, nameOf: (key: string) => string = flagName): z.infer<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data as z.infer<S>;
   const lines = result.error.issues.map((issue) => {
     const key = issue.path[0];
-    const flag = typeof key === 'string' ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
+    const flag = typeof key === 'string' ? nameOf(key) : 'options';
     return `${flag}: ${issueMessage(issue)}`;
   });
   throw new UsageError(lines.join('; '), 'see --help');

@@ -1,4 +1,4 @@
-// filterEntries: the combinable filters of `list` (and `search`): section, venue, year, org, todo, stub.
+// filterEntries: the combinable filters of `list` (and `search`): section, venue, year, org, alias, todo, stub.
 import type { Entry } from '../store/schema.js';
 import { foldText, keyOf } from '../store/text.js';
 import type { VenueRegistry } from '../store/venues.js';
@@ -15,6 +15,8 @@ export interface EntryFilter {
   venues?: string[];
   years?: YearRange[];
   orgs?: string[];
+  /** Aliases, any case and punctuation (`din`); any of them passes. */
+  aliases?: string[];
   todo?: boolean;
   stub?: boolean;
 }
@@ -60,6 +62,7 @@ export function filterEntries(entries: readonly Entry[], filter: EntryFilter, ve
     if (venueTests.length && !venueTests.some((t) => t(e))) return false;
     if (filter.years?.length && !filter.years.some((r) => yearMatches(e.year, r))) return false;
     if (filter.orgs?.length && !filter.orgs.some((q) => e.orgs.some((o) => orgMatches(o, q)))) return false;
+    if (filter.aliases?.length && !filter.aliases.some((a) => e.alias !== null && keyOf(e.alias) === keyOf(a))) return false;
     if (filter.todo !== undefined && (e.todos.length > 0) !== filter.todo) return false;
     if (filter.stub !== undefined && e.stub !== filter.stub) return false;
     return true;

@@ -3,7 +3,8 @@ import type { ParsedEntry, ParsedFile } from './parse.js';
 import type { Digest, Entry, Section } from './schema.js';
 import { slugify } from './text.js';
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'on', 'in', 'to', 'with', 'and', 'via', 'from', 'by', 'at', 'as', '&']);
+/** Words too common to name a paper: left out of ids, and of search terms. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'on', 'in', 'to', 'with', 'and', 'via', 'from', 'by', 'at', 'as', '&']);
 
 /** The readable part of an id: the alias, else a short title (before a `:`), else its first words. */
 export function idBase(entry: Pick<Entry, 'alias' | 'title' | 'year'>): string {

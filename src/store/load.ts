@@ -40,6 +40,11 @@ export interface LoadedStore {
   markdown: MarkdownParser | undefined;
   /** Each file's line scan, by store name, when this load parsed the file (empty after a cache hit). */
   scans: Map<string, Scan>;
+  /**
+   * Something derived from the store alone (a search index), cached beside it under `name`: built
+   * once per state of the notes. `build` must return plain data v8 can serialise.
+   */
+  derived<T>(name: string, build: () => T): T;
 }
 
 export interface LoadOptions {
@@ -324,5 +329,13 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
   }
   renameFiles(digest, names);
   const bytesByName = new Map([...names].map(([file, shown]) => [shown, bytes.get(file)!]));
-  return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths, markdown, scans };
+  const derived = <T,>(name: string, build: () => T): T => {
+    const kind = `derived-${name}`;
+    const hit = slot.read(kind, key) as { value: T } | undefined;
+    if (hit && 'value' in hit) return hit.value;
+    const value = build();
+    slot.write(kind, key, { value });
+    return value;
+  };
+  return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths, markdown, scans, derived };
 }

@@ -1,17 +1,19 @@
 // Small text helpers shared by the store, search and lint: folding, keys and edit distance.
 
+// NOTE: ASCII text skips normalisation and the Unicode-property pattern, which are slow and change
+// nothing there; search folds and keys every title of the store.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** NFKC, lower case, diacritics removed: the form two strings are compared in. */
 export function foldText(text: string): string {
-  // NOTE: NFKD/NFKC leave ASCII alone, and normalising is most of the cost on long lists.
   if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC').toLowerCase();
 }
 
 /** A comparison key: folded, with everything but letters and digits removed (`Neur-IPS` -> `neurips`). */
 export function keyOf(text: string): string {
-  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldText(text);
+  return ASCII.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

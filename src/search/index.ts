@@ -1,0 +1,140 @@
+// buildSearchIndex: entries -> plain data (arrays, strings, Maps) that searchEntries queries. Pure.
+// NOTE: the index holds no functions or Entry objects, so it can be cached keyed on the store's content.
+import type { Entry } from '../store/schema.js';
+import { foldText, keyOf } from '../store/text.js';
+import type { VenueRegistry } from '../store/venues.js';
+import { forEachWord, wordsOf } from './normalize.js';
+
+/** Where a term can match, strongest first. */
+export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
+export type Field = (typeof FIELDS)[number];
+const FIELD_COUNT = 8;
+
+export interface IndexedDoc {
+  /** The entry's id, to check the index still belongs to the entries it is used with. */
+  id: string;
+  aliasKey: string;
+  titleKey: string;
+  /** Key of the title's part before a `:` (`TVM` for `TVM: an automated...`); empty when there is no colon. */
+  shortKey: string;
+  /** Folded words of the title, in order (for phrases). */
+  titleWords: string[];
+  /** First letter of each title word, in order (for acronyms: `byoc` for Bring Your Own Codegen). */
+  initials: string;
+  /** Folded text of each field, in FIELDS order (for CJK substrings). */
+  texts: string[];
+}
+
+/** Bump when the index's shape or contents change (it is cached across runs). */
+export const SEARCH_INDEX_VERSION = 1;
+
+export interface SearchIndex {
+  version: typeof SEARCH_INDEX_VERSION;
+  docs: IndexedDoc[];
+  /** Folded word -> postings `doc * 8 + field` (field = index in FIELDS), each pair once, docs ascending. */
+  postings: Map<string, number[]>;
+  /** Every distinct word, for stem, prefix, substring and typo scans. */
+  vocabulary: string[];
+}
+
+export function postingDoc(posting: number): number {
+  return Math.floor(posting / FIELD_COUNT);
+}
+
+export function postingField(posting: number): Field {
+  return FIELDS[posting % FIELD_COUNT]!;
+}
+
+interface Name {
+  folded: string;
+  /** The words and key a name contributes: `ACM MM` -> acm, mm, acmmm. */
+  words: string[];
+}
+
+function nameOf(name: string): Name {
+  const folded = foldText(name);
+  const words = wordsOf(folded);
+  const key = keyOf(name);
+  return { folded, words: words.length > 1 && key ? [...words, key] : words };
+}
+
+/** Builds the index of `entries` (positions in the index are positions in `entries`). */
+export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry): SearchIndex {
+  const postings = new Map<string, number[]>();
+  const docs: IndexedDoc[] = [];
+  // NOTE: entries are indexed one field at a time, so a repeat of a word in the same field is the
+  // list's last posting: no set is needed to keep each pair once.
+  const add = (word: string, code: number): void => {
+    const list = postings.get(word);
+    if (!list) postings.set(word, [code]);
+    else if (list[list.length - 1] !== code) list.push(code);
+  };
+  // Venues, orgs and sections repeat from entry to entry: each name is folded once.
+  const names = new Map<string, Name>();
+  const named = (name: string): Name => {
+    let n = names.get(name);
+    if (!n) names.set(name, (n = nameOf(name)));
+    return n;
+  };
+  /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
+  const addText = (folded: string, code: number, keep: boolean): string[] => {
+    const words: string[] = [];
+    let chainStart = -1;
+    let chainWords = 0;
+    let prevEnd = -2;
+    const close = (): void => {
+      if (chainWords > 1) add(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
+    };
+    forEachWord(folded, (start, end) => {
+      const word = folded.slice(start, end);
+      if (keep) words.push(word);
+      add(word, code);
+      if (start === prevEnd + 1 && folded.charCodeAt(prevEnd) === 0x2d) chainWords++;
+      else {
+        close();
+        chainStart = start;
+        chainWords = 1;
+      }
+      prevEnd = end;
+    });
+    close();
+    return words;
+  };
+  const fieldCode = (doc: number, field: Field): number => doc * FIELD_COUNT + FIELDS.indexOf(field);
+  entries.forEach((e, doc) => {
+    const title = foldText(e.title);
+    const notes = foldText(e.notes);
+    const colon = e.title.search(/[:：]/);
+    const venueNames = e.venue === null ? [] : e.venueRaw !== null && e.venueRaw !== e.venue ? [e.venue, e.venueRaw] : [e.venue];
+    const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
+    const addNames = (list: readonly string[], field: Field): void => {
+      for (const name of list) for (const w of named(name).words) add(w, fieldCode(doc, field));
+    };
+    if (e.alias !== null) addNames([e.alias], 'alias');
+    const titleWords = addText(title, fieldCode(doc, 'title'), true);
+    addNames(venueNames, 'venue');
+    if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, fieldCode(doc, 'venue'));
+    addNames(e.orgs, 'org');
+    addNames(sectionNames, 'section');
+    if (e.year !== null) add(String(e.year), fieldCode(doc, 'year'));
+    addText(notes, fieldCode(doc, 'notes'), false);
+    docs.push({
+      id: e.id,
+      aliasKey: e.alias !== null ? keyOf(e.alias) : '',
+      titleKey: keyOf(e.title),
+      shortKey: colon > 0 ? keyOf(e.title.slice(0, colon)) : '',
+      titleWords,
+      initials: titleWords.map((w) => w[0]).join(''),
+      texts: [
+        e.alias !== null ? named(e.alias).folded : '',
+        title,
+        venueNames.map((n) => named(n).folded).join('\n'),
+        e.orgs.map((n) => named(n).folded).join('\n'),
+        sectionNames.map((n) => named(n).folded).join('\n'),
+        e.year !== null ? String(e.year) : '',
+        notes,
+      ],
+    });
+  });
+  return { version: SEARCH_INDEX_VERSION, docs, postings, vocabulary: [...postings.keys()] };
+}

@@ -1,0 +1,48 @@
+// Typo candidates for one word: fuse.js (bitap) over the vocabulary, confirmed by edit distance. Pure.
+import Fuse from 'fuse.js/basic';
+import { editDistance } from '../store/text.js';
+
+/**
+ * Edits a search word may have and still count as a typo. Stricter than the venue registry's
+ * `typoBudget`: a digest's vocabulary has thousands of words, so short words get at most one edit
+ * and words of 3 letters or fewer none (`tvm` must not find "layou*tlm*").
+ */
+export function searchTypoBudget(length: number): number {
+  if (length < 4) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+export interface TypoCandidate {
+  word: string;
+  distance: number;
+}
+
+/** Vocabulary words within the typo budget of `word` (optimal string alignment distance), nearest first. */
+export function typoCandidates(vocabulary: readonly string[], word: string): TypoCandidate[] {
+  const budget = searchTypoBudget(word.length);
+  if (budget === 0) return [];
+  // NOTE: one edit leaves the first letter, or the second, in place or shifted by one: a cheap
+  // filter that keeps fuse to a few thousand words (two edits may escape it; typos rarely start there).
+  const [a, b] = [word[0], word[1]];
+  const near = vocabulary.filter(
+    (w) => w !== word && Math.abs(w.length - word.length) <= budget && (w[0] === a || w[1] === b || w[1] === a || w[0] === b),
+  );
+  if (near.length === 0) return [];
+  // NOTE: bitap counts a transposition as two edits (`donut`/`dount`), so fuse gets twice the budget
+  // as a loose first pass and the optimal string alignment distance decides.
+  const fuse = new Fuse(near, {
+    threshold: Math.min(0.6, (2 * budget + 0.5) / word.length),
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+    isCaseSensitive: true,
+    includeScore: true,
+    shouldSort: false,
+  });
+  const out: TypoCandidate[] = [];
+  for (const r of fuse.search(word)) {
+    const distance = editDistance(word, r.item, budget);
+    if (distance <= budget) out.push({ word: r.item, distance });
+  }
+  return out.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
+}
