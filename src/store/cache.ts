@@ -4,11 +4,12 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import * as zlib from 'node:zlib';
 import type { Io } from '../io.js';
 import type { Link } from './schema.js';
 
 /** Bump when the shape of cached data changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const MAGIC = 'PAPERSC1';
 
 export function cacheDir(io: Io): string {
@@ -31,8 +32,17 @@ export function sha1(data: string | Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
 }
 
+/**
+ * The payload's checksum: CRC-32 (ten times faster than SHA-1 on a 12 MB store) where Node has it
+ * (20.15+), else SHA-1. It catches damage; the key (SHA-1 of the notes) decides what the data is.
+ */
+function checksum(payload: Uint8Array): string {
+  const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  return crc32 ? `crc32:${crc32(payload)}` : `sha1:${sha1(payload)}`;
+}
+
 function encode(header: object, payload: Uint8Array): Uint8Array {
-  const head = Buffer.from(JSON.stringify({ ...header, sha1: sha1(payload) }), 'utf8');
+  const head = Buffer.from(JSON.stringify({ ...header, checksum: checksum(payload) }), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length);
   return Buffer.concat([Buffer.from(MAGIC, 'latin1'), size, head, payload]);
@@ -51,7 +61,7 @@ function decode(data: Uint8Array, expect: Record<string, unknown>): unknown {
   }
   for (const [k, v] of Object.entries(expect)) if (header[k] !== v) return undefined;
   const payload = buf.subarray(12 + headLength);
-  if (header.sha1 !== sha1(payload)) return undefined;
+  if (header.checksum !== checksum(payload)) return undefined;
   try {
     return v8.deserialize(payload);
   } catch {
