@@ -6,10 +6,11 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as zlib from 'node:zlib';
 import type { Io } from '../io.js';
+import { packValue, unpackValue } from './pack.js';
 import type { Link } from './schema.js';
 
 /** Bump when the shape of cached data changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const MAGIC = 'PAPERSC1';
 
 export function cacheDir(io: Io): string {
@@ -63,7 +64,7 @@ function decode(data: Uint8Array, expect: Record<string, unknown>): unknown {
   const payload = buf.subarray(12 + headLength);
   if (header.checksum !== checksum(payload)) return undefined;
   try {
-    return v8.deserialize(payload);
+    return unpackValue(v8.deserialize(payload));
   } catch {
     return undefined;
   }
@@ -98,7 +99,7 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
         io.mkdirp(dir);
         const file = fileOf(kind);
         const tmp = `${file}.${process.pid}.tmp`;
-        io.writeFile(tmp, encode({ identity, key, location }, v8.serialize(value)));
+        io.writeFile(tmp, encode({ identity, key, location }, v8.serialize(packValue(value))));
         io.rename(tmp, file);
       } catch {
         // Ignored: the cache is only a cache.
