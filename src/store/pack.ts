@@ -1,6 +1,12 @@
 // Packs plain data (records, arrays, Maps) into columns before v8.serialize, and back. Pure.
 // NOTE: v8.deserialize spends most of its time creating objects one by one; columns of strings and
 // typed arrays of numbers load several times faster, and rebuilding the records in JS is cheap.
+// A column of strings is stored as one joined string and sliced apart again: one big string lives
+// outside the young generation, and slices of it are small, so the garbage collector does not copy
+// tens of megabytes of notes around while a big store loads.
+
+/** Columns of strings shorter than this in all are kept as plain arrays. */
+const JOIN_MIN_LENGTH = 4096;
 
 type Tagged =
   | { $p: 'records'; n: number; keys: string[]; columns: unknown[] }
@@ -8,6 +14,7 @@ type Tagged =
   | { $p: 'i32'; data: Int32Array }
   | { $p: 'f64'; data: Float64Array }
   | { $p: 'map'; keys: unknown; values: unknown }
+  | { $p: 'strings'; joined: string; lengths: Int32Array }
   | { $p: 'object'; value: Record<string, unknown> };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -25,6 +32,13 @@ function packArray(values: readonly unknown[]): unknown {
   const n = values.length;
   if (n === 0) return values;
   const first = values[0];
+  if (typeof first === 'string' && values.every((v) => typeof v === 'string')) {
+    let total = 0;
+    for (const v of values as string[]) total += v.length;
+    if (total >= JOIN_MIN_LENGTH) {
+      return { $p: 'strings', joined: (values as string[]).join(''), lengths: Int32Array.from(values as string[], (v) => v.length) } satisfies Tagged;
+    }
+  }
   if (typeof first === 'number') {
     if (values.every(isInt32)) return { $p: 'i32', data: Int32Array.from(values as number[]) } satisfies Tagged;
     if (values.every((v) => typeof v === 'number')) return { $p: 'f64', data: Float64Array.from(values as number[]) } satisfies Tagged;
@@ -109,6 +123,16 @@ export function unpackValue(packed: unknown): unknown {
       for (let i = 0; i < t.lengths.length; i++) {
         const len = t.lengths[i]!;
         out[i] = flat.slice(at, at + len);
+        at += len;
+      }
+      return out;
+    }
+    case 'strings': {
+      const out = new Array<string>(t.lengths.length);
+      let at = 0;
+      for (let i = 0; i < out.length; i++) {
+        const len = t.lengths[i]!;
+        out[i] = t.joined.slice(at, at + len);
         at += len;
       }
       return out;
