@@ -8,10 +8,6 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
-const v8 = require('node:v8');
-
-// Set before compiling: V8 rejects a code cache made under other flags. (src/cli.ts says why.)
-v8.setFlagsFromString('--max-semi-space-size=64');
 
 const bundle = path.join(__dirname, '..', 'dist', 'papers.cjs');
 let source;

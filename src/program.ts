@@ -2,10 +2,14 @@
 import { Command, Option } from 'commander';
 import pkg from '../package.json';
 import type { Io } from './io.js';
-import { collect } from './commands/options.js';
 import { createContext, type Context, type GlobalOptions } from './commands/context.js';
 
 export type SetExitCode = (code: number) => void;
+
+/** Collects a repeatable option into an array. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;

@@ -1,7 +1,7 @@
 // What every command gets: the Io, global options and helpers to load the store and print.
 import type { Io } from '../io.js';
 import { colorFor, type ChalkInstance } from '../report/terminal.js';
-import { loadStore, type LoadedStore } from '../store/load.js';
+import type { LoadedStore } from '../store/load.js';
 
 export interface GlobalOptions {
   notes?: string;
@@ -33,8 +33,9 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
     io,
     global,
     color: await colorFor(io, global.color !== false),
-    load: (options = {}) =>
-      loadStore(io, {
+    // NOTE: the store's modules load with the first command that needs them, not at start-up.
+    load: async (options = {}) =>
+      (await import('../store/load.js')).loadStore(io, {
         notes: options.notes ?? global.notes,
         config: global.config,
         cache: global.cache !== false,

@@ -70,7 +70,3 @@ export function positiveInt(name: string) {
   return wholeNumber(name, 1);
 }
 
-/** Collects a repeatable commander option into an array. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}

@@ -80,7 +80,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   let hits: SearchHit[];
   if (query.terms.length) {
     // NOTE: the index depends on the entries and the venue registry only, both part of the cache key.
-    const index = store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => buildSearchIndex(entries, store.venues));
+    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => buildSearchIndex(entries, store.venues));
     hits = searchEntries(index, query, { only });
   } else if (only) {
     // Qualifiers or options alone: the filtered entries, in file order.

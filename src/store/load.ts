@@ -44,7 +44,7 @@ export interface LoadedStore {
    * Something derived from the store alone (a search index), cached beside it under `name`: built
    * once per state of the notes. `build` must return plain data v8 can serialise.
    */
-  derived<T>(name: string, build: () => T): T;
+  derived<T>(name: string, build: () => T): Promise<T>;
 }
 
 export interface LoadOptions {
@@ -309,7 +309,7 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
       [...bytes].map(([file, data]) => [file, sha1(data)]),
     ]),
   );
-  const cached = slot.read('store', key) as CachedStore | undefined;
+  const cached = (await slot.read('store', key)) as CachedStore | undefined;
   let digest: Digest;
   let markdown: MarkdownParser | undefined;
   const scans = new Map<string, Scan>();
@@ -319,22 +319,22 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
     const decoded = new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const));
     const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
     const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
-    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')) : undefined;
+    const linkCache = wantLinks ? new ChunkLinkCache(await slot.read('links', 'chunks')) : undefined;
     const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
     digest = parsed.digest;
     markdown = parsed.markdown;
     for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
-    slot.write('store', key, { digest, withLinks: parsed.withLinks } satisfies CachedStore);
-    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', linkCache.used);
+    await slot.write('store', key, { digest, withLinks: parsed.withLinks } satisfies CachedStore);
+    if (linkCache && linkCache.added > 0) await slot.write('links', 'chunks', linkCache.used);
   }
   renameFiles(digest, names);
   const bytesByName = new Map([...names].map(([file, shown]) => [shown, bytes.get(file)!]));
-  const derived = <T,>(name: string, build: () => T): T => {
+  const derived = async <T,>(name: string, build: () => T): Promise<T> => {
     const kind = `derived-${name}`;
-    const hit = slot.read(kind, key) as { value: T } | undefined;
+    const hit = (await slot.read(kind, key)) as { value: T } | undefined;
     if (hit && 'value' in hit) return hit.value;
     const value = build();
-    slot.write(kind, key, { value });
+    await slot.write(kind, key, { value });
     return value;
   };
   return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths, markdown, scans, derived };

@@ -10,11 +10,11 @@ const JOIN_MIN_LENGTH = 4096;
 
 type Tagged =
   | { $p: 'records'; n: number; keys: string[]; columns: unknown[] }
-  | { $p: 'arrays'; lengths: Int32Array; flat: unknown }
+  | { $p: 'arrays'; lengths: Int32Array | number[]; flat: unknown }
   | { $p: 'i32'; data: Int32Array }
   | { $p: 'f64'; data: Float64Array }
   | { $p: 'map'; keys: unknown; values: unknown }
-  | { $p: 'strings'; joined: string; lengths: Int32Array }
+  | { $p: 'strings'; joined: string; lengths: Int32Array | number[] }
   | { $p: 'object'; value: Record<string, unknown> };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -28,7 +28,10 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-function packArray(values: readonly unknown[]): unknown {
+/** `json`: numbers stay plain arrays (JSON has no typed arrays); `v8`: typed arrays. */
+export type PackTarget = 'v8' | 'json';
+
+function packArray(values: readonly unknown[], target: PackTarget): unknown {
   const n = values.length;
   if (n === 0) return values;
   const first = values[0];
@@ -36,34 +39,35 @@ function packArray(values: readonly unknown[]): unknown {
     let total = 0;
     for (const v of values as string[]) total += v.length;
     if (total >= JOIN_MIN_LENGTH) {
-      return { $p: 'strings', joined: (values as string[]).join(''), lengths: Int32Array.from(values as string[], (v) => v.length) } satisfies Tagged;
+      const lengths = (values as string[]).map((v) => v.length);
+      return { $p: 'strings', joined: (values as string[]).join(''), lengths: target === 'v8' ? Int32Array.from(lengths) : lengths };
     }
   }
   if (typeof first === 'number') {
-    if (values.every(isInt32)) return { $p: 'i32', data: Int32Array.from(values as number[]) } satisfies Tagged;
-    if (values.every((v) => typeof v === 'number')) return { $p: 'f64', data: Float64Array.from(values as number[]) } satisfies Tagged;
+    if (target === 'v8' && values.every(isInt32)) return { $p: 'i32', data: Int32Array.from(values as number[]) } satisfies Tagged;
+    if (target === 'v8' && values.every((v) => typeof v === 'number')) return { $p: 'f64', data: Float64Array.from(values as number[]) } satisfies Tagged;
   }
   if (isPlainObject(first)) {
     const keys = Object.keys(first);
     if (values.every((v) => isPlainObject(v) && sameKeys(Object.keys(v), keys))) {
-      const columns = keys.map((k) => packArray(values.map((v) => (v as Record<string, unknown>)[k])));
+      const columns = keys.map((k) => packArray(values.map((v) => (v as Record<string, unknown>)[k]), target));
       return { $p: 'records', n, keys, columns } satisfies Tagged;
     }
   }
   if (Array.isArray(first) && values.every(Array.isArray)) {
-    const lengths = Int32Array.from(values as unknown[][], (v) => v.length);
-    return { $p: 'arrays', lengths, flat: packArray((values as unknown[][]).flat()) } satisfies Tagged;
+    const lengths = (values as unknown[][]).map((v) => v.length);
+    return { $p: 'arrays', lengths: target === 'v8' ? Int32Array.from(lengths) : lengths, flat: packArray((values as unknown[][]).flat(), target) };
   }
-  return values.map(packValue);
+  return values.map((v) => packValue(v, target));
 }
 
 /** Columns for `value`: what unpack turns back into an equal value. */
-export function packValue(value: unknown): unknown {
-  if (Array.isArray(value)) return packArray(value);
-  if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()]), values: packArray([...value.values()]) } satisfies Tagged;
+export function packValue(value: unknown, target: PackTarget = 'v8'): unknown {
+  if (Array.isArray(value)) return packArray(value, target);
+  if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()], target), values: packArray([...value.values()], target) } satisfies Tagged;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = packValue(value[k]);
+    for (const k of Object.keys(value)) out[k] = packValue(value[k], target);
     return { $p: 'object', value: out } satisfies Tagged;
   }
   return value;

@@ -44,7 +44,7 @@ describe('parse cache', () => {
     ['corrupt', (data: Uint8Array) => data.map((b, i) => (i === data.length - 10 ? b ^ 0xff : b))],
     ['partial', (data: Uint8Array) => data.slice(0, Math.floor(data.length / 2))],
     ['empty', () => new Uint8Array()],
-    ['foreign version', (data: Uint8Array) => new TextEncoder().encode(new TextDecoder('latin1').decode(data).replace('"identity":"[3,', '"identity":"[999,'))],
+    ['foreign version', (data: Uint8Array) => new TextEncoder().encode(new TextDecoder('latin1').decode(data).replace('"identity":"[4,', '"identity":"[999,'))],
     ['garbage', () => new TextEncoder().encode('PAPERSC1 not really')],
   ])('ignores and rebuilds a %s cache file', async (_name, damage) => {
     const fresh = await listJson(memoryIo(seedFiles()), '--no-cache');
