@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,26 @@ describe('bin/papers.cjs', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^1\. {2}Dount {2}- {2}OCR 文字识别 \[ocr\]$/);
     expect(r.stderr).toBe('1 match\n');
+  });
+
+  it('leaves no dynamic import in the bundle (bin/ runs it in a vm.Script, which has no loader for one)', () => {
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/papers.cjs', import.meta.url)), 'utf8');
+    expect(bundle.match(/\bimport\(["'`][^"'`]*["'`]\)/g) ?? []).toEqual([]);
+  });
+
+  it('caches a big store (v8 encoding) and reads it back the same', async () => {
+    const { generateDigest } = await import('../bench/generate.mjs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'papers-big-'));
+    const notes = path.join(dir, 'big.md');
+    writeFileSync(notes, generateDigest(3000, 3));
+    const before = new Set(readdirSync(path.join(cacheHome, 'papers')));
+    const cold = papers('--notes', notes, 'search', 'transformer', '--json');
+    const added = readdirSync(path.join(cacheHome, 'papers')).filter((f) => !before.has(f));
+    expect(added.filter((f) => /^(store|derived-search-index-\d+)-/.test(f))).toHaveLength(2);
+    const warm = papers('--notes', notes, 'search', 'transformer', '--json');
+    expect(warm.status).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(JSON.parse(warm.stdout).length).toBe(10);
   });
 
   it('prints help with examples, and the version', () => {

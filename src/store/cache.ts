@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as zlib from 'node:zlib';
 import type { Io } from '../io.js';
+import * as builtins from '../shims/builtins.cjs';
 import { packValue, unpackValue } from './pack.js';
 import type { Link } from './schema.js';
 
@@ -45,15 +46,14 @@ type Encoding = 'json' | 'v8';
 async function checksum(payload: Uint8Array, encoding: Encoding): Promise<string> {
   if (encoding === 'json') return `sha1:${sha1(payload)}`;
   // CRC-32 is ten times faster than SHA-1 on a 12 MB store; zlib has it from Node 20.15.
-  const zlib = (await import('node:zlib')) as { crc32?: (data: Uint8Array) => number };
+  const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
   return zlib.crc32 ? `crc32:${zlib.crc32(payload)}` : `sha1:${sha1(payload)}`;
 }
 
 async function serialize(value: unknown): Promise<{ payload: Uint8Array; encoding: Encoding }> {
   const json = JSON.stringify(packValue(value, 'json'));
   if (json.length <= SMALL_PAYLOAD) return { payload: Buffer.from(json, 'utf8'), encoding: 'json' };
-  const v8 = await import('node:v8');
-  return { payload: v8.serialize(packValue(value)), encoding: 'v8' };
+  return { payload: builtins.v8().serialize(packValue(value)), encoding: 'v8' };
 }
 
 async function encode(header: object, value: unknown): Promise<Uint8Array> {
@@ -82,8 +82,7 @@ async function decode(data: Uint8Array, expect: Record<string, unknown>): Promis
   if (header.checksum !== (await checksum(payload, encoding))) return undefined;
   try {
     if (encoding === 'json') return unpackValue(JSON.parse(payload.toString('utf8')));
-    const v8 = await import('node:v8');
-    return unpackValue(v8.deserialize(payload));
+    return unpackValue(builtins.v8().deserialize(payload));
   } catch {
     return undefined;
   }

@@ -1,0 +1,3 @@
+// Types of builtins.cjs.
+export declare function v8(): typeof import('node:v8');
+export declare function zlib(): typeof import('node:zlib');
