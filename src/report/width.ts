@@ -14,6 +14,7 @@ const ASCII = /^[\u0020-\u007e]*$/;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function isSimpleText(text: string): boolean {
+  if (ASCII.test(text)) return true;
   return SIMPLE.test(text.includes('\u001b') ? text.replace(ANSI, '') : text);
 }
 
