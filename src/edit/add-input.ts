@@ -134,7 +134,7 @@ export interface AddInputContext {
 
 /** A draft -> the entry to write, or issues whose paths name the field (`orgs.1`, `notes.0`). */
 export function addInputSchema({ maxYear, venues }: AddInputContext) {
-  const isVenue = (name: string): boolean => venues.canonicalOf(name) !== null;
+  const isVenue = (name: string): boolean => venues.isKnown(name);
   return z.pipe(
     z.object({
       title: field('title'),
@@ -240,7 +240,9 @@ export function adviseVenue(venue: string | null, venues: VenueRegistry): VenueA
   if (venue === null) return { venue, message: null };
   const r = venues.resolve(venue);
   if (r.match === 'variant' && r.suggestion) return { venue: r.suggestion, message: `writing the venue "${venue}" as "${r.suggestion}", its registered spelling` };
-  if (r.match === 'misspelled') return { venue, message: `warning: "${venue}" is not a known venue; did you mean "${r.suggestion}"? (written as given)` };
+  if ((r.match === 'misspelled' || r.match === 'unknown') && r.suggestion) {
+    return { venue, message: `warning: "${venue}" is not a known venue; did you mean "${r.suggestion}"? (written as given)` };
+  }
   if (r.match === 'unknown') {
     return { venue, message: `warning: "${venue}" is not a known venue (written as given; add it to papers.config.json "venues" to silence this)` };
   }

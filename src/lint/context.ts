@@ -110,7 +110,7 @@ export function createLintContext(input: LintContextInput): LintContext {
   }
   const headings = new WeakMap<Entry, ParsedHeading>();
   const loose = new Map<string, Link[]>();
-  const isVenue = (name: string): boolean => input.venues.canonicalOf(name) !== null;
+  const isVenue = (name: string): boolean => input.venues.isKnown(name);
   const exists = input.exists ?? (() => true);
 
   const context: LintContext = {

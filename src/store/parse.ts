@@ -165,7 +165,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     // An entry: the heading, then its body up to the next structural heading.
     const bodyStartLine = heading.line + 1;
     const bodyStart = Math.min(lineStart(bodyStartLine), end);
-    const parsed = parseHeading(heading.raw, (name) => venues.canonicalOf(name) !== null);
+    const parsed = parseHeading(heading.raw, (name) => venues.isKnown(name));
     for (const issue of parsed.issues) {
       if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
       diagnostics.push({

@@ -130,8 +130,13 @@ export interface NameRegistry<R = NameResolution> {
   resolve(raw: string | null): R;
   /** Every key (canonical and aliases) that names this canonical name. */
   keysOf(canonical: string): string[];
-  /** The canonical name for any spelling, including misspellings; null when unknown. */
+  /** The canonical name for any spelling, including confident misspellings; null when unknown. */
   canonicalOf(name: string): string | null;
+  /**
+   * True when the name is registered, in any case or punctuation, but not merely close to one:
+   * what decides whether a bracket group without a year (`[OSDI]`) is a venue or an organisation.
+   */
+  isKnown(name: string): boolean;
   names(): string[];
 }
 
@@ -192,10 +197,15 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       }
     }
     // NOTE: only a unique nearest name within the budget counts; a tie is not a guess worth making.
-    if (best && !tie && bestDistance <= budget && bestDistance < key.length / 2) {
+    if (!best || tie || bestDistance > budget || bestDistance >= key.length / 2) return { name: raw, match: 'unknown', suggestion: null };
+    // A misspelling papers resolves (and lint fixes) is one it can be sure of: the same letters in
+    // another order (`Arivx`, `Arixv` for arXiv), or one edit in a long name (`Neurlps`). One letter
+    // off a short name is as likely another venue (`COLM` is not COLT, `ECML` is not ICML, `CVPRW`
+    // is not CVPR): that is only a "did you mean", and the venue stays as written.
+    if (isAnagram(key, best.key) || (bestDistance === 1 && key.length >= 6)) {
       return { name: best.canonical, match: 'misspelled', suggestion: best.spelling };
     }
-    return { name: raw, match: 'unknown', suggestion: null };
+    return { name: raw, match: 'unknown', suggestion: best.spelling };
   }
 
   return {
@@ -213,8 +223,16 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       const r = this.resolve(name);
       return r.match === 'unknown' || r.match === 'none' ? null : r.name;
     },
+    isKnown(name) {
+      const match = this.resolve(name).match;
+      return match === 'canonical' || match === 'alias' || match === 'variant';
+    },
     names: () => [...keysByCanonical.keys()],
   };
+}
+
+function isAnagram(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 export function createVenueRegistry(extra: readonly VenueDefinition[] = []): VenueRegistry {
@@ -233,6 +251,7 @@ export function createVenueRegistry(extra: readonly VenueDefinition[] = []): Ven
     },
     keysOf: names.keysOf,
     canonicalOf: (name) => names.canonicalOf(name),
+    isKnown: (name) => names.isKnown(name),
     names: names.names,
   };
 }

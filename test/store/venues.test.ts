@@ -14,7 +14,15 @@ describe('venue registry', () => {
     ['arxiv', 'arXiv', 'variant', 'arXiv'],
     ['Arivx', 'arXiv', 'misspelled', 'arXiv'],
     ['Arixv', 'arXiv', 'misspelled', 'arXiv'],
-    ['Arxv', 'arXiv', 'misspelled', 'arXiv'],
+    ['Arxv', 'Arxv', 'unknown', 'arXiv'],
+    ['Neurlps', 'NeurIPS', 'misspelled', 'NeurIPS'],
+    ['Interspech', 'Interspeech', 'misspelled', 'Interspeech'],
+    // One letter off a short registered name: another venue as likely as a typo.
+    ['COLM', 'COLM', 'unknown', 'COLT'],
+    ['ECML', 'ECML', 'unknown', 'ICML'],
+    ['ICPP', 'ICPP', 'unknown', 'ICPR'],
+    ['CVPRW', 'CVPRW', 'unknown', 'CVPR'],
+    ['CoRL', 'CoRL', 'unknown', 'CoRR'],
     ['KDD', 'KDD', 'canonical', null],
     ['SIGKDD', 'KDD', 'alias', null],
     ['DLRS', 'DLRS', 'canonical', null],
@@ -29,6 +37,11 @@ describe('venue registry', () => {
   it('has no venue for null or blank', () => {
     expect(venues.resolve(null)).toEqual({ venue: null, match: 'none', suggestion: null });
     expect(venues.resolve('  ')).toEqual({ venue: null, match: 'none', suggestion: null });
+  });
+
+  it('takes only registered names (any case) for a venue without a year, never near ones', () => {
+    expect(['OSDI', 'osdi', 'NIPS'].map((n) => venues.isKnown(n))).toEqual([true, true, true]);
+    expect(['KAIST', 'BAAI', 'Cisco', 'Arivx', 'COLM'].map((n) => venues.isKnown(n))).toEqual([false, false, false, false, false]);
   });
 
   it('does not guess for short unknown names', () => {
