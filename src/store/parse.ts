@@ -61,7 +61,9 @@ export function referenceDefinitions(text: string, scan: Pick<Scan, 'lines' | 'd
   for (const n of scan.definitionLines) {
     const l = lineText(text, scan.lines, n);
     const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
-    if (m) definitions.set(m[1]!.trim().toLowerCase().replace(/\s+/g, ' '), l);
+    // The first definition of a label wins, as in CommonMark.
+    const label = m?.[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (label !== undefined && !definitions.has(label)) definitions.set(label, l);
   }
   return definitions;
 }
@@ -130,7 +132,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
       diagnostics.push({
         file,
         line: heading.line,
-        column: heading.rawOffset - start,
+        column: heading.rawOffset - start + 1,
         code: 'heading-missing-space',
         message: `Missing space after "${'#'.repeat(heading.level)}", expected "${'#'.repeat(heading.level)} ${heading.raw.trim()}"`,
       });
@@ -212,9 +214,12 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     // The heading and the body are parsed apart: a heading is a line of its own in any case.
     const links: Link[] = [];
     if (options.markdown) {
-      const headingLine = text.slice(start, headingEnd);
+      // NOTE: a BOM is no part of the first line for the markdown parser: start the chunk after it,
+      // or every offset in it would be one short.
+      const headingStart = start === 0 && info.bom ? 1 : start;
+      const headingLine = text.slice(headingStart, headingEnd);
       const parts: Array<[string, number, number]> = [];
-      if (mayHoldLinks(headingLine, definitions)) parts.push([headingLine, start, heading.line]);
+      if (mayHoldLinks(headingLine, definitions)) parts.push([headingLine, headingStart, heading.line]);
       const body = text.slice(bodyStart, end);
       if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, bodyStartLine]);
       for (const [chunk, offset, line] of parts) {

@@ -78,9 +78,15 @@ export interface Scan {
   fences: Array<[number, number]>;
 }
 
-const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/;
-const ATX_NO_SPACE = /^ {0,3}(#{2,3})([^#\s].*)$/;
+// NOTE: the `s` flag: a line may hold U+2028 or U+2029, which `.` does not match otherwise (and
+// which are no line endings in CommonMark).
+/** A fence opens at any indentation, also after list markers and `>` (`- ```python`). */
+const FENCE_OPEN = /^((?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*)[ \t]*(`{3,}|~{3,})(.*)$/s;
+const FENCE_CLOSE = /^(?:[ \t]*>[ \t]?)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/s;
+const ATX_NO_SPACE = /^ {0,3}(#{2,3})([^#\s].*)$/s;
+/** A YAML key line: what makes a `---` on the first line front matter rather than a thematic break. */
+const YAML_KEY = /^[A-Za-z_][\w.-]*[ \t]*:/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 
@@ -100,9 +106,10 @@ export function scanDigest(text: string): Scan {
   const count = lines.starts.length;
 
   let first = 0;
-  // Front matter: `---` on the first line (after a BOM) up to the next `---` or `...`.
+  // Front matter: `---` on the first line (after a BOM), a YAML key on the next, up to the next
+  // `---` or `...`. (A `---` followed by anything else is a thematic break.)
   const firstLine = text.slice(lines.starts[0]!, lines.ends[0]!).replace(/^\uFEFF/, '');
-  if (firstLine === '---') {
+  if (firstLine === '---' && count > 1 && YAML_KEY.test(text.slice(lines.starts[1]!, lines.ends[1]!))) {
     for (let i = 1; i < count; i++) {
       const l = text.slice(lines.starts[i]!, lines.ends[i]!);
       if (l === '---' || l === '...') {
@@ -119,7 +126,7 @@ export function scanDigest(text: string): Scan {
     let line = text.slice(lines.starts[i]!, lines.ends[i]!);
     if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (fence) {
-      const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
+      const m = FENCE_CLOSE.exec(line);
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.size) {
         fences.push([fence.line, i + 1]);
         fence = null;
@@ -135,8 +142,8 @@ export function scanDigest(text: string): Scan {
       continue;
     }
     const f = FENCE_OPEN.exec(line);
-    // NOTE: fences are recognised at any indentation, so a fence inside a nested list item
-    // still hides its `#` lines; an info string with a backtick is not a backtick fence.
+    // NOTE: fences are recognised at any indentation and after list markers, so a fence inside a
+    // (nested) list item still hides its `#` lines; an info string with a backtick is no backtick fence.
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       fence = { char: f[2]![0]!, size: f[2]!.length, line: i + 1 };
       continue;

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import type { Heading, Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { buildStore } from '../../src/store/build.js';
+import { parseMarkdown } from '../../src/store/markdown.js';
+import { parseDigest } from '../../src/store/parse.js';
+import { scanDigest } from '../../src/store/scan.js';
+
+const parse = (text: string) => buildStore([parseDigest(text, 'x.md', { markdown: parseMarkdown })]);
+const titles = (text: string) => parse(text).entries.map((e) => e.title);
+
+describe('scanDigest, where it must agree with CommonMark', () => {
+  it.each([
+    ['- ```python'],
+    ['* ```'],
+    ['1. ```'],
+    ['> ```'],
+  ])('sees a fence opened after %j, and the digest after it', (open) => {
+    const closing = open.startsWith('>') ? '> ```' : '  ```';
+    const text = `## Sys\n\n### Beta[SOSP'19][MIT]\n${open}\n  # comment\n  x = 1\n${closing}\n\n## Other\n\n### Delta\n- d\n`;
+    expect(titles(text)).toEqual(['Beta', 'Delta']);
+    expect(parse(text).diagnostics).toEqual([]);
+    expect(parse(text).sections.map((s) => s.title)).toEqual(['Sys', 'Other']);
+  });
+
+  it('reads a heading that holds U+2028 or U+2029', () => {
+    expect(titles("## S\n\n### Alpha\u2028Beta[KDD'18]\n- a\n\n### Gamma\u2029X\n- g\n")).toEqual(['Alpha\u2028Beta', 'Gamma\u2029X']);
+  });
+
+  it('takes `---` on line 1 for front matter only when a YAML key follows', () => {
+    expect(titles('---\n\n## A\n\n### One\n- x\n\n---\n\n## B\n### Two\n')).toEqual(['One', 'Two']);
+    expect(titles('---\ntitle: notes\n### not an entry\n---\n## A\n### One\n')).toEqual(['One']);
+  });
+
+  it('resolves a reference to its first definition', () => {
+    const digest = parse('## S\n### A\n- [paper][p]\n### B\n[p]: first.md\n### C\n[p]: second.md\n');
+    expect(digest.entries[0]!.links.map((l) => l.url)).toEqual(['first.md']);
+  });
+
+  it('places links on a first line after a BOM exactly', () => {
+    const text = '\uFEFF### A [x](a.md)\n- b\n';
+    const link = parse(text).entries[0]!.links[0]!;
+    expect(text.slice(link.offset, link.endOffset)).toBe('[x](a.md)');
+  });
+
+  it('gives `###Title` a 1-based column at its text', () => {
+    const d = parse('## S\n###Title\n');
+    expect(d.diagnostics[0]).toMatchObject({ code: 'heading-missing-space', line: 2, column: 4 });
+  });
+});
+
+// Lines whose CommonMark reading the scanner must share. Left out on purpose, where papers reads
+// the text as its author meant it rather than as CommonMark does: `###Title` without a space,
+// fences indented four spaces outside a list, unindented lines inside a list item's fence, HTML
+// blocks other than comments and <pre>, and setext underlines.
+const block = fc.oneof(
+  fc.constantFrom('## Section', '### Entry[KDD\'18][Ali]', '# Title', '#### deeper', '- bullet', '1. item', '> quote', 'text', '', '| a | b |', '<!-- note -->'),
+  fc.constantFrom(
+    ['```', '### hidden', '```'],
+    ['~~~', '## hidden', '~~~'],
+    ['- ```python', '  # comment', '  ### hidden', '  ```'],
+    ['1. ~~~', '   ## hidden', '   ~~~'],
+    ['> ```', '> ### hidden', '> ```'],
+    ['<!--', '### hidden', '-->'],
+    ['- item', '  ```', '  ### hidden', '  ```'],
+  ).map((lines) => lines.join('\n')),
+);
+
+function commonMarkHeadings(text: string): number[] {
+  const tree = parseMarkdown(text) as Root;
+  return tree.children
+    .filter((n): n is Heading => n.type === 'heading' && n.depth <= 3 && /^ {0,3}#/.test(text.split('\n')[n.position!.start.line - 1]!))
+    .map((n) => n.position!.start.line);
+}
+
+describe('scanDigest against remark-parse', () => {
+  it('finds exactly the top-level #, ## and ### headings CommonMark finds (property)', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 30 }), (blocks) => {
+        // A blank line between blocks, as authors write them, so no paragraph swallows the next block.
+        const text = blocks.join('\n\n');
+        const ours = scanDigest(text).headings.map((h) => h.line);
+        expect(ours).toEqual(commonMarkHeadings(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
