@@ -182,6 +182,30 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     });
 }
 
+function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples(['source <(papers completion bash)    # in ~/.bashrc', 'source <(papers completion zsh)     # in ~/.zshrc', 'papers completion fish > ~/.config/fish/completions/papers.fish']))
+    .action(async (shell: string) => {
+      const { completionScript, SHELLS } = await import('./report/completion.js');
+      if (!(SHELLS as readonly string[]).includes(shell)) {
+        const { UsageError } = await import('./errors.js');
+        throw new UsageError(`no completion for shell "${shell}"`, `use one of ${SHELLS.join(', ')}`);
+      }
+      const option = (o: Option) => ({ long: o.long ?? null, short: o.short ?? null, takesValue: o.required || o.optional, description: o.description });
+      const spec = {
+        global: program.options.filter((o) => o.long !== '--version').map(option),
+        commands: program.commands
+          .filter((c) => c.name() !== 'completion')
+          .map((c) => ({ name: c.name(), aliases: c.aliases(), description: c.description(), options: c.options.map(option) })),
+      };
+      io.stdout.write(completionScript(shell as (typeof SHELLS)[number], spec));
+      done(0);
+    });
+}
+
 export function buildProgram(io: Io, done: SetExitCode): Command {
   const program = new Command('papers');
   program
@@ -213,5 +237,6 @@ add and note: nothing written), 130 a question of add was cancelled.
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);
+  registerCompletion(program, io, done);
   return program;
 }
