@@ -8,6 +8,7 @@ import { SEARCH_INDEX_VERSION, buildSearchIndex } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
 import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
+import { createOrgRegistry } from '../store/orgs.js';
 import type { Digest, Entry } from '../store/schema.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
@@ -79,8 +80,10 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
 
   let hits: SearchHit[];
   if (query.terms.length) {
-    // NOTE: the index depends on the entries and the venue registry only, both part of the cache key.
-    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => buildSearchIndex(entries, store.venues));
+    // NOTE: the index depends on the entries and the venue and org registries only, all part of the cache key.
+    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () =>
+      buildSearchIndex(entries, store.venues, createOrgRegistry(store.config.orgs ?? [], { informal: true })),
+    );
     hits = searchEntries(index, query, { only });
   } else if (only) {
     // Qualifiers or options alone: the filtered entries, in file order.
