@@ -130,12 +130,6 @@ function inStrongField(index: SearchIndex, word: string): boolean {
   return (index.postings.get(word) ?? []).some((p) => STRONG_FIELDS.has(postingField(p)));
 }
 
-function docCount(index: SearchIndex, words: readonly string[]): number {
-  const docs = new Set<number>();
-  for (const w of words) for (const p of index.postings.get(w) ?? []) docs.add(postingDoc(p));
-  return docs.size;
-}
-
 function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']): TermHits {
   const hits: TermHits = new Map();
   const forms = wordForms(term);
@@ -153,7 +147,7 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const prefix = allowsPrefix(term, 'title');
   const inside = allowsInside(term);
   // Whether the digest holds the word itself or another form of it, filtered out or not.
-  let known = docCount(index, forms) > 0;
+  let known = forms.some((f) => index.postings.has(f));
   if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
@@ -240,6 +234,7 @@ function requiredWordsOf(index: SearchIndex, term: string): string[] {
 /** Whether every word occurs within {@link CJK_WINDOW} characters of an occurrence of the first, on one line. */
 function heldTogether(text: string, words: readonly string[]): boolean {
   const [first, ...rest] = words;
+  if (rest.length === 0) return text.includes(first!);
   for (let i = text.indexOf(first!); i >= 0; i = text.indexOf(first!, i + 1)) {
     const from = Math.max(0, i - CJK_WINDOW);
     const window = text.slice(from, i + first!.length + CJK_WINDOW);
@@ -303,6 +298,9 @@ function nearCjk(index: SearchIndex, term: string, only: SearchOptions['only'], 
   required.sort((a, b) => b.length - a.length);
   const chars = [...new Set(term)];
   if (needPairs === Infinity && required.length === 0) return;
+  // The characters of the required words are held whenever they are; only the others are counted.
+  const inRequired = chars.filter((c) => required.some((w) => w.includes(c))).length;
+  const otherChars = chars.filter((c) => !required.some((w) => w.includes(c)));
   for (let doc = 0; doc < docs.length; doc++) {
     if (only && !only.has(doc)) continue;
     const texts = docs[doc]!.texts;
@@ -311,9 +309,10 @@ function nearCjk(index: SearchIndex, term: string, only: SearchOptions['only'], 
       if (text.length < 2) continue;
       let nPairs = 0;
       if (needPairs !== Infinity) for (const p of pairs) if (text.includes(p)) nPairs++;
-      if (nPairs < needPairs && !(required.length > 0 && heldTogether(text, required))) continue;
-      let nChars = 0;
-      for (const c of chars) if (text.includes(c)) nChars++;
+      const together = required.length > 0 && heldTogether(text, required);
+      if (nPairs < needPairs && !together) continue;
+      let nChars = together ? inRequired : 0;
+      for (const c of together ? otherChars : chars) if (text.includes(c)) nChars++;
       const field = FIELDS[f]!;
       offer(hits, doc, field, { kind: 'typo', word: null, score: scoreOf(field, 'typo', true) * (0.6 + (0.4 * nChars) / chars.length) });
     }
