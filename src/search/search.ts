@@ -10,7 +10,7 @@ import { SHORT_TYPO_LENGTH, searchTypoBudget, typoCandidates } from './typos.js'
  * word: the term as a whole word (or its plural); stem: another form of the word (`distillation`,
  * `distilled`); prefix: the start of a word; acronym: the initials of title words side by side (`byoc`);
  * substring: inside a word, or anywhere for Chinese; typo: a word within a small edit distance (for
- * Chinese, most of the term's character pairs).
+ * Chinese, most of the term's character pairs, or its specific words close together).
  */
 export type MatchKind = 'word' | 'stem' | 'prefix' | 'acronym' | 'substring' | 'typo';
 
