@@ -8,6 +8,7 @@ import { SEARCH_INDEX_VERSION, buildSearchIndex } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
 import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
+import { createOrgRegistry } from '../store/orgs.js';
 import type { Digest, Entry } from '../store/schema.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
@@ -79,8 +80,10 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
 
   let hits: SearchHit[];
   if (query.terms.length) {
-    // NOTE: the index depends on the entries and the venue registry only, both part of the cache key.
-    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => buildSearchIndex(entries, store.venues));
+    // NOTE: the index depends on the entries and the venue and org registries only, all part of the cache key.
+    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () =>
+      buildSearchIndex(entries, store.venues, createOrgRegistry(store.config.orgs ?? [], { informal: true })),
+    );
     hits = searchEntries(index, query, { only });
   } else if (only) {
     // Qualifiers or options alone: the filtered entries, in file order.
@@ -99,11 +102,14 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
     const measure = await measureFor(results.flatMap((r) => [r.entry.title, r.entry.section ?? '', r.snippet?.text ?? '']));
     ctx.out(formatSearchResults(results, { color: ctx.color, width, measure }));
   }
+  // With --json, stderr says only that the limit cut the results (stdout stays pure JSON).
+  const cut = hits.length > results.length ? `${results.length} of ${hits.length} matches (--limit ${hits.length} shows all)` : null;
   if (!options.json) {
     const noun = (n: number): string => (n === 1 ? 'match' : 'matches');
     if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
-    else if (hits.length > results.length) ctx.err(`${results.length} of ${hits.length} ${noun(hits.length)} (--limit ${hits.length} shows all)`);
-    else ctx.err(`${hits.length} ${noun(hits.length)}`);
+    else ctx.err(cut ?? `${hits.length} ${noun(hits.length)}`);
+  } else if (cut) {
+    ctx.err(cut);
   }
   return hits.length ? EXIT_OK : EXIT_FOUND;
 }

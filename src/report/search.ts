@@ -111,8 +111,8 @@ export function formatSearchResults(results: readonly SearchResult[], options: S
       const cut = windowAround(r.snippet.text, r.snippet.highlights, room, measure);
       out.push(`${INDENT}${color.dim(where)}  ${applyHighlights(cut.text, cut.highlights, mark)}`);
     } else {
-      // No note line matched: say which field did, unless the highlighted title shows it.
-      const field = r.titleHighlights.length ? undefined : r.hit.matches.find((m) => m.field !== 'title' && m.field !== 'notes')?.field;
+      // No note line matched: say which field did (the best one).
+      const field = r.hit.matches.find((m) => m.field !== 'notes')?.field;
       const notes = [field ? `matched its ${field}` : '', e.stub ? 'no notes yet' : ''].filter(Boolean).join('; ');
       out.push(`${INDENT}${color.dim(`${e.file}:${e.line}`)}${notes ? `  ${color.dim(`(${notes})`)}` : ''}`);
     }

@@ -2,6 +2,7 @@
 // NOTE: the index holds no functions or Entry objects, so it can be cached keyed on the store's content.
 import type { Entry } from '../store/schema.js';
 import { foldText, keyOf } from '../store/text.js';
+import type { OrgRegistry } from '../store/orgs.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { forEachWord, wordsOf } from './normalize.js';
 
@@ -9,6 +10,9 @@ import { forEachWord, wordsOf } from './normalize.js';
 export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
 export type Field = (typeof FIELDS)[number];
 const FIELD_COUNT = 8;
+/** Added to a posting's field code when the word is only there joined from a hyphenated one (`all-reduce`). */
+const JOINED = FIELD_COUNT;
+const CODE_SPAN = 2 * FIELD_COUNT;
 
 export interface IndexedDoc {
   /** The entry's id, to check the index still belongs to the entries it is used with. */
@@ -26,23 +30,31 @@ export interface IndexedDoc {
 }
 
 /** Bump when the index's shape or contents change (it is cached across runs). */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export interface SearchIndex {
   version: typeof SEARCH_INDEX_VERSION;
   docs: IndexedDoc[];
-  /** Folded word -> postings `doc * 8 + field` (field = index in FIELDS), each pair once, docs ascending. */
+  /**
+   * Folded word -> postings `doc * 16 + joined * 8 + field` (field = index in FIELDS; joined = 1 when the
+   * field holds the word only written with hyphens, `all-reduce` for `allreduce`), each pair once, docs ascending.
+   */
   postings: Map<string, number[]>;
   /** Every distinct word, for stem, prefix, substring and typo scans. */
   vocabulary: string[];
 }
 
 export function postingDoc(posting: number): number {
-  return Math.floor(posting / FIELD_COUNT);
+  return Math.floor(posting / CODE_SPAN);
 }
 
 export function postingField(posting: number): Field {
   return FIELDS[posting % FIELD_COUNT]!;
+}
+
+/** True when the field holds the word only joined from a hyphenated one. */
+export function postingJoined(posting: number): boolean {
+  return posting % CODE_SPAN >= JOINED;
 }
 
 interface Name {
@@ -58,8 +70,12 @@ function nameOf(name: string): Name {
   return { folded, words: words.length > 1 && key ? [...words, key] : words };
 }
 
-/** Builds the index of `entries` (positions in the index are positions in `entries`). */
-export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry): SearchIndex {
+/**
+ * Builds the index of `entries` (positions in the index are positions in `entries`). `orgs` should know
+ * informal names (`createOrgRegistry(config, { informal: true })`): an org is indexed under every name
+ * of its organisation, so `alibaba` finds `[Ali]` and `microsoft` finds `[MSRA]`.
+ */
+export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndex {
   const postings = new Map<string, number[]>();
   const docs: IndexedDoc[] = [];
   // NOTE: entries are indexed one field at a time, so a repeat of a word in the same field is the
@@ -67,7 +83,20 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
   const add = (word: string, code: number): void => {
     const list = postings.get(word);
     if (!list) postings.set(word, [code]);
-    else if (list[list.length - 1] !== code) list.push(code);
+    else {
+      const last = list[list.length - 1];
+      // The word as written replaces its joined form in the same field.
+      if (last === code + JOINED) list[list.length - 1] = code;
+      else if (last !== code) list.push(code);
+    }
+  };
+  const addJoined = (word: string, code: number): void => {
+    const list = postings.get(word);
+    if (!list) postings.set(word, [code + JOINED]);
+    else {
+      const last = list[list.length - 1];
+      if (last !== code && last !== code + JOINED) list.push(code + JOINED);
+    }
   };
   // Venues, orgs and sections repeat from entry to entry: each name is folded once.
   const names = new Map<string, Name>();
@@ -76,6 +105,17 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     if (!n) names.set(name, (n = nameOf(name)));
     return n;
   };
+  // An org as written -> the names it is indexed under: itself, then every name of its organisation.
+  const orgNames = new Map<string, string[]>();
+  const orgNamesOf = (org: string): string[] => {
+    let list = orgNames.get(org);
+    if (!list) {
+      const canonical = orgs.canonicalOf(org);
+      list = canonical === null ? [org] : [...new Set([org, ...orgs.spellingsOf(canonical)])];
+      orgNames.set(org, list);
+    }
+    return list;
+  };
   /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
   const addText = (folded: string, code: number, keep: boolean): string[] => {
     const words: string[] = [];
@@ -83,7 +123,7 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     let chainWords = 0;
     let prevEnd = -2;
     const close = (): void => {
-      if (chainWords > 1) add(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
+      if (chainWords > 1) addJoined(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
     };
     forEachWord(folded, (start, end) => {
       const word = folded.slice(start, end);
@@ -100,12 +140,13 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     close();
     return words;
   };
-  const fieldCode = (doc: number, field: Field): number => doc * FIELD_COUNT + FIELDS.indexOf(field);
+  const fieldCode = (doc: number, field: Field): number => doc * CODE_SPAN + FIELDS.indexOf(field);
   entries.forEach((e, doc) => {
     const title = foldText(e.title);
     const notes = foldText(e.notes);
     const colon = e.title.search(/[:：]/);
     const venueNames = e.venue === null ? [] : e.venueRaw !== null && e.venueRaw !== e.venue ? [e.venue, e.venueRaw] : [e.venue];
+    const orgList = e.orgs.length === 0 ? e.orgs : e.orgs.length === 1 ? orgNamesOf(e.orgs[0]!) : [...new Set(e.orgs.flatMap(orgNamesOf))];
     const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
     const addNames = (list: readonly string[], field: Field): void => {
       for (const name of list) for (const w of named(name).words) add(w, fieldCode(doc, field));
@@ -114,7 +155,7 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
     const titleWords = addText(title, fieldCode(doc, 'title'), true);
     addNames(venueNames, 'venue');
     if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, fieldCode(doc, 'venue'));
-    addNames(e.orgs, 'org');
+    addNames(orgList, 'org');
     addNames(sectionNames, 'section');
     if (e.year !== null) add(String(e.year), fieldCode(doc, 'year'));
     addText(notes, fieldCode(doc, 'notes'), false);
@@ -129,7 +170,7 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
         e.alias !== null ? named(e.alias).folded : '',
         title,
         venueNames.map((n) => named(n).folded).join('\n'),
-        e.orgs.map((n) => named(n).folded).join('\n'),
+        orgList.map((n) => named(n).folded).join('\n'),
         sectionNames.map((n) => named(n).folded).join('\n'),
         e.year !== null ? String(e.year) : '',
         notes,

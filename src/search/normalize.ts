@@ -114,11 +114,24 @@ const SUFFIXES: readonly [string, string][] = [
 ];
 
 /**
+ * Nouns that meet their verb (`recommender` and `recommendation` -> `recommend`). A list, not a rule:
+ * `transformer` must not meet `transformation`, nor `paper` `paping`.
+ */
+const AGENT_NOUNS: ReadonlyMap<string, string> = new Map(
+  'recommender:recommend retriever:retriev retrieval:retriev ranker:rank learner:learn indexer:index encoder:encod decoder:decod compiler:compil scheduler:schedul tokenizer:tokeniz optimizer:optimiz'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/**
  * A light English stem, so inflections meet: `distillation` and `distilled` -> `distill`,
- * `quantization` and `quantized` -> `quantiz`. Words under 5 letters, and stems under 4, are kept whole.
+ * `quantization` and `quantized` -> `quantiz`, `recommender` and `recommendation` -> `recommend`. Words
+ * under 5 letters, and stems under 4, are kept whole.
  */
 export function stemOf(word: string): string {
   if (word.length < 5 || !/^[a-z]+$/.test(word)) return word;
+  const agent = AGENT_NOUNS.get(word) ?? (word.endsWith('s') ? AGENT_NOUNS.get(word.slice(0, -1)) : undefined);
+  if (agent !== undefined) return agent;
   for (const [suffix, replacement] of SUFFIXES) {
     if (word.endsWith(suffix)) {
       const stem = word.slice(0, -suffix.length) + replacement;

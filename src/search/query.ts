@@ -36,12 +36,11 @@ export const FILLERS: ReadonlySet<string> = new Set([
 /** Chinese fillers of a question (`关于量化的论文`), cut out of a run of Chinese characters. */
 const CJK_FILLERS = ['关于', '有关', '论文', '文章', '笔记', '那篇', '哪篇', '这篇', '一篇', '什么', '记得', '提到'];
 
-/** A CJK term without its filler words and a `的` at either end; the pieces left, or the term when nothing is left. */
+/** A CJK term without its filler words and a `的` at either end: the pieces left, none for fillers alone (`关于论文`). */
 export function withoutFillers(term: string): string[] {
   let pieces = [term];
   for (const filler of CJK_FILLERS) pieces = pieces.flatMap((p) => p.split(filler));
-  pieces = pieces.map((p) => (p.length > 2 ? p.replace(/^的|的$/g, '') : p)).filter(Boolean);
-  return pieces.length ? pieces : [term];
+  return pieces.map((p) => (p.length > 2 ? p.replace(/^的|的$/g, '') : p)).filter((p) => p !== '' && p !== '的');
 }
 
 const PIECE = /([A-Za-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/g;

@@ -1,15 +1,16 @@
 // searchEntries: ranks indexed entries for a parsed query, in tiers (exact, title, fields, notes, typos). Pure.
+import { expandYear } from '../store/heading.js';
 import { editDistance, keyOf } from '../store/text.js';
-import { FIELDS, postingDoc, postingField, type Field, type SearchIndex } from './index.js';
+import { FIELDS, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import { hasCjk, stemOf } from './normalize.js';
-import { searchTypoBudget, typoCandidates } from './typos.js';
+import { SHORT_TYPO_LENGTH, searchTypoBudget, typoCandidates } from './typos.js';
 
 /**
  * word: the term as a whole word (or its plural); stem: another form of the word (`distillation`,
  * `distilled`); prefix: the start of a word; acronym: the initials of title words side by side (`byoc`);
  * substring: inside a word, or anywhere for Chinese; typo: a word within a small edit distance (for
- * Chinese, most of the term's character pairs).
+ * Chinese, most of the term's character pairs, or its specific words close together).
  */
 export type MatchKind = 'word' | 'stem' | 'prefix' | 'acronym' | 'substring' | 'typo';
 
@@ -52,6 +53,10 @@ const TYPO_SCORE: Record<Field, number> = { alias: 1, title: 1, venue: 0.9, org:
 /** A query a typo away from an alias or title only orders typo hits among themselves. */
 const EXACT_BONUS = { alias: 100, title: 80, id: 80, 'alias-typo': 0.25, 'title-typo': 0.2 } as const;
 const PHRASE_BONUS = 20;
+/** A word the field holds only written with hyphens (`all-reduce` for `allreduce`) counts a little less. */
+const JOINED_FACTOR = 0.9;
+/** A term of 3 letters or fewer is too short for the start of a word to beat a whole venue or org (`mm`: ACM MM before MMoE). */
+const SHORT_PREFIX_CAP = 0.9 * WORD_SCORE.venue;
 const STRONG_FIELDS: ReadonlySet<Field> = new Set(['alias', 'title', 'venue', 'org', 'section', 'year']);
 
 interface FieldHit {
@@ -100,7 +105,8 @@ function scoreOf(field: Field, kind: MatchKind, cjk: boolean): number {
  * scheduling (the square root of the share, at least 0.4).
  */
 function partScore(field: Field, kind: MatchKind, term: string, word: string): number {
-  return scoreOf(field, kind, false) * Math.max(0.4, Math.sqrt(term.length / word.length));
+  const score = scoreOf(field, kind, false) * Math.max(0.4, Math.sqrt(term.length / word.length));
+  return term.length <= 3 ? Math.min(score, SHORT_PREFIX_CAP) : score;
 }
 
 function offer(hits: TermHits, doc: number, field: Field, hit: FieldHit): void {
@@ -116,14 +122,12 @@ function offerPostings(index: SearchIndex, hits: TermHits, word: string, only: S
     if (only && !only.has(doc)) continue;
     const field = postingField(p);
     const hit = make(field);
-    if (hit) offer(hits, doc, field, hit);
+    if (hit) offer(hits, doc, field, postingJoined(p) ? { ...hit, score: hit.score * JOINED_FACTOR } : hit);
   }
 }
 
-function docCount(index: SearchIndex, words: readonly string[]): number {
-  const docs = new Set<number>();
-  for (const w of words) for (const p of index.postings.get(w) ?? []) docs.add(postingDoc(p));
-  return docs.size;
+function inStrongField(index: SearchIndex, word: string): boolean {
+  return (index.postings.get(word) ?? []).some((p) => STRONG_FIELDS.has(postingField(p)));
 }
 
 function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']): TermHits {
@@ -142,10 +146,13 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const stemStart = stem !== term || stem.length >= 5 ? stem.slice(0, -1) : null;
   const prefix = allowsPrefix(term, 'title');
   const inside = allowsInside(term);
+  // Whether the digest holds the word itself or another form of it, filtered out or not.
+  let known = forms.some((f) => index.postings.has(f));
   if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
       if (stemStart && w.startsWith(stemStart) && stemOf(w) === stem) {
+        known = true;
         offerPostings(index, hits, w, only, (field) => ({ kind: 'stem', word: w, score: scoreOf(field, 'stem', false) }));
       } else if (prefix && w.startsWith(term)) {
         offerPostings(index, hits, w, only, (field) =>
@@ -161,14 +168,14 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
       if ((!only || only.has(doc)) && d.initials.includes(term)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });
     });
   }
-  // Typos only for a word no title, alias, venue, org or section holds (as a word or a prefix), and only
-  // towards words more common than it: a correctly spelled word does not drag in its near neighbours.
+  // Typos only for a word the digest holds nowhere as a word or another form of it (notes included: `mips`
+  // is not a typo of `nips`), and that no title, alias, venue, org or section holds as a prefix. A short
+  // word is corrected only towards a word of those fields: notes are full of short words and fragments.
   const strong = [...hits.values()].some((fields) => [...fields.keys()].some((f) => STRONG_FIELDS.has(f)));
-  if (!strong && allowsInside(term)) {
-    const own = docCount(index, forms);
+  if (!known && !strong && allowsInside(term)) {
     for (const c of typoCandidates(index.vocabulary, term)) {
       if (formSet.has(c.word) || c.word.startsWith(term)) continue;
-      if (own > 0 && docCount(index, [c.word]) <= own) continue;
+      if (term.length <= SHORT_TYPO_LENGTH && !inStrongField(index, c.word)) continue;
       // Two edits count a little less than one.
       const weight = c.distance === 1 ? 1 : 0.8;
       offerPostings(index, hits, c.word, only, (field) => ({ kind: 'typo', word: c.word, score: scoreOf(field, 'typo', false) * weight }));
@@ -187,6 +194,56 @@ export function charPairs(term: string): string[] {
 
 /** Share of a CJK term's character pairs a text must hold to count as a near miss. */
 const CJK_PAIR_SHARE = 0.75;
+/** Longer runs are not segmented into words. */
+const SEGMENT_MAX = 32;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of a short run of Chinese characters (`模型蒸馏` -> 模型, 蒸馏), by `Intl.Segmenter`.
+ * NOTE: only ever a query term: the segmenter is quadratic on long strings on Node 20 (31 s for 160k characters).
+ */
+export function cjkWords(term: string): string[] {
+  if (term.length > SEGMENT_MAX || typeof Intl.Segmenter !== 'function') return [term];
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(term)].map((s) => s.segment);
+}
+
+/**
+ * Chinese words too general to stand for a longer term (`学习` for `强化学习`, `模型` for `模型蒸馏`): a term's
+ * near misses need its other words.
+ */
+const CJK_GENERIC = new Set(
+  '学习 模型 方法 问题 数据 训练 网络 系统 算法 技术 研究 机制 计算 深度 分析 应用 实现 设计 结构 框架 处理 任务 性能 效果 信息 基于 使用 进行 提出 通过 一种 实验 结果 优化 表示 特征'.split(' '),
+);
+
+/** Words of a near miss standing further apart than this (in characters, on one line) are not one term. */
+const CJK_WINDOW = 12;
+
+/**
+ * The words of a CJK term a text must hold, close together, when it does not hold the whole term: its
+ * words of two characters or more that some entry holds, except general ones (`知识蒸馏` -> 蒸馏 when no
+ * entry says 知识; `注意力机制` -> 注意力). Empty when the term is one word or nothing specific is left.
+ */
+function requiredWordsOf(index: SearchIndex, term: string): string[] {
+  const words = [...new Set(cjkWords(term))].filter((w) => w.length >= 2 && hasCjk(w) && !CJK_GENERIC.has(w));
+  if (words.length === 1 && words[0] === term) return [];
+  return words.filter((w) => index.docs.some((d) => d.texts.some((t) => t.includes(w))));
+}
+
+/** Whether every word occurs within {@link CJK_WINDOW} characters of an occurrence of the first, on one line. */
+function heldTogether(text: string, words: readonly string[]): boolean {
+  const [first, ...rest] = words;
+  if (rest.length === 0) return text.includes(first!);
+  for (let i = text.indexOf(first!); i >= 0; i = text.indexOf(first!, i + 1)) {
+    const from = Math.max(0, i - CJK_WINDOW);
+    const window = text.slice(from, i + first!.length + CJK_WINDOW);
+    const at = i - from;
+    const line = window.slice(window.lastIndexOf('\n', at) + 1, (window.indexOf('\n', at) + 1 || window.length + 1) - 1);
+    if (rest.every((w) => line.includes(w))) return true;
+  }
+  return false;
+}
 
 /** Characters that usually stand alone between Chinese words: particles, conjunctions, prepositions. */
 const PARTICLES = new Set([...'的了和与及或是在对把被将从为等也都而并其之由于即']);
@@ -223,24 +280,43 @@ function matchCjk(index: SearchIndex, term: string, only: SearchOptions['only'])
       offer(hits, doc, field, { kind: 'substring', word: null, score: scoreOf(field, 'substring', true) * cjkEdgeFactor(text, term) });
     }
   }
-  // Nothing holds the whole term: entries holding most of its character pairs are near misses
-  // (`混合精度训练` finds notes that say 混合精度 and 训练 apart).
+  if (hits.size === 0) nearCjk(index, term, only, hits);
+  return hits;
+}
+
+/**
+ * Near misses of a CJK term that nothing holds whole: texts holding 3/4 of its character pairs
+ * (`混合精度训练` in notes that say 混合精度 ... 训练), or its specific words close together (`知识蒸馏`
+ * and `模型蒸馏` in notes that say 模型裁剪、蒸馏). They count as typos, more for more of the term's characters.
+ */
+function nearCjk(index: SearchIndex, term: string, only: SearchOptions['only'], hits: TermHits): void {
+  const docs = index.docs;
   const pairs = charPairs(term);
-  if (hits.size === 0 && pairs.length >= 2) {
-    const need = Math.max(2, Math.ceil(pairs.length * CJK_PAIR_SHARE));
-    for (let doc = 0; doc < docs.length; doc++) {
-      if (only && !only.has(doc)) continue;
-      const texts = docs[doc]!.texts;
-      for (let f = 0; f < FIELDS.length; f++) {
-        const text = texts[f]!;
-        if (text.length < 2) continue;
-        let n = 0;
-        for (const p of pairs) if (text.includes(p)) n++;
-        if (n >= need) offer(hits, doc, FIELDS[f]!, { kind: 'typo', word: null, score: scoreOf(FIELDS[f]!, 'typo', true) });
-      }
+  const needPairs = pairs.length >= 2 ? Math.max(2, Math.ceil(pairs.length * CJK_PAIR_SHARE)) : Infinity;
+  const required = requiredWordsOf(index, term);
+  // The longest word is looked for first.
+  required.sort((a, b) => b.length - a.length);
+  const chars = [...new Set(term)];
+  if (needPairs === Infinity && required.length === 0) return;
+  // The characters of the required words are held whenever they are; only the others are counted.
+  const inRequired = chars.filter((c) => required.some((w) => w.includes(c))).length;
+  const otherChars = chars.filter((c) => !required.some((w) => w.includes(c)));
+  for (let doc = 0; doc < docs.length; doc++) {
+    if (only && !only.has(doc)) continue;
+    const texts = docs[doc]!.texts;
+    for (let f = 0; f < FIELDS.length; f++) {
+      const text = texts[f]!;
+      if (text.length < 2) continue;
+      let nPairs = 0;
+      if (needPairs !== Infinity) for (const p of pairs) if (text.includes(p)) nPairs++;
+      const together = required.length > 0 && heldTogether(text, required);
+      if (nPairs < needPairs && !together) continue;
+      let nChars = together ? inRequired : 0;
+      for (const c of together ? otherChars : chars) if (text.includes(c)) nChars++;
+      const field = FIELDS[f]!;
+      offer(hits, doc, field, { kind: 'typo', word: null, score: scoreOf(field, 'typo', true) * (0.6 + (0.4 * nChars) / chars.length) });
     }
   }
-  return hits;
 }
 
 function matchTerm(index: SearchIndex, term: QueryTerm, only: SearchOptions['only']): TermHits {
@@ -275,6 +351,25 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
   return false;
 }
 
+const SMALL_NUMBER = /^\d{1,2}$/;
+
+function isVenueWord(index: SearchIndex, word: string): boolean {
+  return (index.postings.get(word) ?? []).some((p) => postingField(p) === 'venue');
+}
+
+/**
+ * A number of one or two digits right after a venue (`osdi 18`, `osdi'18`, `NeurIPS'22`) is also that
+ * venue's year, as headings write it: it matches the year 2018 (the same pivot as headings: 50 -> 1950).
+ */
+function matchVenueYears(index: SearchIndex, terms: readonly QueryTerm[], perTerm: TermHits[], only: SearchOptions['only']): void {
+  for (let i = 1; i < terms.length; i++) {
+    const [prev, term] = [terms[i - 1]!, terms[i]!];
+    if (term.cjk || prev.cjk || !SMALL_NUMBER.test(term.text) || !isVenueWord(index, prev.text)) continue;
+    const year = String(expandYear(term.text));
+    offerPostings(index, perTerm[i]!, year, only, (field) => (field === 'year' ? { kind: 'word', word: year, score: scoreOf('year', 'word', false) } : null));
+  }
+}
+
 /** How many of a query's terms an entry must match: all of one or two, then all but one in three. */
 export function termsNeeded(termCount: number): number {
   return termCount - Math.floor(termCount / 3);
@@ -289,7 +384,11 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
   if (terms.length === 0) return [];
   const perTerm = terms.map((t) => matchTerm(index, t, options.only));
   joinNeighbours(index, terms, perTerm, options.only);
-  const need = termsNeeded(terms.length);
+  matchVenueYears(index, terms, perTerm, options.only);
+  // A number of one or two digits that matches nowhere (`ZeRO-3`, whose 3 is only in the notes) is not
+  // a term the entries must match.
+  const counted = terms.filter((t, i) => !(SMALL_NUMBER.test(t.text) && perTerm[i]!.size === 0)).length;
+  const need = termsNeeded(counted);
   const queryKey = keyOf(query.text);
   const queryId = query.text.trim().toLowerCase();
   const typoBudget = searchTypoBudget(queryKey.length);
@@ -298,6 +397,10 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
   for (const hits of perTerm) for (const doc of hits.keys()) candidates.add(doc);
 
   const out: SearchHit[] = [];
+  // The query a typo away from an alias or title: only the nearest such entries get the bonus
+  // (`flashatention`: FlashAttention, not FlashAttention-2).
+  const typoDistance = new Map<number, number>();
+  let nearest = Infinity;
   for (const doc of candidates) {
     let matched = 0;
     let score = 0;
@@ -313,21 +416,35 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
         matches.push({ term: terms[i]!.text, field, kind: hit.kind, word: hit.word });
       });
     });
-    if (matched < need) continue;
+    if (matched < need || matched === 0) continue;
     const d = index.docs[doc]!;
     let exact: SearchHit['exact'] = null;
     if (queryKey && d.aliasKey === queryKey) exact = 'alias';
     else if (queryKey && (d.titleKey === queryKey || d.shortKey === queryKey)) exact = 'title';
     else if (queryId === d.id) exact = 'id';
     else if (typoBudget > 0) {
-      const near = (key: string): boolean => key !== '' && editDistance(queryKey, key, typoBudget) <= typoBudget;
-      if (near(d.aliasKey)) exact = 'alias-typo';
-      else if (near(d.titleKey) || near(d.shortKey)) exact = 'title-typo';
+      const distance = (key: string): number => (key === '' ? Infinity : editDistance(queryKey, key, typoBudget));
+      const alias = distance(d.aliasKey);
+      const title = Math.min(distance(d.titleKey), distance(d.shortKey));
+      const best = Math.min(alias, title);
+      if (best <= typoBudget) {
+        exact = alias <= title ? 'alias-typo' : 'title-typo';
+        typoDistance.set(doc, best);
+        nearest = Math.min(nearest, best);
+      }
     }
     if (exact) score += EXACT_BONUS[exact];
     const phrase = run.length >= 2 && containsRun(d.titleWords, run);
     if (phrase) score += PHRASE_BONUS;
-    out.push({ index: doc, score: Math.round(score * 100) / 100, matched, exact, phrase, matches });
+    out.push({ index: doc, score, matched, exact, phrase, matches });
+  }
+  for (const hit of out) {
+    const distance = typoDistance.get(hit.index);
+    if (distance !== undefined && distance > nearest) {
+      hit.score -= EXACT_BONUS[hit.exact!];
+      hit.exact = null;
+    }
+    hit.score = Math.round(hit.score * 100) / 100;
   }
   return out.sort((a, b) => b.matched - a.matched || b.score - a.score || a.index - b.index);
 }

@@ -19,12 +19,15 @@ export interface Snippet {
   highlights: Highlight[];
 }
 
-/** What to look for in a line: `word` a whole word, `prefix` the start of a word, `any` anywhere. */
+/**
+ * What to look for in a line: `word` a whole word, `prefix` the start of a word, `any` anywhere,
+ * `joined` words joined by hyphens (`all-reduce` for `allreduce`).
+ */
 export interface Needle {
   /** The query term it stands for. */
   term: string;
   text: string;
-  mode: 'word' | 'prefix' | 'any';
+  mode: 'word' | 'prefix' | 'any' | 'joined';
 }
 
 /** The needles for a hit: each term's forms, and the corrected words of its typo matches. */
@@ -39,6 +42,7 @@ export function needlesFor(query: ParsedQuery, hit: SearchHit): Needle[] {
       continue;
     }
     for (const f of wordForms(t.text)) out.push({ term: t.text, text: f, mode: 'word' });
+    if (t.text.length >= 4) out.push({ term: t.text, text: t.text, mode: 'joined' });
     if (allowsPrefix(t.text, 'notes')) out.push({ term: t.text, text: t.text, mode: 'prefix' });
     if (allowsInside(t.text)) out.push({ term: t.text, text: t.text, mode: 'any' });
   }
@@ -53,6 +57,16 @@ function findFolded(folded: string, tokens: readonly Token[], needle: Needle): H
   if (needle.mode === 'any') {
     for (let i = folded.indexOf(needle.text); i >= 0; i = folded.indexOf(needle.text, i + needle.text.length)) {
       out.push({ start: i, end: i + needle.text.length });
+    }
+    return out;
+  }
+  if (needle.mode === 'joined') {
+    for (let i = 0; i < tokens.length; i++) {
+      let joined = tokens[i]!.text;
+      for (let j = i + 1; j < tokens.length && joined.length < needle.text.length && tokens[j]!.start === tokens[j - 1]!.end + 1 && folded[tokens[j - 1]!.end] === '-'; j++) {
+        joined += tokens[j]!.text;
+        if (joined === needle.text) out.push({ start: tokens[i]!.start, end: tokens[j]!.end });
+      }
     }
     return out;
   }
@@ -87,7 +101,8 @@ export function highlightText(text: string, needles: readonly Needle[]): Highlig
 /** How many distinct terms a line matches. */
 function termsIn(line: string, needles: readonly Needle[]): number {
   const folded = foldText(line);
-  const possible = needles.filter((n) => folded.includes(n.text));
+  let unhyphenated: string | undefined;
+  const possible = needles.filter((n) => (n.mode === 'joined' ? (unhyphenated ??= folded.replaceAll('-', '')).includes(n.text) : folded.includes(n.text)));
   if (possible.length === 0) return 0;
   const tokens = tokenize(folded);
   const terms = new Set<string>();

@@ -18,6 +18,32 @@ export interface TypoCandidate {
   distance: number;
 }
 
+/** Words up to this length are typos only in the ways {@link isShortTypo} allows. */
+export const SHORT_TYPO_LENGTH = 5;
+
+/**
+ * Whether `typed` (4 or 5 letters) is a likely typo of `word`. One changed letter turns a short word into
+ * another word too easily (`grape`/`graph`, `story`/`store`, `mips`/`nips`, `batch`/`patch`), so only a
+ * swap of two neighbouring letters (`donut`/`dount`), a dropped letter (`yandx`/`yandex`) or a doubled
+ * letter (`kernnel`) counts, and never at the first letter.
+ */
+export function isShortTypo(typed: string, word: string): boolean {
+  if (typed[0] !== word[0]) return false;
+  if (typed.length === word.length) {
+    // A swap: the words differ at exactly two neighbouring places, crosswise.
+    let i = 0;
+    while (i < typed.length && typed[i] === word[i]) i++;
+    return i + 1 < typed.length && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+  }
+  const [short, long] = typed.length < word.length ? [typed, word] : [word, typed];
+  if (long.length !== short.length + 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (long.slice(i + 1) !== short.slice(i)) return false;
+  // A letter the typist left out, or one they typed twice.
+  return long === word || long[i] === long[i - 1] || long[i] === long[i + 1];
+}
+
 /** Vocabulary words within the typo budget of `word` (optimal string alignment distance), nearest first. */
 export function typoCandidates(vocabulary: readonly string[], word: string): TypoCandidate[] {
   const budget = searchTypoBudget(word.length);
@@ -40,7 +66,9 @@ export function typoCandidates(vocabulary: readonly string[], word: string): Typ
     shouldSort: false,
   });
   const out: TypoCandidate[] = [];
+  const short = word.length <= SHORT_TYPO_LENGTH;
   for (const r of fuse.search(word)) {
+    if (short && !isShortTypo(word, r.item)) continue;
     const distance = editDistance(word, r.item, budget);
     if (distance <= budget) out.push({ word: r.item, distance });
   }

@@ -305,7 +305,7 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
   const slot = cacheSlot(io, location.root, options.cache !== false);
   const key = sha1(
     JSON.stringify([
-      [config.sections ?? {}, config.venues ?? [], todoTerms],
+      [config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []],
       [...bytes].map(([file, data]) => [file, sha1(data)]),
     ]),
   );

@@ -130,6 +130,8 @@ export interface NameRegistry<R = NameResolution> {
   resolve(raw: string | null): R;
   /** Every key (canonical and aliases) that names this canonical name. */
   keysOf(canonical: string): string[];
+  /** Every registered spelling of this canonical name: itself first, then its aliases. */
+  spellingsOf(canonical: string): string[];
   /** The canonical name for any spelling, including confident misspellings; null when unknown. */
   canonicalOf(name: string): string | null;
   /**
@@ -151,6 +153,7 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
   const byKey = new Map<string, RegistryName>();
   const bySpelling = new Map<string, RegistryName>();
   const keysByCanonical = new Map<string, string[]>();
+  const spellingsByCanonical = new Map<string, string[]>();
   const all: RegistryName[] = [];
   for (const def of definitions) {
     for (const spelling of [def.name, ...(def.aliases ?? [])]) {
@@ -161,10 +164,16 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       // NOTE: a second spelling of a taken key is accepted only for the same canonical name
       // (`ACMMM` for `ACM MM`); for another one it stays a variant of the first.
       if (taken) {
-        if (taken.canonical === def.name) bySpelling.set(spelling, name);
+        if (taken.canonical === def.name) {
+          bySpelling.set(spelling, name);
+          spellingsByCanonical.get(def.name)!.push(spelling);
+        }
         continue;
       }
       bySpelling.set(spelling, name);
+      const spellings = spellingsByCanonical.get(def.name) ?? [];
+      spellings.push(spelling);
+      spellingsByCanonical.set(def.name, spellings);
       byKey.set(key, name);
       all.push(name);
       const keys = keysByCanonical.get(def.name) ?? [];
@@ -219,6 +228,7 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       return r;
     },
     keysOf: (canonical) => keysByCanonical.get(canonical) ?? [keyOf(canonical)],
+    spellingsOf: (canonical) => spellingsByCanonical.get(canonical) ?? [canonical],
     canonicalOf(name) {
       const r = this.resolve(name);
       return r.match === 'unknown' || r.match === 'none' ? null : r.name;
@@ -250,6 +260,7 @@ export function createVenueRegistry(extra: readonly VenueDefinition[] = []): Ven
       return r;
     },
     keysOf: names.keysOf,
+    spellingsOf: names.spellingsOf,
     canonicalOf: (name) => names.canonicalOf(name),
     isKnown: (name) => names.isKnown(name),
     names: names.names,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIo, run } from '../helpers/memory-io.js';
+import { memoryIo, run, type MemoryIo } from '../helpers/memory-io.js';
 import { fixtureText, seedFiles } from '../helpers/seed.js';
 
 const search = (...args: string[]) => run(memoryIo(seedFiles()), 'search', ...args);
@@ -46,6 +46,12 @@ describe('papers search', () => {
     expect(r.stderr).toBe('no entries match (the of: too common to search for)\n');
   });
 
+  it('finds nothing for Chinese fillers alone, and says why', async () => {
+    const r = await search('关于论文');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('no entries match (关于论文: too common to search for)\n');
+  });
+
   it('limits the results and says how many there were', async () => {
     const r = await search('ocr', '--limit', '2');
     expect(r.code).toBe(0);
@@ -77,6 +83,31 @@ describe('papers search', () => {
     const ranked = await json('transformer');
     expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+  });
+
+  it('with --json, says on stderr only that the limit cut the results', async () => {
+    const cut = await search('ocr', '--json', '--limit', '2');
+    expect(cut.code).toBe(0);
+    expect(JSON.parse(cut.stdout)).toHaveLength(2);
+    expect(cut.stderr).toBe('2 of 6 matches (--limit 6 shows all)\n');
+    const all = await search('ocr', '--json');
+    expect(JSON.parse(all.stdout)).toHaveLength(6);
+    expect(all.stderr).toBe('');
+  });
+
+  it('says which field matched when no note line did, the title included', async () => {
+    const r = await search('general', 'ocr', 'theory');
+    expect(r.stdout.split('\n')[1]).toBe('    notes/papers.md:131  (matched its title)');
+  });
+
+  it("reads the config's organisation aliases, and rebuilds its cached index when they change", async () => {
+    const first = memoryIo({ ...seedFiles(), '/work/notes/papers.config.json': JSON.stringify({ orgs: [{ name: 'UW', aliases: ['University of Washington'] }] }) });
+    const ids = async (io: MemoryIo): Promise<string[]> => (JSON.parse((await run(io, 'search', 'washington', '--json')).stdout) as JsonResult[]).map((e) => e.id);
+    expect(await ids(first)).toEqual(['tvm-2018', 'relax-2023']);
+    expect([...first.files.keys()].some((f) => f.includes('/derived-search-index-'))).toBe(true);
+    // The same files and cache, the config's organisations gone.
+    const second = memoryIo({ ...Object.fromEntries(first.files), '/work/notes/papers.config.json': '{}' });
+    expect(await ids(second)).toEqual([]);
   });
 
   it('prints an empty JSON array and exits 1 when nothing matches', async () => {

@@ -3,6 +3,7 @@ import { buildSearchIndex } from '../../src/search/index.js';
 import { parseQuery } from '../../src/search/query.js';
 import { searchEntries, type SearchHit } from '../../src/search/search.js';
 import { buildStore } from '../../src/store/build.js';
+import { createOrgRegistry } from '../../src/store/orgs.js';
 import { parseDigest } from '../../src/store/parse.js';
 import type { Entry } from '../../src/store/schema.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
@@ -10,7 +11,7 @@ import { createVenueRegistry } from '../../src/store/venues.js';
 export function storeOf(text: string, slugs: Record<string, string> = {}) {
   const venues = createVenueRegistry();
   const digest = buildStore([parseDigest(text, 'd.md', { venues })], slugs);
-  return { entries: digest.entries, index: buildSearchIndex(digest.entries, venues) };
+  return { entries: digest.entries, index: buildSearchIndex(digest.entries, venues, createOrgRegistry([], { informal: true })) };
 }
 
 /** Ids of the entries `query` finds, best first. */

@@ -25,7 +25,9 @@ describe('parseQuery', () => {
     expect(terms('the', 'Möbius', 'one')).toEqual(['mobius']);
     expect(withoutFillers('关于动态形状的论文')).toEqual(['动态形状']);
     expect(withoutFillers('目的')).toEqual(['目的']);
-    expect(withoutFillers('论文')).toEqual(['论文']);
+    expect(withoutFillers('论文')).toEqual([]);
+    expect(withoutFillers('关于论文')).toEqual([]);
+    expect(withoutFillers('关于的论文')).toEqual([]);
   });
 
   it('takes qualifiers out of the free text, in any case, several times', () => {

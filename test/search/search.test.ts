@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/search/index.js';
+import { SEARCH_INDEX_VERSION, buildSearchIndex } from '../../src/search/index.js';
 import { parseQuery } from '../../src/search/query.js';
-import { cjkEdgeFactor, charPairs, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
+import { cjkEdgeFactor, charPairs, cjkWords, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
+import { createOrgRegistry } from '../../src/store/orgs.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 import { SEED } from '../helpers/seed.js';
 import { hitsFor, idsFor, storeOf } from './helpers.js';
@@ -93,9 +94,14 @@ describe('searchEntries: tiers', () => {
     ]);
   });
 
-  it('matches hyphenated words written together, and apart', () => {
+  it('matches hyphenated words written together, and apart; the word as written first', () => {
     const s = storeOf(`## S\n### Pre-training Things[KDD'19]\n### Pretraining Others[KDD'20]\n`);
-    expect(idsFor(s, 'pretraining')).toEqual(['pre-training-things-2019', 'pretraining-others-2020']);
+    expect(idsFor(s, 'pretraining')).toEqual(['pretraining-others-2020', 'pre-training-things-2019']);
+    const n = storeOf(`## S\n### One[KDD'19]\n- two all-reduce calls per layer\n### Two[KDD'20]\n- ring allreduce, then all-reduce again\n`);
+    expect(hitsFor(n, 'allreduce').map((h) => [n.entries[h.index]!.id, h.score])).toEqual([
+      ['two-2020', 8],
+      ['one-2019', 7.2],
+    ]);
     expect(idsFor(s, 'pre-training')[0]).toBe('pre-training-things-2019');
   });
 });
@@ -127,11 +133,35 @@ describe('searchEntries: typos', () => {
     ]);
   });
 
-  it('does not correct a word towards a rarer neighbour, but does correct a rare note typo towards a title word', () => {
+  it('corrects no word the digest holds anywhere, notes included', () => {
     const s = storeOf(`## S\n### Alpha[KDD'19]\n- made it\n### Beta[KDD'19]\n- mode one\n### Gamma[KDD'19]\n- mode two\n### Transformer Paper[KDD'19]\n- x\n### Transformer Again[KDD'20]\n- y\n### Note Typo[KDD'21]\n- a transfomer typo\n`);
     expect(idsFor(s, 'mode')).toEqual(['beta-2019', 'gamma-2019']);
-    expect(idsFor(s, 'made')).toEqual(['alpha-2019', 'beta-2019', 'gamma-2019']);
-    expect(idsFor(s, 'transfomer')).toEqual(['note-typo-2021', 'transformer-paper-2019', 'transformer-again-2020']);
+    expect(idsFor(s, 'made')).toEqual(['alpha-2019']);
+    expect(idsFor(s, 'transfomer')).toEqual(['note-typo-2021']);
+    // Another form of the word counts as holding it: `batch` is not a typo of `patch` where notes say `batched`.
+    const b = storeOf(`## S\n### Patch Models[KDD'19]\n- x\n### Other[KDD'20]\n- batched requests\n`);
+    expect(idsFor(b, 'batch')).toEqual(['other-2020']);
+    // `mips` in one note is not a typo of the venue NIPS.
+    expect(idsFor(seed, 'mips')).toEqual(['mobius-transformation-fast-2019']);
+    expect(hitsFor(seed, 'mips')[0]!.matches.map((m) => m.kind)).toEqual(['word']);
+  });
+
+  it.each([
+    ['grape', 'graph'],
+    ['story', 'store'],
+    ['title', 'tile'],
+  ])('finds nothing for %s: a changed or extra letter in a short word is not a typo (%s)', (query) => {
+    expect(idsFor(seed, query)).toEqual([]);
+  });
+
+  it('corrects a short word only by a swap, a dropped or a doubled letter, never at its first letter, towards a title or field word', () => {
+    const s = storeOf(`## S\n### Yandex Search[KDD'19]\n- x\n### Orca Things[KDD'20]\n- a ttile in notes\n### Batch Size[KDD'21]\n- y\n`);
+    expect(idsFor(s, 'yandx')).toEqual(['yandex-search-2019']);
+    expect(idsFor(s, 'yadnex')).toEqual(['yandex-search-2019']);
+    expect(idsFor(s, 'orcca')).toEqual(['orca-things-2020']);
+    expect(idsFor(s, 'orcs')).toEqual([]);
+    expect(idsFor(s, 'patch')).toEqual([]);
+    expect(idsFor(s, 'title')).toEqual([]);
   });
 
   it('finds nothing for a word near no word of the digest', () => {
@@ -166,6 +196,64 @@ describe('searchEntries: Chinese', () => {
     expect(hits[0]!.matches[0]!.kind).toBe('typo');
     expect(idsFor(seed, '区块链共识')).toEqual([]);
   });
+
+  it('splits a term nothing holds whole into words, and finds its specific words close together', () => {
+    expect(cjkWords('模型蒸馏')).toEqual(['模型', '蒸馏']);
+    expect(cjkWords('注意力机制')).toEqual(['注意力', '机制']);
+    // FastFormers' notes say 模型裁剪、蒸馏和量化; nothing says 知识.
+    for (const q of ['模型蒸馏', '知识蒸馏']) {
+      const hits = hitsFor(seed, q);
+      expect(hits.map((h) => seed.entries[h.index]!.id)).toEqual(['fastformers-2020']);
+      expect(hits[0]!.matches).toEqual([{ term: q, field: 'notes', kind: 'typo', word: null }]);
+    }
+    // 学习 alone is too general for 强化学习; TVM says 规划 but not 动态; SVTR says 图像 and 识别 on different lines.
+    for (const q of ['强化学习', '动态规划', '图像识别', '图像分割', '深度强化']) expect(idsFor(seed, q)).toEqual([]);
+  });
+
+  it('ranks near misses of a Chinese term below entries holding it whole', () => {
+    const s = storeOf(`## S\n### Alpha[KDD'19]\n- 完全基于自注意力的模型，多头注意力\n### Beta[KDD'20]\n- 加性注意力\n### Gamma[KDD'21]\n- 没有相关内容\n`);
+    expect(idsFor(s, '注意力机制')).toEqual(['alpha-2019', 'beta-2020']);
+    const t = storeOf(`## S\n### Alpha[KDD'19]\n- 多头注意力\n### Beta[KDD'20]\n- 注意力机制\n`);
+    expect(idsFor(t, '注意力机制')).toEqual(['beta-2020']);
+    expect(idsFor(t, 'transformer 注意力机制')).toEqual([]);
+  });
+
+  it('segments only short terms', () => {
+    const long = '模型蒸馏'.repeat(20);
+    expect(cjkWords(long)).toEqual([long]);
+  });
+});
+
+describe('searchEntries: numbers', () => {
+  const seed = storeOf(SEED);
+
+  it.each([
+    ["osdi'18", ['tvm-2018']],
+    ['osdi 18', ['tvm-2018']],
+    ['OSDI 2018', ['tvm-2018']],
+    ["NeurIPS'22", ['transformer-memory-differentiable-2022', 'neural-corpus-indexer-2022']],
+    ["nips'19", ['mobius-transformation-fast-2019']],
+    ["osdi'19", []],
+  ])('reads a number after a venue as its year: %s', (query, ids) => {
+    expect(idsFor(seed, query)).toEqual(ids);
+  });
+
+  it('reads the year with the headings\' pivot, and only right after a venue', () => {
+    const s = storeOf(`## S\n### Old One[KDD'99]\n- x\n### New One[KDD'09]\n- y\n### Model 18[ICML'20]\n- z\n`);
+    expect(idsFor(s, "kdd'99")).toEqual(['old-one-1999']);
+    expect(idsFor(s, 'kdd 9')).toEqual(['new-one-2009']);
+    expect(hitsFor(s, "kdd'99")[0]!.matches[1]).toEqual({ term: '99', field: 'year', kind: 'word', word: '1999' });
+    expect(idsFor(s, '99')).toEqual([]);
+    expect(idsFor(s, 'model 18')).toEqual(['model-18-2020']);
+  });
+
+  it('does not let a small number that matches nowhere sink the query', () => {
+    const s = storeOf(`## S\n### ZeRO: Memory Optimizations[SC'20]\n- 对应 ZeRO 1/2/3 三个阶段\n### Other[SC'21]\n- 3 stages\n`);
+    expect(idsFor(s, 'ZeRO-3')).toEqual(['zero-2020']);
+    expect(idsFor(s, 'zero 3')).toEqual(['zero-2020']);
+    expect(hitsFor(s, 'ZeRO-3')[0]!.matched).toBe(1);
+    expect(idsFor(s, '3')).toEqual([]);
+  });
 });
 
 describe('searchEntries: fields', () => {
@@ -177,6 +265,42 @@ describe('searchEntries: fields', () => {
     expect(idsFor(seed, 'bytedance')).toEqual(['lightseq-2021', 'lightseq2-2022']);
     expect(idsFor(seed, 'ocr')).toEqual(['general-ocr-theory-2024', 'dbnet-2020', 'svtr-2022', 'nougat-2024', 'dount', 'layoutlm']);
     expect(hitsFor(seed, 'osdi 2018')[0]!.matches.map((m) => m.field)).toEqual(['venue', 'year']);
+  });
+
+  it('matches an organisation by any of its names', () => {
+    expect(idsFor(seed, 'alibaba')).toEqual(['din-2018']);
+    expect(idsFor(seed, 'berkeley')).toEqual(['ansor-2020']);
+    expect(idsFor(seed, 'microsoft').sort()).toEqual(['fastformers-2020', 'ladder-2024', 'neural-corpus-indexer-2022']);
+    // MSRA is part of Microsoft, not the other way round.
+    expect(idsFor(seed, 'msra').sort()).toEqual(['fastformers-2020', 'neural-corpus-indexer-2022']);
+    expect(hitsFor(seed, 'alibaba')[0]!.matches).toEqual([{ term: 'alibaba', field: 'org', kind: 'word', word: null }]);
+    const s = storeOf(`## S\n### Alpha[KDD'19][字节跳动]\n- x\n### Beta[KDD'20][ByteDance]\n- y\n`);
+    expect(idsFor(s, '字节跳动')).toEqual(['alpha-2019', 'beta-2020']);
+    expect(idsFor(s, 'bytedance')).toEqual(['alpha-2019', 'beta-2020']);
+  });
+
+  it('lets a whole venue word beat the start of an alias for a short term', () => {
+    const s = storeOf(`## S\n### Multi-gate Mixture-of-Experts(MMoE)[KDD'18]\n- x\n### LayoutLMv3[ACM MM'22]\n- y\n`);
+    expect(idsFor(s, 'mm')).toEqual(['layoutlmv3-2022', 'mmoe-2018']);
+    expect(idsFor(s, 'mmo')).toEqual(['mmoe-2018']);
+  });
+
+  it('matches agent nouns with their verb: recommendation finds Recommender', () => {
+    const s = storeOf(`## S\n### Wide & Deep Learning for Recommender Systems[DLRS'16]\n- x\n### Other[KDD'20]\n- we recommend it\n`);
+    expect(hitsFor(s, 'recommendation').map((h) => [s.entries[h.index]!.id, h.matches[0]!.kind, h.matches[0]!.word])).toEqual([
+      ['wide-deep-learning-2016', 'stem', 'recommender'],
+      ['other-2020', 'stem', 'recommend'],
+    ]);
+    expect(idsFor(s, 'transformation')).toEqual([]);
+  });
+
+  it('gives the typo bonus only to the nearest alias or title', () => {
+    const s = storeOf(`## S\n### FlashAttention-2: Faster[ICLR'24]\n- 在 FlashAttention 的基础上\n### FlashAttention: Fast[NeurIPS'22]\n- x\n`);
+    const hits = hitsFor(s, 'flashatention');
+    expect(hits.map((h) => [s.entries[h.index]!.id, h.exact])).toEqual([
+      ['flashattention-2022', 'title-typo'],
+      ['flashattention-2-2024', null],
+    ]);
   });
 
   it('searches only the entries it is given', () => {
@@ -193,7 +317,7 @@ describe('the index', () => {
     for (const q of ['mobius', 'Donut', '量化', 'tvm 动态形状', 'neurips']) {
       expect(searchEntries(clone, parseQuery([q]))).toEqual(searchEntries(store.index, parseQuery([q])));
     }
-    expect(buildSearchIndex([], venues)).toEqual({ version: 1, docs: [], postings: new Map(), vocabulary: [] });
+    expect(buildSearchIndex([], venues, createOrgRegistry())).toEqual({ version: SEARCH_INDEX_VERSION, docs: [], postings: new Map(), vocabulary: [] });
   });
 
   it('never throws, and returns each entry at most once, whatever the query', () => {

@@ -28,6 +28,12 @@ describe('snippets', () => {
     expect(marked(r!.entry.title, r!.titleHighlights)).toBe('[Möbius] Transformation for Fast Inner Product Search on Graph');
   });
 
+  it('finds a word written with hyphens in the note line (all-reduce for allreduce)', () => {
+    const [r] = describe1("## S\n### Paper[KDD'19]\n- first\n- two all-reduce calls, and all reduce\n", 'allreduce');
+    expect(r!.snippet!.line).toBe(4);
+    expect(marked(r!.snippet!.text, r!.snippet!.highlights)).toBe('two [all-reduce] calls, and all reduce');
+  });
+
   it('strips the list marker and indentation, and keeps line numbers after blank lines', () => {
     const [r] = describe1('## S\n### Paper[KDD\'19]\n\n- first\n\n  - nested kmeans here\n', 'kmeans');
     expect(r!.snippet).toEqual({ line: 6, text: 'nested kmeans here', highlights: [{ start: 7, end: 13 }] });

@@ -56,6 +56,16 @@ describe('venue registry', () => {
   });
 });
 
+describe('names of a canonical venue', () => {
+  it('lists every registered spelling and key, the canonical first', () => {
+    const venues = createVenueRegistry();
+    expect(venues.spellingsOf('NeurIPS')).toEqual(['NeurIPS', 'NIPS']);
+    expect(venues.keysOf('NeurIPS')).toEqual(['neurips', 'nips']);
+    expect(venues.spellingsOf('ACM MM')).toEqual(['ACM MM', 'ACMMM', 'MM']);
+    expect(venues.spellingsOf('Unknown Venue')).toEqual(['Unknown Venue']);
+  });
+});
+
 describe('editDistance', () => {
   it.each([
     ['arixv', 'arxiv', 1],
