@@ -1,6 +1,6 @@
 // An in-memory Io for command tests: files in a Map, captured stdout/stderr.
 import * as path from 'node:path';
-import type { FileStat, Io } from '../../src/io.js';
+import type { FileStat, Io, ReplaceProblem } from '../../src/io.js';
 
 export interface MemoryIo extends Io {
   files: Map<string, Uint8Array>;
@@ -31,6 +31,8 @@ export interface MemoryIoOptions {
   now?: number;
   /** Makes every lock report itself lost (taken over) once taken. */
   lockLost?: boolean;
+  /** Files papers must not replace (read-only to the user, or another owner), by absolute path. */
+  replaceProblems?: Record<string, ReplaceProblem>;
 }
 
 export function memoryIo(files: Record<string, string | Uint8Array> = {}, options: MemoryIoOptions = {}): MemoryIo {
@@ -97,8 +99,11 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       for (const f of [...store.keys(), ...dirs]) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
+    replaceProblem: (p) => options.replaceProblems?.[path.resolve(cwd, p)] ?? null,
     writeFileAtomic: async (p, data) => {
       const abs = path.resolve(cwd, p);
+      // As replaceFile: a read-only target is refused even when nobody asked first.
+      if (options.replaceProblems?.[abs]?.kind === 'read-only') fail('EACCES', abs);
       atomicWrites.push(abs);
       store.set(abs, data);
     },
