@@ -31,6 +31,8 @@ export interface MemoryIoOptions {
   now?: number;
   /** Makes every lock report itself lost (taken over) once taken. */
   lockLost?: boolean;
+  /** Symbolic links: absolute path -> absolute target (followed by stat and readFile; may dangle). */
+  symlinks?: Record<string, string>;
   /** Files papers must not replace (read-only to the user, or another owner), by absolute path. */
   replaceProblems?: Record<string, ReplaceProblem>;
 }
@@ -42,6 +44,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     store.set(path.resolve(cwd, name), typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
   const dirs = new Set((options.dirs ?? []).map((d) => path.resolve(cwd, d)));
+  const follow = (abs: string): string => options.symlinks?.[abs] ?? abs;
   let out = '';
   let err = '';
   const atomicWrites: string[] = [];
@@ -78,14 +81,14 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
     stat: (p): FileStat | null => {
-      const abs = path.resolve(cwd, p);
+      const abs = follow(path.resolve(cwd, p));
       const data = store.get(abs);
       if (data) return { kind: 'file', size: data.length, mtimeMs: 0, mode: 0o644 };
       if (isDir(abs)) return { kind: 'dir', size: 0, mtimeMs: 0, mode: 0o755 };
       return null;
     },
     readFile: (p) => {
-      const abs = path.resolve(cwd, p);
+      const abs = follow(path.resolve(cwd, p));
       const code = options.unreadable?.[abs];
       if (code) fail(code, abs);
       const data = store.get(abs);
@@ -96,7 +99,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       const abs = path.resolve(cwd, p);
       const names = new Set<string>();
       const prefix = `${abs}/`;
-      for (const f of [...store.keys(), ...dirs]) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
+      for (const f of [...store.keys(), ...dirs, ...Object.keys(options.symlinks ?? {})]) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
     replaceProblem: (p) => options.replaceProblems?.[path.resolve(cwd, p)] ?? null,
