@@ -93,6 +93,8 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
   for (const file of result.files) {
     if (!file.messages.some((m) => m.fix)) continue;
     const name = file.file;
+    // Planned again when the file changes during the write: only the last plan counts.
+    let planned = 0;
     const write = await rewriteFile(
       ctx.io,
       store.paths.get(name)!,
@@ -100,11 +102,12 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
       async (current) => {
         texts.set(name, current);
         const outcome = await fixFile(name, texts, relint);
-        fixed += outcome.fixed;
+        planned = outcome.fixed;
         return outcome.output;
       },
       { dryRun: options.fixDryRun },
     );
+    if (write.written || options.fixDryRun) fixed += planned;
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
   }
   return { result: (await relint(texts)).result, fixed, diff };

@@ -374,6 +374,21 @@ describe('papers lint --fix keeps the file as it was around the fixes', () => {
     expect(report[0]!.messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[1, 7, 12]]);
   });
 
+  it('counts the fixes written once when the file changes during the write and they are planned again', async () => {
+    const io = memoryIo(digest("## S\n### A[Arxiv'23][UW]\n- x\n"));
+    const read = io.readFile;
+    let reads = 0;
+    io.readFile = (p) => {
+      const data = read(p);
+      // Another writer (an editor) saves right after the fix is planned on what papers read.
+      if (p === '/work/notes/papers.md' && ++reads === 2) io.files.set(p, new TextEncoder().encode("## S\n### A[Arxiv'23][UW]\n- x\n- y\n"));
+      return data;
+    };
+    const r = await run(io, 'lint', '--fix');
+    expect(textOf(io)).toBe("## S\n### A[arXiv'23][UW]\n- x\n- y\n");
+    expect(r.stderr).toBe('fixed 1 problem; 0 problems remain\n');
+  });
+
   it('applies fixes to every file of a notes folder', async () => {
     const io = memoryIo({ '/work/notes/a.md': "## S\n### A[Arxiv'23][UW]\n- x\n", '/work/notes/b.md': "## T\n### B[neurips'22][UW]\n- y\n" });
     const r = await run(io, 'lint', '--fix');
