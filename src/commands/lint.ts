@@ -26,7 +26,7 @@ export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as co
 
 export const LintOptionsSchema = z.object({
   format: z._default(z.enum(LINT_FORMATS), 'stylish'),
-  maxWarnings: wholeNumber('--max-warnings', 0),
+  maxWarnings: wholeNumber(0),
   quiet: Flag,
   fix: Flag,
   fixDryRun: Flag,

@@ -20,7 +20,7 @@ export const SearchOptionsSchema = z.object({
   venue: ListOf,
   year: YearsOption,
   org: ListOf,
-  limit: positiveInt('the limit'),
+  limit: positiveInt(),
   json: Flag,
 });
 

@@ -198,8 +198,8 @@ describe('papers lint exit codes', () => {
   });
 
   it.each([
-    [['--max-warnings', '-1'], '--max-warnings: --max-warnings must be a whole number of at least 0, got "-1"'],
-    [['--max-warnings', 'many'], '--max-warnings: --max-warnings must be a whole number of at least 0, got "many"'],
+    [['--max-warnings', '-1'], '--max-warnings: must be a whole number of at least 0, got "-1" (see --help)\n'],
+    [['--max-warnings', 'many'], '--max-warnings: must be a whole number of at least 0, got "many" (see --help)\n'],
     [['--format', 'xml'], '--format: expected one of "stylish", "unix", "json", "sarif", "github"'],
     [['--fix', '--fix-dry-run'], '--fix and --fix-dry-run exclude each other'],
     [['--rule', 'no-todos'], '--rule: unknown rule "no-todos"; did you mean "no-todo"?'],

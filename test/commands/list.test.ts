@@ -94,7 +94,7 @@ describe('papers list on the shipped digest', () => {
     [['--section', 'nope'], /no section matches "nope"; the sections are:\n  1\. ir  信息检索、搜索 \(4\)/],
     [['--section', '系统'], /section "系统" is ambiguous; it matches:\n  2\. recsys/],
     [['--year', '20x'], /--year: "20x" is not a year/],
-    [['--year', '2022..2019'], /--year: "2022..2019" is not a year/],
+    [['--year', '2022..2019'], /^papers: --year: "2022\.\.2019" is reversed, expected from\.\.to: 2019\.\.2022 \(see --help\)\n$/],
     [['--bogus'], /unknown option '--bogus'/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const r = await run(memoryIo(seedFiles()), 'list', ...args);
