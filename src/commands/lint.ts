@@ -160,7 +160,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
       if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)) }));
   }
   if (options.format !== 'json' && options.format !== 'sarif') {
-    const summary = formatSummary(countMessages(all), ctx.color);
+    const summary = formatSummary(countMessages(all), await ctx.errColor());
     if (summary) ctx.err(summary);
   }
   return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);

@@ -163,6 +163,28 @@ describe('papers lint on the shipped digest', () => {
   });
 });
 
+describe('papers lint colour', () => {
+  const ESC = '\u001b[';
+  const files = () => digest(`${CLEAN}- TODO: check the BLEU numbers\n`);
+
+  it('colours the summary on stderr only when stderr is a terminal (papers lint 2>log)', async () => {
+    const toLog = await run(memoryIo(files(), { stdoutTty: true, stderrTty: false }), 'lint');
+    expect(toLog.stdout).toContain(ESC);
+    expect(toLog.stderr).toBe('✖ 1 problem (0 errors, 1 warning)\n');
+    const piped = await run(memoryIo(files(), { stdoutTty: false, stderrTty: true }), 'lint');
+    expect(piped.stdout).not.toContain(ESC);
+    expect(piped.stderr).toContain(`${ESC}33m✖ 1 problem`);
+  });
+
+  it('colours both in a pipe with FORCE_COLOR, and neither with NO_COLOR or --no-color', async () => {
+    const forced = await run(memoryIo(files(), { env: { FORCE_COLOR: '1' } }), 'lint');
+    expect([forced.stdout, forced.stderr].every((t) => t.includes(ESC))).toBe(true);
+    const none = await run(memoryIo(files(), { tty: true, env: { NO_COLOR: '1' } }), 'lint');
+    const off = await run(memoryIo(files(), { tty: true }), '--no-color', 'lint');
+    expect([none.stdout, none.stderr, off.stdout, off.stderr].some((t) => t.includes(ESC))).toBe(false);
+  });
+});
+
 describe('papers lint exit codes', () => {
   it('exits 0 with no output on a clean digest', async () => {
     const r = await run(memoryIo(digest(CLEAN)), 'lint');

@@ -17,6 +17,9 @@ export interface MemoryIoOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   tty?: boolean;
+  /** Overrides `tty` for one stream (`papers lint 2>log` on a terminal: stdout a TTY, stderr not). */
+  stdoutTty?: boolean;
+  stderrTty?: boolean;
   columns?: number;
   stdin?: string;
   /** Paths (absolute) that exist as folders even when empty. */
@@ -76,8 +79,8 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     edited,
     cwd: () => cwd,
     env: options.env ?? {},
-    stdout: { write: (t) => void (out += t), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
-    stderr: { write: (t) => void (err += t), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
+    stdout: { write: (t) => void (out += t), isTTY: options.stdoutTty ?? options.tty ?? false, columns: options.columns ?? 100 },
+    stderr: { write: (t) => void (err += t), isTTY: options.stderrTty ?? options.tty ?? false, columns: options.columns ?? 100 },
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
     stat: (p): FileStat | null => {
