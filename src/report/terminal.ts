@@ -34,6 +34,11 @@ export async function colorFor(io: Io, wanted: boolean, stream: OutStream = io.s
   return new Chalk({ level: 1 });
 }
 
+/** `1 problem`, `2 problems`; `plural(3, 'entry', 'entries')`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
 /** Cuts text to at most `width` columns, ending with `…` when cut. */
 export function truncate(text: string, width: number, measure: Measure = simpleWidth): string {
   if (width <= 0) return '';

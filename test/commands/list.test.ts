@@ -85,6 +85,18 @@ describe('papers list on the shipped digest', () => {
     expect(pipe.stdout).toContain('Ladder: Enabling Efficient Low-Precision Deep Learning Computing through Hardware-aware Tensor Transformation');
   });
 
+  it.each([
+    ["### A[KDD'18]\n### B[KDD'19]\n### C[KDD'20]\n", '3 entries (outside any section)\n'],
+    ["### A[KDD'18]\n", '1 entry (outside any section)\n'],
+    ["### A[KDD'18]\n### B[KDD'19]\n### C[KDD'20]\n## S\n### D[KDD'18]\n### E[KDD'18]\n## T\n### F[KDD'18]\n### G[KDD'18]\n### H[KDD'18]\n", '5 entries in 2 sections and 3 outside any section\n'],
+    ["### A[KDD'18]\n## S\n### D[KDD'18]\n", '1 entry in 1 section and 1 outside any section\n'],
+    ["## S\n### D[KDD'18]\n### E[KDD'18]\n", '2 entries in 1 section\n'],
+  ])('counts the entries outside any section apart (%#)', async (text, stderr) => {
+    const r = await run(memoryIo({ '/work/notes/d.md': text }), 'list');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(stderr);
+  });
+
   it('exits 1 with a message on stderr when nothing matches', async () => {
     const r = await run(memoryIo(seedFiles()), 'list', '--venue', 'sosp');
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'no entries match\n' });
