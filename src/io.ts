@@ -153,7 +153,7 @@ export interface ReplaceFs {
   syncDir(dir: string): Promise<void>;
 }
 
-const nodeReplaceFs: ReplaceFs = {
+export const nodeReplaceFs: ReplaceFs = {
   realpath: (p) => fs.promises.realpath(p),
   stat: (p) => fs.promises.stat(p),
   access: (p) => fs.promises.access(p, fs.constants.W_OK),

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editorCommand, LOCK_STALE_MS, nodeIo, replaceFile, replaceProblemOf, type ReplaceFs } from '../src/io.js';
+import { editorCommand, LOCK_STALE_MS, nodeIo, nodeReplaceFs, replaceFile, replaceProblemOf, type ReplaceFs } from '../src/io.js';
 
 let dir: string;
 beforeEach(() => {
@@ -68,22 +68,16 @@ describe('replaceFile', () => {
 });
 
 describe('replaceFile on a file it must not replace', () => {
-  const realFs = (over: Partial<ReplaceFs>): ReplaceFs => ({
-    realpath: (p) => fs.promises.realpath(p),
-    stat: (p) => fs.promises.stat(p),
-    access: (p) => fs.promises.access(p, fs.constants.W_OK),
-    open: (p, flags, mode) => fs.promises.open(p, flags, mode),
-    chmod: (p, m) => fs.promises.chmod(p, m),
-    chown: (p, u, g) => fs.promises.chown(p, u, g),
-    rename: (a, b) => fs.promises.rename(a, b),
-    rm: (p, o) => fs.promises.rm(p, o),
-    syncDir: async () => {},
-    ...over,
-  });
-
-  it('refuses a target this user may not write, before creating anything', async () => {
+  const realFs = (over: Partial<ReplaceFs>): ReplaceFs => ({ ...nodeReplaceFs, ...over });
+  /** papers.md holding "old". */
+  const oldFile = (): string => {
     const file = path.join(dir, 'papers.md');
     fs.writeFileSync(file, 'old');
+    return file;
+  };
+
+  it('refuses a target this user may not write, before creating anything', async () => {
+    const file = oldFile();
     const denied = realFs({ access: async () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) });
     await expect(replaceFile(file, encode('new'), denied)).rejects.toThrow('EACCES');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
@@ -91,8 +85,7 @@ describe('replaceFile on a file it must not replace', () => {
   });
 
   it('refuses, leaving the target as it was, when it cannot give the new file the old owner', async () => {
-    const file = path.join(dir, 'papers.md');
-    fs.writeFileSync(file, 'old');
+    const file = oldFile();
     const chowned: string[] = [];
     const foreign = realFs({
       // The target belongs to another user; the temp file is ours.
@@ -109,8 +102,7 @@ describe('replaceFile on a file it must not replace', () => {
   });
 
   it('does not chown when the new file already has the old owner', async () => {
-    const file = path.join(dir, 'papers.md');
-    fs.writeFileSync(file, 'old');
+    const file = oldFile();
     const chowned: string[] = [];
     await replaceFile(file, encode('new'), realFs({ chown: async (p) => void chowned.push(p) }));
     expect(chowned).toEqual([]);
