@@ -13,6 +13,12 @@ export interface FileStat {
   mode: number;
 }
 
+/**
+ * Why papers must not replace a file: it is read-only to this user, or the replacement would take
+ * this user as its owner (or group) and papers could not give it back its own.
+ */
+export type ReplaceProblem = { kind: 'read-only'; mode: number } | { kind: 'owner'; uid: number; gid: number; userUid: number };
+
 export interface OutStream {
   write(text: string): void;
   /** True when the stream is an interactive terminal. */
@@ -47,7 +53,9 @@ export interface Io {
   readFile(file: string): Uint8Array;
   /** Names (not paths) of the entries in a folder. */
   readDir(dir: string): string[];
-  /** Replaces the file atomically (temp file in the same folder, fsync, rename), keeping its mode. */
+  /** Why `writeFileAtomic` must not replace this existing file; null when it may (or when nothing is there). */
+  replaceProblem(file: string): ReplaceProblem | null;
+  /** Replaces the file atomically (temp file in the same folder, fsync, rename), keeping its mode and owner. */
   writeFileAtomic(file: string, data: Uint8Array): Promise<void>;
   /** Plain, non-atomic write; for caches and temporary files, never the user's notes. */
   writeFile(file: string, data: Uint8Array): void;
@@ -114,6 +122,7 @@ export function nodeIo(): Io {
     },
     readFile: (file) => fs.readFileSync(file),
     readDir: (dir) => fs.readdirSync(dir),
+    replaceProblem: (file) => nodeReplaceProblem(file),
     writeFileAtomic: (file, data) => replaceFile(file, data),
     writeFile: (file, data) => fs.writeFileSync(file, data),
     mkdirp: (dir) => {
@@ -134,6 +143,8 @@ export function nodeIo(): Io {
 export interface ReplaceFs {
   realpath(p: string): Promise<string>;
   stat(p: string): Promise<{ mode: number; uid: number; gid: number }>;
+  /** Rejects when this user may not write the file. */
+  access(p: string): Promise<void>;
   open(p: string, flags: string, mode: number): Promise<{ writeFile(data: Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
   chmod(p: string, mode: number): Promise<void>;
   chown(p: string, uid: number, gid: number): Promise<void>;
@@ -142,9 +153,10 @@ export interface ReplaceFs {
   syncDir(dir: string): Promise<void>;
 }
 
-const nodeReplaceFs: ReplaceFs = {
+export const nodeReplaceFs: ReplaceFs = {
   realpath: (p) => fs.promises.realpath(p),
   stat: (p) => fs.promises.stat(p),
+  access: (p) => fs.promises.access(p, fs.constants.W_OK),
   open: (p, flags, mode) => fs.promises.open(p, flags, mode),
   chmod: (p, mode) => fs.promises.chmod(p, mode),
   chown: (p, uid, gid) => fs.promises.chown(p, uid, gid),
@@ -160,17 +172,57 @@ const nodeReplaceFs: ReplaceFs = {
   },
 };
 
+/** Who is running papers, for owner checks; null where there are no POSIX ids (Windows). */
+function currentUser(): { uid: number; gids: number[] } | null {
+  if (!process.getuid || !process.getgroups || !process.getegid) return null;
+  return { uid: process.getuid(), gids: [process.getegid(), ...process.getgroups()] };
+}
+
+/**
+ * The problem with replacing a file of this mode and owner, pure. `writable` is the answer of an
+ * access(W_OK) check (root passes it for any file). A replacement is a new file created by this
+ * user: only root may give it another user's ids, and others only a group they belong to.
+ */
+export function replaceProblemOf(
+  st: { mode: number; uid: number; gid: number },
+  writable: boolean,
+  user: { uid: number; gids: readonly number[] } | null,
+): ReplaceProblem | null {
+  if (!writable) return { kind: 'read-only', mode: st.mode & 0o7777 };
+  if (user === null || user.uid === 0) return null;
+  if (st.uid !== user.uid || !user.gids.includes(st.gid)) return { kind: 'owner', uid: st.uid, gid: st.gid, userUid: user.uid };
+  return null;
+}
+
+function nodeReplaceProblem(file: string): ReplaceProblem | null {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return null;
+  }
+  let writable = true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  return replaceProblemOf(st, writable, currentUser());
+}
+
 /**
  * Replaces a file atomically: a hidden temp file beside it (so a folder digest never lists it),
  * every byte written, fsync, the target's mode and owner, rename over the target (through a
  * symlink, to its target), fsync of the folder. On any failure the temp file is removed and the
- * target is untouched.
+ * target is untouched. A target this user may not write is refused (the rename would replace it
+ * anyway: only the folder's permissions count), and so is one whose owner the temp file cannot take.
  * NOTE: not write-file-atomic: it ignores short writes, so on a full disk it renames a truncated
  * temp file over the target and reports success. FileHandle.writeFile writes until done or throws.
  */
 export async function replaceFile(file: string, data: Uint8Array, fsApi: ReplaceFs = nodeReplaceFs): Promise<void> {
   const target = await fsApi.realpath(file).catch(() => file);
   const st = await fsApi.stat(target).catch(() => null);
+  if (st) await fsApi.access(target);
   const dir = path.dirname(target);
   const unique = `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   // Opened with "wx": an existing name fails instead of being overwritten.
@@ -185,7 +237,12 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
     handle = undefined;
     if (st) {
       await fsApi.chmod(temp, mode);
-      if (process.getuid?.() === 0) await fsApi.chown(temp, st.uid, st.gid);
+      const made = await fsApi.stat(temp);
+      if (made.uid !== st.uid || made.gid !== st.gid) {
+        await fsApi.chown(temp, st.uid, st.gid).catch((error: Error) => {
+          throw new Error(`cannot keep its owner (user ${st.uid}, group ${st.gid}): ${error.message}`);
+        });
+      }
     }
     await fsApi.rename(temp, target);
   } catch (error) {

@@ -15,6 +15,21 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/**
+ * A commander error in papers' form: one line, `papers: <what> (<what to do>)`. Its own "(Did you
+ * mean x?)" line goes into the parentheses, before the pointer to the command's help.
+ */
+export function commanderError(text: string, usage: string): string {
+  let message = text.replace(/^error: /, '').trimEnd();
+  let suggestion = '';
+  const m = /\n\(Did you mean (.*)\?\)$/.exec(message);
+  if (m) {
+    suggestion = `did you mean ${m[1]}? `;
+    message = message.slice(0, m.index);
+  }
+  return `papers: ${message.replace(/\.$/, '')} (${suggestion}see ${usage} --help)\n`;
+}
+
 function contextOf(io: Io, command: Command): Promise<Context> {
   return createContext(io, command.optsWithGlobals() as GlobalOptions);
 }
@@ -221,7 +236,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(`papers: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(commanderError(text, 'papers')),
     })
     .addHelpText(
       'after',
@@ -238,5 +253,8 @@ add and note: nothing written), 130 a question of add was cancelled.
   registerAdd(program, io, done);
   registerNote(program, io, done);
   registerCompletion(program, io, done);
+  for (const command of program.commands) {
+    command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });
+  }
   return program;
 }

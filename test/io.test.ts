@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editorCommand, LOCK_STALE_MS, nodeIo, replaceFile, type ReplaceFs } from '../src/io.js';
+import { editorCommand, LOCK_STALE_MS, nodeIo, nodeReplaceFs, replaceFile, replaceProblemOf, type ReplaceFs } from '../src/io.js';
 
 let dir: string;
 beforeEach(() => {
@@ -42,6 +42,7 @@ describe('replaceFile', () => {
     const failing: ReplaceFs = {
       realpath: (p) => real.realpath(p),
       stat: (p) => real.stat(p),
+      access: (p) => real.access(p),
       open: async (p, flags, mode) => {
         const handle = await real.open(p, flags, mode);
         return {
@@ -63,6 +64,73 @@ describe('replaceFile', () => {
     await expect(replaceFile(file, encode('a much longer new text'), failing)).rejects.toThrow('ENOSPC');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(dir)).toEqual(['papers.md']);
+  });
+});
+
+describe('replaceFile on a file it must not replace', () => {
+  const realFs = (over: Partial<ReplaceFs>): ReplaceFs => ({ ...nodeReplaceFs, ...over });
+  /** papers.md holding "old". */
+  const oldFile = (): string => {
+    const file = path.join(dir, 'papers.md');
+    fs.writeFileSync(file, 'old');
+    return file;
+  };
+
+  it('refuses a target this user may not write, before creating anything', async () => {
+    const file = oldFile();
+    const denied = realFs({ access: async () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) });
+    await expect(replaceFile(file, encode('new'), denied)).rejects.toThrow('EACCES');
+    expect(fs.readFileSync(file, 'utf8')).toBe('old');
+    expect(fs.readdirSync(dir)).toEqual(['papers.md']);
+  });
+
+  it('refuses, leaving the target as it was, when it cannot give the new file the old owner', async () => {
+    const file = oldFile();
+    const chowned: string[] = [];
+    const foreign = realFs({
+      // The target belongs to another user; the temp file is ours.
+      stat: async (p) => (p === file ? { mode: 0o100644, uid: 4242, gid: 4242 } : fs.promises.stat(p)),
+      chown: async (p) => {
+        chowned.push(p);
+        throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      },
+    });
+    await expect(replaceFile(file, encode('new'), foreign)).rejects.toThrow('cannot keep its owner (user 4242, group 4242): EPERM');
+    expect(chowned).toHaveLength(1);
+    expect(fs.readFileSync(file, 'utf8')).toBe('old');
+    expect(fs.readdirSync(dir)).toEqual(['papers.md']);
+  });
+
+  it('does not chown when the new file already has the old owner', async () => {
+    const file = oldFile();
+    const chowned: string[] = [];
+    await replaceFile(file, encode('new'), realFs({ chown: async (p) => void chowned.push(p) }));
+    expect(chowned).toEqual([]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+  });
+});
+
+describe('replaceProblemOf', () => {
+  const me = { uid: 1000, gids: [1000, 27] };
+  it.each([
+    ['a read-only file', { mode: 0o100444, uid: 1000, gid: 1000 }, false, me, { kind: 'read-only', mode: 0o444 }],
+    ["another user's file this user may not write", { mode: 0o100644, uid: 0, gid: 0 }, false, me, { kind: 'read-only', mode: 0o644 }],
+    ['a file of ours', { mode: 0o100644, uid: 1000, gid: 1000 }, true, me, null],
+    ['a file of ours in one of our other groups', { mode: 0o100664, uid: 1000, gid: 27 }, true, me, null],
+    ["another user's file we may write (group-writable)", { mode: 0o100664, uid: 1001, gid: 27 }, true, me, { kind: 'owner', uid: 1001, gid: 27, userUid: 1000 }],
+    ['a file of ours in a group we are not in', { mode: 0o100666, uid: 1000, gid: 50 }, true, me, { kind: 'owner', uid: 1000, gid: 50, userUid: 1000 }],
+    ['any writable file, for root', { mode: 0o100644, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, null],
+    ['a read-only file, for root (access says writable)', { mode: 0o100444, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, null],
+    ['a writable file where there are no user ids (Windows)', { mode: 0o100666, uid: 0, gid: 0 }, true, null, null],
+  ] as const)('%s', (_name, st, writable, user, expected) => {
+    expect(replaceProblemOf(st, writable, user)).toEqual(expected);
+  });
+
+  it('finds no problem with a fresh file of ours, nor with a missing one (nodeIo)', () => {
+    const file = path.join(dir, 'papers.md');
+    fs.writeFileSync(file, 'x');
+    expect(nodeIo().replaceProblem(file)).toBeNull();
+    expect(nodeIo().replaceProblem(path.join(dir, 'missing.md'))).toBeNull();
   });
 });
 

@@ -22,17 +22,25 @@ export interface ContextLoadOptions {
 export interface Context {
   io: Io;
   global: GlobalOptions;
+  /** Colours for stdout: decided by stdout being a terminal. */
   color: ChalkInstance;
+  /**
+   * Colours for text written to stderr, decided by stderr being a terminal (`papers lint 2>log` on a
+   * terminal writes no escape codes into the log). A function: chalk loads only when it is asked for.
+   */
+  errColor(): Promise<ChalkInstance>;
   load(options?: ContextLoadOptions): Promise<LoadedStore>;
   out(text: string): void;
   err(text: string): void;
 }
 
 export async function createContext(io: Io, global: GlobalOptions): Promise<Context> {
+  let errColor: Promise<ChalkInstance> | undefined;
   return {
     io,
     global,
     color: await colorFor(io, global.color !== false),
+    errColor: () => (errColor ??= colorFor(io, global.color !== false, io.stderr)),
     // NOTE: the store's modules load with the first command that needs them, not at start-up.
     load: async (options = {}) =>
       (await import('../store/load.js')).loadStore(io, {

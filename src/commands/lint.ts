@@ -26,7 +26,7 @@ export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as co
 
 export const LintOptionsSchema = z.object({
   format: z._default(z.enum(LINT_FORMATS), 'stylish'),
-  maxWarnings: wholeNumber('--max-warnings', 0),
+  maxWarnings: wholeNumber(0),
   quiet: Flag,
   fix: Flag,
   fixDryRun: Flag,
@@ -93,6 +93,8 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
   for (const file of result.files) {
     if (!file.messages.some((m) => m.fix)) continue;
     const name = file.file;
+    // Planned again when the file changes during the write: only the last plan counts.
+    let planned = 0;
     const write = await rewriteFile(
       ctx.io,
       store.paths.get(name)!,
@@ -100,11 +102,12 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
       async (current) => {
         texts.set(name, current);
         const outcome = await fixFile(name, texts, relint);
-        fixed += outcome.fixed;
+        planned = outcome.fixed;
         return outcome.output;
       },
       { dryRun: options.fixDryRun },
     );
+    if (write.written || options.fixDryRun) fixed += planned;
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
   }
   return { result: (await relint(texts)).result, fixed, diff };
@@ -157,7 +160,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
       if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)) }));
   }
   if (options.format !== 'json' && options.format !== 'sarif') {
-    const summary = formatSummary(countMessages(all), ctx.color);
+    const summary = formatSummary(countMessages(all), await ctx.errColor());
     if (summary) ctx.err(summary);
   }
   return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK } from '../errors.js';
 import { filterEntries } from '../query/filter.js';
-import { entryCells, formatEntryTable } from '../report/entries.js';
+import { entryCells, entryCountLine, formatEntryTable } from '../report/entries.js';
 import { measureFor } from '../report/width.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
@@ -44,13 +44,6 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     const measure = await measureFor(cells.flat());
     ctx.out(formatEntryTable(entries, { color: ctx.color, width, measure }, cells));
   }
-  const sectionCount = new Set(entries.map((e) => e.section)).size;
-  if (!options.json) {
-    ctx.err(
-      entries.length
-        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} in ${sectionCount} ${sectionCount === 1 ? 'section' : 'sections'}`
-        : 'no entries match',
-    );
-  }
+  if (!options.json) ctx.err(entryCountLine(entries));
   return entries.length ? EXIT_OK : EXIT_FOUND;
 }

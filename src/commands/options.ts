@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { issueMessage } from '../config/schema.js';
 import { UsageError } from '../errors.js';
-import { parseYearRange, type YearRange } from '../query/filter.js';
+import { parseYearRange, yearRangeProblem, type YearRange } from '../query/filter.js';
 
 const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
@@ -37,26 +37,26 @@ export const YearsOption = z.pipe(
     if (!values) return undefined;
     const out: YearRange[] = [];
     for (const v of values.flatMap((x) => x.split(','))) {
-      const range = parseYearRange(v);
-      if (!range) {
-        ctx.issues.push({ code: 'custom', input: v, message: `"${v}" is not a year, expected 2020 or a range like 2019..2022` });
+      const problem = yearRangeProblem(v);
+      if (problem) {
+        ctx.issues.push({ code: 'custom', input: v, message: problem });
         return undefined;
       }
-      out.push(range);
+      out.push(parseYearRange(v)!);
     }
     return out;
   }),
 );
 
-/** A whole number >= `min` given as text (`--limit 5`, `--max-warnings 0`). */
-export function wholeNumber(name: string, min: number) {
+/** A whole number >= `min` given as text (`--limit 5`, `--max-warnings 0`); messages get the option's name from parseOptions. */
+export function wholeNumber(min: number) {
   return z.optional(
     z.pipe(
       z.string(),
       z.transform((text: string, ctx) => {
         const n = Number(text);
         if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(n) || n < min) {
-          ctx.issues.push({ code: 'custom', input: text, message: `${name} must be a whole number of at least ${min}, got "${text}"` });
+          ctx.issues.push({ code: 'custom', input: text, message: `must be a whole number of at least ${min}, got "${text}"` });
           return 0;
         }
         return n;
@@ -66,7 +66,7 @@ export function wholeNumber(name: string, min: number) {
 }
 
 /** A whole number >= 1 given as text (`--limit 5`). */
-export function positiveInt(name: string) {
-  return wholeNumber(name, 1);
+export function positiveInt() {
+  return wholeNumber(1);
 }
 

@@ -21,7 +21,7 @@ export const SearchOptionsSchema = z.object({
   venue: ListOf,
   year: YearsOption,
   org: ListOf,
-  limit: positiveInt('the limit'),
+  limit: positiveInt(),
   json: Flag,
 });
 

@@ -9,37 +9,54 @@ export interface InsertionPoint {
   needsEol: boolean;
 }
 
+/** A line that holds nothing but HTML comments (`<!-- papers-lint-disable-next-line ... -->`). */
+export function isCommentLine(line: string): boolean {
+  return /^\s*(?:<!--(?:(?!-->)[^])*-->\s*)+$/.test(line);
+}
+
 /**
  * The point after the last line with content in [from, to), where `to` is the start of a line or
  * the end of the text; null when the range holds only blank lines. "Blank" is what `trim()` removes,
- * as the parser counts it.
+ * as the parser counts it. Lines of nothing but HTML comments count as blank too (unless `comments`
+ * is 'content'): a `disable-next-line` directive at the end of an entry or section belongs to what
+ * follows, so new text goes before it.
  */
-export function afterLastContent(text: string, from: number, to: number): InsertionPoint | null {
+export function afterLastContent(text: string, from: number, to: number, comments: 'skip' | 'content' = 'skip'): InsertionPoint | null {
   let i = to;
-  while (i > from && isBlank(text[i - 1])) i--;
-  if (i === from) return null;
+  for (;;) {
+    while (i > from && isBlank(text[i - 1])) i--;
+    if (i === from) return null;
+    if (comments === 'content') break;
+    let start = i;
+    while (start > from && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    if (!isCommentLine(text.slice(start, i))) break;
+    i = start;
+  }
   let j = i;
   while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
   if (j === text.length) return { at: j, needsEol: true };
   return { at: text[j] === '\r' && text[j + 1] === '\n' ? j + 2 : j + 1, needsEol: false };
 }
 
-/** Blank lines right before the line starting at `offset`; null when nothing but blanks comes before it. */
+/**
+ * Blank lines right before the line starting at `offset` (lines of nothing but HTML comments among
+ * them are passed over, not counted); null when nothing but those comes before it.
+ */
 export function blankLinesBefore(text: string, offset: number): number | null {
   let i = offset;
-  let breaks = 0;
+  let blanks = 0;
   while (i > 0) {
-    const ch = text[i - 1];
-    if (ch === '\n') {
-      breaks++;
-      i -= text[i - 2] === '\r' ? 2 : 1;
-    } else if (ch === '\r') {
-      breaks++;
-      i--;
-    } else if (isBlank(ch)) i--;
-    else break;
+    let lineEnd = i;
+    if (text[lineEnd - 1] === '\n') lineEnd--;
+    if (text[lineEnd - 1] === '\r') lineEnd--;
+    let start = lineEnd;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    const line = text.slice(start, lineEnd);
+    if (line.trim() === '') blanks++;
+    else if (!isCommentLine(line)) return blanks;
+    i = start;
   }
-  return i === 0 ? null : breaks - 1;
+  return null;
 }
 
 /** The most frequent value; a tie goes to the value seen last (the writer's latest habit). */

@@ -72,8 +72,8 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
 
 /**
  * One insertion: after the last line with content of the section's last `##` occurrence in this file
- * (before the blank lines that lead to the next `##`), or, for a new section, after the file's last
- * line with content. Line endings are those of the line the block follows (else the file's usual one);
+ * (before the blank lines and comment lines, such as a directive, that lead to the next `##`), or,
+ * for a new section, after the file's last line with content. Line endings are those of the line the block follows (else the file's usual one);
  * nothing else changes, not even a missing final newline.
  */
 export function planAdd(file: ParsedFile, text: string, request: AddRequest, entryLines = newEntryLines(file, text, request)): Edit[] {
@@ -81,7 +81,8 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   const gaps = fileGaps(file, text, request.section.create ? undefined : request.section.title);
 
   if (request.section.create) {
-    const point = afterLastContent(text, 0, text.length);
+    // A file of nothing but comments keeps them first.
+    const point = afterLastContent(text, 0, text.length) ?? afterLastContent(text, 0, text.length, 'content');
     const lines = [`## ${request.section.title}`, ...blanks(gaps.head), ...entryLines];
     if (!point) {
       // Nothing but blank lines (or nothing): start at the top, after a BOM.

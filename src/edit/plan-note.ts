@@ -12,7 +12,8 @@ export function noteLines(text: string, entry: ParsedEntry, notes: readonly stri
 
 /**
  * One insertion right after the entry's last line with content (its heading line for a stub), so the
- * blank lines that separate it from the next entry stay after the new bullets.
+ * blank lines and comment lines (a directive for the next entry) that separate it from the next entry
+ * stay after the new bullets.
  */
 export function planNote(file: ParsedFile, text: string, entry: ParsedEntry, notes: readonly string[]): Edit[] {
   const point = afterLastContent(text, entry.range.start, entry.range.end)!;

@@ -3,6 +3,7 @@ import { PapersError } from '../errors.js';
 import type { ParsedEntry, ParsedFile } from '../store/parse.js';
 import type { Edit } from './apply.js';
 import type { EntryFields } from './entry-text.js';
+import { isCommentLine } from './layout.js';
 
 export class CheckFailed extends PapersError {
   constructor(file: string, reason: string, before?: ParsedFile) {
@@ -67,19 +68,70 @@ function checkSameFile(name: string, before: ParsedFile, after: ParsedFile, extr
   }
 }
 
-/** Index of the one entry of `after` that is not in `before`, checking every other entry reads back the same. */
-function extraEntry(name: string, before: ParsedFile, after: ParsedFile): number {
+/**
+ * Notes split before the comment lines (and blank lines among them) that close them: new lines go
+ * before those, which usually belong to what follows (a `disable-next-line` directive).
+ */
+export function splitCommentTail(notes: string): { head: string[]; tail: string[] } {
+  const lines = notes === '' ? [] : notes.split('\n');
+  let keep = lines.length;
+  while (keep > 0 && (lines[keep - 1]!.trim() === '' || isCommentLine(lines[keep - 1]!))) keep--;
+  return { head: lines.slice(0, keep), tail: lines.slice(keep) };
+}
+
+/**
+ * Whether notes read as `lines` then `tail`. With `gap`, the blank lines between the two may be any
+ * number: those between a heading and a first comment line are not part of the old notes.
+ */
+function readsAs(got: string, lines: readonly string[], tail: readonly string[], gap: boolean): boolean {
+  const all = [...lines, ...tail];
+  while (all.length && all[0]!.trim() === '') all.shift();
+  if (got === all.join('\n')) return true;
+  if (!gap || lines.length === 0 || tail.length === 0) return false;
+  const gotLines = got.split('\n');
+  let k = lines.length;
+  while (k < gotLines.length && gotLines[k]!.trim() === '') k++;
+  return gotLines.slice(0, lines.length).join('\n') === lines.join('\n') && gotLines.slice(k).join('\n') === tail.join('\n');
+}
+
+interface Handed {
+  lines: string[];
+  /** The entry had nothing but these lines: blank lines before them were not in its notes. */
+  gap: boolean;
+}
+
+/** The closing comment lines `a` handed over to an entry inserted after it (`b` is `a` without them); null if it did not. */
+function handedTail(a: ParsedEntry, b: ParsedEntry): Handed | null {
+  const { head, tail } = splitCommentTail(a.notes);
+  if (tail.length === 0 || b.notes !== head.join('\n') || a.line !== b.line) return null;
+  // Otherwise the same entry; TODO markers in the moved lines went with them.
+  const same = sameEntry({ ...a, notes: b.notes, stub: b.stub, todos: a.todos.slice(0, b.todos.length) }, b);
+  return same ? { lines: tail, gap: head.length === 0 } : null;
+}
+
+/**
+ * The one entry of `after` that is not in `before`, checking every other entry reads back the same.
+ * The entry right before it may have handed it its closing comment lines (`moved`), as planAdd inserts
+ * before them.
+ */
+function extraEntry(name: string, before: ParsedFile, after: ParsedFile): { index: number; moved: Handed } {
   if (after.entries.length !== before.entries.length + 1) {
     throw new CheckFailed(name, `expected ${before.entries.length + 1} entries after adding one, found ${after.entries.length}`, before);
   }
   let k = 0;
   while (k < before.entries.length && sameEntry(before.entries[k]!, after.entries[k]!)) k++;
+  let moved: Handed = { lines: [], gap: false };
+  const handed = k < before.entries.length ? handedTail(before.entries[k]!, after.entries[k]!) : null;
+  if (handed) {
+    moved = handed;
+    k++;
+  }
   for (let i = k; i < before.entries.length; i++) {
     if (!sameEntry(before.entries[i]!, after.entries[i + 1]!)) {
       throw new CheckFailed(name, `the entry at line ${before.entries[i]!.line} would read back differently`, before);
     }
   }
-  return k;
+  return { index: k, moved };
 }
 
 export interface ExpectedEntry {
@@ -91,11 +143,13 @@ export interface ExpectedEntry {
 /** Checks an added entry; returns it as parsed from the new text. */
 export function checkAdded(name: string, before: ParsedFile, after: ParsedFile, expected: ExpectedEntry, createdSection: boolean): ParsedEntry {
   checkSameFile(name, before, after, createdSection ? expected.section : null);
-  const entry = after.entries[extraEntry(name, before, after)]!;
+  const { index, moved } = extraEntry(name, before, after);
+  const entry = after.entries[index]!;
   const { fields } = expected;
   const got = [entry.title, entry.alias, entry.venueRaw, entry.year, entry.orgs, entry.section, entry.notes];
   const want = [fields.title, fields.alias, fields.venue, fields.year, fields.orgs, expected.section, expected.notes];
-  if (JSON.stringify(got) !== JSON.stringify(want)) {
+  const notesOk = readsAs(entry.notes, expected.notes === '' ? [] : expected.notes.split('\n'), moved.lines, moved.gap);
+  if (JSON.stringify(got.slice(0, -1)) !== JSON.stringify(want.slice(0, -1)) || !notesOk) {
     throw new CheckFailed(name, `the new entry would read back as ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`, before);
   }
   return entry;
@@ -114,9 +168,9 @@ export function checkNoted(name: string, before: ParsedFile, after: ParsedFile, 
       throw new CheckFailed(name, `the entry at line ${before.entries[i]!.line} would read back differently`, before);
     }
   }
-  const notes = old.notes === '' ? added : `${old.notes}\n${added}`;
+  const { head, tail } = splitCommentTail(old.notes);
   const same = (e: ParsedEntry) => JSON.stringify([e.heading.raw, e.section, e.line]);
-  if (same(entry) !== same(old) || entry.notes !== notes) {
+  if (same(entry) !== same(old) || !readsAs(entry.notes, [...head, ...added.split('\n')], tail, head.length === 0)) {
     throw new CheckFailed(name, `the entry at line ${old.line} would not read back as its old notes plus the new ones`, before);
   }
   return entry;

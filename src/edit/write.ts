@@ -1,6 +1,6 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
-import type { FileLock, Io } from '../io.js';
+import type { FileLock, Io, ReplaceProblem } from '../io.js';
 import { decodeNotesBytes, readNotesBytes } from '../store/load.js';
 
 export interface WriteResult {
@@ -30,6 +30,8 @@ export async function rewriteFile(
 ): Promise<WriteResult> {
   let lock: FileLock | undefined;
   if (!options.dryRun) {
+    const problem = io.replaceProblem(path);
+    if (problem) throw replaceError(shown, problem);
     try {
       lock = await io.lock(path);
     } catch (error) {
@@ -69,6 +71,22 @@ export async function rewriteFile(
   } finally {
     await lock?.release();
   }
+}
+
+/** A file papers must not replace, as the user's error: nothing is planned, locked or written. */
+function replaceError(shown: string, problem: ReplaceProblem): InputError {
+  if (problem.kind === 'read-only') {
+    const mode = problem.mode.toString(8).padStart(4, '0');
+    const hint =
+      problem.mode & 0o222
+        ? `its mode is ${mode}, but this user may not write it: another owner, or a read-only file system`
+        : `its mode is ${mode}; chmod u+w ${shown} lets papers change it`;
+    return new InputError(`${shown} is read-only; nothing was written`, hint);
+  }
+  return new InputError(
+    `${shown} belongs to user ${problem.uid} (group ${problem.gid}), and papers, running as user ${problem.userUid}, could not keep that owner when it rewrites the file; nothing was written`,
+    "run papers as the file's owner",
+  );
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -21,18 +21,29 @@ export interface EntryFilter {
   stub?: boolean;
 }
 
-/** `2020`, `2019..2022`, `2019..`, `..2022` (also `2019-2022`); null when it is none of these. */
-export function parseYearRange(text: string): YearRange | null {
+/** `2020`, `2019..2022`, `2019..`, `..2022` (also `2019-2022`), in either order; null when it is none of these. */
+function readYearRange(text: string): YearRange | null {
   const t = text.trim();
   let m = /^(\d{4})$/.exec(t);
   if (m) return { from: Number(m[1]), to: Number(m[1]) };
   m = /^(\d{4})?\s*(?:\.\.|-|–)\s*(\d{4})?$/.exec(t);
-  if (m && (m[1] || m[2])) {
-    const from = m[1] ? Number(m[1]) : null;
-    const to = m[2] ? Number(m[2]) : null;
-    if (from !== null && to !== null && from > to) return null;
-    return { from, to };
-  }
+  if (m && (m[1] || m[2])) return { from: m[1] ? Number(m[1]) : null, to: m[2] ? Number(m[2]) : null };
+  return null;
+}
+
+/** `2020`, `2019..2022`, `2019..`, `..2022` (also `2019-2022`); null when it is none of these, or reversed. */
+export function parseYearRange(text: string): YearRange | null {
+  const range = readYearRange(text);
+  return range && !isReversed(range) ? range : null;
+}
+
+const isReversed = (r: YearRange): boolean => r.from !== null && r.to !== null && r.from > r.to;
+
+/** What is wrong with a year range as typed, as a message; null when parseYearRange reads it. */
+export function yearRangeProblem(text: string): string | null {
+  const range = readYearRange(text);
+  if (!range) return `"${text}" is not a year, expected 2020 or a range like 2019..2022`;
+  if (isReversed(range)) return `"${text}" is reversed, expected from..to: ${range.to}..${range.from}`;
   return null;
 }
 

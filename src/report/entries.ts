@@ -1,7 +1,7 @@
 // Formats entries for people: the grouped `list` table, one entry in full for `show`, the sections table.
 import type { SectionSummary } from '../query/sections.js';
 import type { Entry } from '../store/schema.js';
-import { renderRows, type ChalkInstance } from './terminal.js';
+import { plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
 /** `NeurIPS'19`, `OSDI`, `2023`, or `-`. */
@@ -23,6 +23,19 @@ export function entryFlags(entry: Entry): string {
 export function sectionLabel(title: string | null, slug: string | null): string {
   if (title === null) return '(no section)';
   return slug ? `${title} [${slug}]` : title;
+}
+
+/**
+ * `list`'s count line: `5 entries in 2 sections`, with entries outside any section counted apart
+ * (`3 entries (outside any section)`, `5 entries in 2 sections and 3 outside any section`).
+ */
+export function entryCountLine(entries: readonly Pick<Entry, 'section'>[]): string {
+  if (entries.length === 0) return 'no entries match';
+  const inSections = entries.filter((e) => e.section !== null);
+  const outside = entries.length - inSections.length;
+  if (inSections.length === 0) return `${plural(outside, 'entry', 'entries')} (outside any section)`;
+  const counted = `${plural(inSections.length, 'entry', 'entries')} in ${plural(new Set(inSections.map((e) => e.section)).size, 'section')}`;
+  return outside ? `${counted} and ${outside} outside any section` : counted;
 }
 
 export interface ListTableOptions {

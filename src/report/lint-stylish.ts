@@ -1,7 +1,7 @@
 // The default lint format: findings grouped by file, aligned by display width (Chinese too), and a summary.
 import type { Counts } from '../lint/run.js';
 import type { FileResult, Severity } from '../lint/types.js';
-import { renderRows, type ChalkInstance } from './terminal.js';
+import { plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
 export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: 'error', warn: 'warning', info: 'info' };
@@ -25,10 +25,6 @@ export function formatStylish(files: readonly FileResult[], options: { color: Ch
     out.push(color.underline(file.file), ...lines, '');
   }
   return out.join('\n');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `✖ 3 problems (1 error, 2 warnings)` and how many --fix can fix; empty when there is nothing. */

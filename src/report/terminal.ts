@@ -1,17 +1,20 @@
 // Colour and display-width helpers for terminal output (CJK-aware widths via string-width).
 import type { ChalkInstance } from 'chalk';
-import type { Io } from '../io.js';
+import type { Io, OutStream } from '../io.js';
 import { simpleWidth, type Measure } from './width.js';
 
 export type { ChalkInstance };
 
-/** True when output should be coloured: on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function wantsColor(io: Io, wanted: boolean): boolean {
+/**
+ * True when output to `stream` (stdout unless told) should be coloured: when it is a terminal, never
+ * with NO_COLOR or --no-color; FORCE_COLOR forces it, even in a pipe.
+ */
+export function wantsColor(io: Io, wanted: boolean, stream: OutStream = io.stdout): boolean {
   const env = io.env;
   if (!wanted || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
-  return io.stdout.isTTY && env.TERM !== 'dumb';
+  return stream.isTTY && env.TERM !== 'dumb';
 }
 
 /**
@@ -25,10 +28,15 @@ export const plainColor: ChalkInstance = new Proxy(function paint(...text: unkno
   get: (_target, key) => (key === 'level' ? 0 : key === 'then' ? undefined : plainColor),
 }) as unknown as ChalkInstance;
 
-export async function colorFor(io: Io, wanted: boolean): Promise<ChalkInstance> {
-  if (!wantsColor(io, wanted)) return plainColor;
+export async function colorFor(io: Io, wanted: boolean, stream: OutStream = io.stdout): Promise<ChalkInstance> {
+  if (!wantsColor(io, wanted, stream)) return plainColor;
   const { Chalk } = await import('chalk');
   return new Chalk({ level: 1 });
+}
+
+/** `1 problem`, `2 problems`; `plural(3, 'entry', 'entries')`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** Cuts text to at most `width` columns, ending with `…` when cut. */

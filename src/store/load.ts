@@ -103,6 +103,10 @@ export function locateNotes(io: Io, given?: string): NotesLocation {
       const kind = io.stat(file)?.kind;
       if (kind === 'file') files.push(file);
       else if (kind === 'dir') throw new InputError(`${file} is a folder, expected a markdown file`, 'rename it or move it out of the notes folder');
+      // Listed, yet nothing to stat: a symbolic link whose target is gone. Never skipped silently.
+      else if (kind === undefined) {
+        throw new InputError(`cannot read ${displayName(io, file)}: it is a broken symbolic link or was just removed`, 'fix or remove the link, or move it out of the notes folder');
+      } else throw new InputError(`${displayName(io, file)} is not a regular file`, 'move it out of the notes folder');
     }
     if (files.length === 0) {
       throw new InputError(`no markdown files in ${shown}`, 'put .md files there, or pass --notes <file>');

@@ -9,6 +9,17 @@ const seedIo = (options: MemoryIoOptions = {}) => memoryIo(seedFiles(), options)
 const DIEN = ['--title', 'Deep Interest Evolution Network', '--alias', 'DIEN', '--venue', "AAAI'19", '--org', 'Ali', '--section', 'recsys'];
 
 describe('papers add', () => {
+  it('adds before a directive that ends the section, so it still applies to the next section', async () => {
+    const text = "## S\n### A[KDD'18][X]\n- a\n\n<!-- papers-lint-disable-next-line no-empty-section -->\n## Empty\n";
+    const io = memoryIo({ '/w/notes/d.md': text }, { cwd: '/w' });
+    expect((await run(io, 'lint')).code).toBe(0);
+    const r = await run(io, 'add', '--title', 'New', '--venue', "KDD'20", '--org', 'X', '--section', 'S', '--note', 'n');
+    expect(r).toMatchObject({ code: 0, stdout: 'new-2020 notes/d.md:5\n' });
+    expect(decode(io.files.get('/w/notes/d.md'))).toBe(text.replace('- a\n', "- a\n\n### New[KDD'20][X]\n- n\n"));
+    const lint = await run(memoryIo({ '/w/notes/d.md': io.files.get('/w/notes/d.md')! }, { cwd: '/w' }), 'lint', '--format', 'unix');
+    expect(lint).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('inserts the entry at the end of the section, in the digest\'s style, and nothing else', async () => {
     const io = seedIo();
     const r = await run(io, 'add', ...DIEN, '--note', '用 GRU 建模兴趣演化', '--note', 'AUGRU');

@@ -163,6 +163,28 @@ describe('papers lint on the shipped digest', () => {
   });
 });
 
+describe('papers lint colour', () => {
+  const ESC = '\u001b[';
+  const files = () => digest(`${CLEAN}- TODO: check the BLEU numbers\n`);
+
+  it('colours the summary on stderr only when stderr is a terminal (papers lint 2>log)', async () => {
+    const toLog = await run(memoryIo(files(), { stdoutTty: true, stderrTty: false }), 'lint');
+    expect(toLog.stdout).toContain(ESC);
+    expect(toLog.stderr).toBe('✖ 1 problem (0 errors, 1 warning)\n');
+    const piped = await run(memoryIo(files(), { stdoutTty: false, stderrTty: true }), 'lint');
+    expect(piped.stdout).not.toContain(ESC);
+    expect(piped.stderr).toContain(`${ESC}33m✖ 1 problem`);
+  });
+
+  it('colours both in a pipe with FORCE_COLOR, and neither with NO_COLOR or --no-color', async () => {
+    const forced = await run(memoryIo(files(), { env: { FORCE_COLOR: '1' } }), 'lint');
+    expect([forced.stdout, forced.stderr].every((t) => t.includes(ESC))).toBe(true);
+    const none = await run(memoryIo(files(), { tty: true, env: { NO_COLOR: '1' } }), 'lint');
+    const off = await run(memoryIo(files(), { tty: true }), '--no-color', 'lint');
+    expect([none.stdout, none.stderr, off.stdout, off.stderr].some((t) => t.includes(ESC))).toBe(false);
+  });
+});
+
 describe('papers lint exit codes', () => {
   it('exits 0 with no output on a clean digest', async () => {
     const r = await run(memoryIo(digest(CLEAN)), 'lint');
@@ -198,8 +220,8 @@ describe('papers lint exit codes', () => {
   });
 
   it.each([
-    [['--max-warnings', '-1'], '--max-warnings: --max-warnings must be a whole number of at least 0, got "-1"'],
-    [['--max-warnings', 'many'], '--max-warnings: --max-warnings must be a whole number of at least 0, got "many"'],
+    [['--max-warnings', '-1'], '--max-warnings: must be a whole number of at least 0, got "-1" (see --help)\n'],
+    [['--max-warnings', 'many'], '--max-warnings: must be a whole number of at least 0, got "many" (see --help)\n'],
     [['--format', 'xml'], '--format: expected one of "stylish", "unix", "json", "sarif", "github"'],
     [['--fix', '--fix-dry-run'], '--fix and --fix-dry-run exclude each other'],
     [['--rule', 'no-todos'], '--rule: unknown rule "no-todos"; did you mean "no-todo"?'],
@@ -372,6 +394,21 @@ describe('papers lint --fix keeps the file as it was around the fixes', () => {
   it('reports the column without counting a BOM', async () => {
     const { report } = await lintJson(digest("\uFEFF### A[Arxiv'23][UW]\n- x\n"), '--rule', 'venue-spelling');
     expect(report[0]!.messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[1, 7, 12]]);
+  });
+
+  it('counts the fixes written once when the file changes during the write and they are planned again', async () => {
+    const io = memoryIo(digest("## S\n### A[Arxiv'23][UW]\n- x\n"));
+    const read = io.readFile;
+    let reads = 0;
+    io.readFile = (p) => {
+      const data = read(p);
+      // Another writer (an editor) saves right after the fix is planned on what papers read.
+      if (p === '/work/notes/papers.md' && ++reads === 2) io.files.set(p, new TextEncoder().encode("## S\n### A[Arxiv'23][UW]\n- x\n- y\n"));
+      return data;
+    };
+    const r = await run(io, 'lint', '--fix');
+    expect(textOf(io)).toBe("## S\n### A[arXiv'23][UW]\n- x\n- y\n");
+    expect(r.stderr).toBe('fixed 1 problem; 0 problems remain\n');
   });
 
   it('applies fixes to every file of a notes folder', async () => {

@@ -85,6 +85,18 @@ describe('papers list on the shipped digest', () => {
     expect(pipe.stdout).toContain('Ladder: Enabling Efficient Low-Precision Deep Learning Computing through Hardware-aware Tensor Transformation');
   });
 
+  it.each([
+    ["### A[KDD'18]\n### B[KDD'19]\n### C[KDD'20]\n", '3 entries (outside any section)\n'],
+    ["### A[KDD'18]\n", '1 entry (outside any section)\n'],
+    ["### A[KDD'18]\n### B[KDD'19]\n### C[KDD'20]\n## S\n### D[KDD'18]\n### E[KDD'18]\n## T\n### F[KDD'18]\n### G[KDD'18]\n### H[KDD'18]\n", '5 entries in 2 sections and 3 outside any section\n'],
+    ["### A[KDD'18]\n## S\n### D[KDD'18]\n", '1 entry in 1 section and 1 outside any section\n'],
+    ["## S\n### D[KDD'18]\n### E[KDD'18]\n", '2 entries in 1 section\n'],
+  ])('counts the entries outside any section apart (%#)', async (text, stderr) => {
+    const r = await run(memoryIo({ '/work/notes/d.md': text }), 'list');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(stderr);
+  });
+
   it('exits 1 with a message on stderr when nothing matches', async () => {
     const r = await run(memoryIo(seedFiles()), 'list', '--venue', 'sosp');
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'no entries match\n' });
@@ -94,7 +106,7 @@ describe('papers list on the shipped digest', () => {
     [['--section', 'nope'], /no section matches "nope"; the sections are:\n  1\. ir  信息检索、搜索 \(4\)/],
     [['--section', '系统'], /section "系统" is ambiguous; it matches:\n  2\. recsys/],
     [['--year', '20x'], /--year: "20x" is not a year/],
-    [['--year', '2022..2019'], /--year: "2022..2019" is not a year/],
+    [['--year', '2022..2019'], /^papers: --year: "2022\.\.2019" is reversed, expected from\.\.to: 2019\.\.2022 \(see --help\)\n$/],
     [['--bogus'], /unknown option '--bogus'/],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const r = await run(memoryIo(seedFiles()), 'list', ...args);

@@ -8,6 +8,17 @@ const seedIo = (options: MemoryIoOptions = {}) => memoryIo(seedFiles(), options)
 const lines = (io: ReturnType<typeof seedIo>) => decode(io.files.get(DIGEST)).split('\n');
 
 describe('papers note', () => {
+  it('adds before a directive that ends the entry, so it still applies to the next entry', async () => {
+    const text = "## S\n### A[KDD'18][X]\n- a\n\n<!-- papers-lint-disable-next-line no-empty-entry -->\n### B[KDD'19][X]\n";
+    const io = memoryIo({ '/w/notes/d.md': text }, { cwd: '/w' });
+    expect((await run(io, 'lint')).code).toBe(0);
+    const r = await run(io, 'note', 'a', 'more');
+    expect(r.code).toBe(0);
+    expect(decode(io.files.get('/w/notes/d.md'))).toBe(text.replace('- a\n', '- a\n- more\n'));
+    const lint = await run(memoryIo({ '/w/notes/d.md': io.files.get('/w/notes/d.md')! }, { cwd: '/w' }), 'lint', '--format', 'unix');
+    expect(lint).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('appends a bullet after the last line of the entry named by its alias', async () => {
     const io = seedIo();
     const r = await run(io, 'note', 'DIN', '线上 A/B 提升 10%');

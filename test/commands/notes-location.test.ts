@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeIo } from '../../src/io.js';
+import { main } from '../../src/main.js';
 import { memoryIo, run } from '../helpers/memory-io.js';
 import { SEED } from '../helpers/seed.js';
 
@@ -65,6 +71,37 @@ describe('where the notes are', () => {
 
   it('errors on a .md name that is a folder', () =>
     expectInputError(memoryIo({ '/w/notes/a.md/inner.txt': 'x', '/w/notes/b.md': DIGEST }, { cwd: '/w' }), /\/w\/notes\/a\.md is a folder, expected a markdown file/));
+
+  it('errors on a symbolic link to a missing file in a notes folder, naming it', () =>
+    expectInputError(
+      memoryIo({ '/w/notes/a.md': DIGEST }, { cwd: '/w', symlinks: { '/w/notes/b.md': '/w/elsewhere/gone.md' } }),
+      /^papers: cannot read notes\/b\.md: it is a broken symbolic link or was just removed \(fix or remove the link/,
+    ));
+
+  it('errors on a broken symbolic link or a FIFO in a real notes folder, naming it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-notes-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.md'), DIGEST);
+      const runReal = async () => {
+        let err = '';
+        const io = { ...nodeIo(), stdout: { write: () => {}, isTTY: false }, stderr: { write: (t: string) => void (err += t), isTTY: false } };
+        return { code: await main(['--notes', dir, '--no-cache', 'list'], io), err };
+      };
+      fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'b.md'));
+      expect(await runReal()).toEqual({ code: 2, err: `papers: cannot read ${path.join(dir, 'b.md')}: it is a broken symbolic link or was just removed (fix or remove the link, or move it out of the notes folder)\n` });
+      fs.rmSync(path.join(dir, 'b.md'));
+      execFileSync('mkfifo', [path.join(dir, 'c.md')]);
+      expect(await runReal()).toEqual({ code: 2, err: `papers: ${path.join(dir, 'c.md')} is not a regular file (move it out of the notes folder)\n` });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a symbolic link to a file in a notes folder like the file', async () => {
+    const io = memoryIo({ '/w/notes/a.md': DIGEST, '/w/elsewhere/b.md': "## T\n### Linked[ACL'20]\n" }, { cwd: '/w', symlinks: { '/w/notes/b.md': '/w/elsewhere/b.md' } });
+    const r = await run(io, 'list', '--json');
+    expect(JSON.parse(r.stdout).map((e: { title: string }) => e.title)).toEqual(['Paper', 'Linked']);
+  });
 
   it('errors on a file given as a folder', () =>
     expectInputError(memoryIo({ '/w/d.md': DIGEST }, { cwd: '/w' }), /d\.md\/ is a file, not a folder/, '--notes', 'd.md/', 'list'));

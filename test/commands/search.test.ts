@@ -153,8 +153,9 @@ describe('papers search', () => {
       [['title:tvm'], `papers: unknown qualifier "title:"; the qualifiers are venue:, year:, section:, org:, alias: (to search for the text itself, quote it: '"title:tvm"')\n`],
       [['venue:', 'tvm'], 'papers: venue: needs a value (write it without a space, e.g. venue:osdi)\n'],
       [['year:20x9'], 'papers: year: "20x9" is not a year, expected 2020 or a range like 2019..2022 (see --help)\n'],
+      [['tvm', 'year:2030..2020'], 'papers: year: "2030..2020" is reversed, expected from..to: 2020..2030 (see --help)\n'],
       [['tvm', '--year', 'soon'], 'papers: --year: "soon" is not a year, expected 2020 or a range like 2019..2022 (see --help)\n'],
-      [['tvm', '--limit', '0'], 'papers: --limit: the limit must be a whole number of at least 1, got "0" (see --help)\n'],
+      [['tvm', '--limit', '0'], 'papers: --limit: must be a whole number of at least 1, got "0" (see --help)\n'],
     ])('%j', async (args, stderr) => {
       const r = await search(...args);
       expect(r.code).toBe(2);

@@ -20,6 +20,7 @@ export const ADD_CASES: Array<{ name: string; request: AddRequest }> = [
   { name: 'new-section', request: { fields: entry(), notes: ['in a new section'], section: { title: 'C 新的', create: true } } },
   { name: 'no-final-newline-new-section', request: { fields: entry(), notes: ['n'], section: { title: 'Brand New', create: true } } },
   { name: 'style', request: { fields: entry(), notes: ['star bullets like the file'], section: { title: 'A', create: false } } },
+  { name: 'directive', request: { fields: entry(), notes: ['before the directive'], section: { title: 'Recsys', create: false } } },
   { name: 'empty-file', request: { fields: entry(), notes: ['first entry ever'], section: { title: 'Start', create: true } } },
 ];
 
@@ -29,5 +30,6 @@ export const NOTE_CASES: Array<{ name: string; before: string; title: string; no
   { name: 'note-no-final-newline', before: 'no-final-newline', title: 'Three', notes: ['on the last line'] },
   { name: 'note-nested', before: 'style', title: 'Two', notes: ['after the nested list'] },
   { name: 'note-stub', before: 'stub', title: 'Stub Paper', notes: ['first words'] },
-  { name: 'note-comment-only', before: 'stub', title: 'Next', notes: ['after the comment'] },
+  { name: 'note-comment-only', before: 'stub', title: 'Next', notes: ['before the comment'] },
+  { name: 'note-directive', before: 'directive', title: 'A', notes: ['more'] },
 ];

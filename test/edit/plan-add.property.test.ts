@@ -73,6 +73,15 @@ const draftArb = fc.record({
 
 const view = (e: ParsedEntry) => [e.title, e.alias, e.venueRaw, e.year, e.orgs, e.section, e.notes, e.heading.raw];
 
+// The model of where new lines go: before the closing lines of nothing but HTML comments and blanks.
+const closing = (line: string): boolean => /^\s*(?:<!--.*?-->\s*)*$/.test(line);
+function closingLines(notes: string): { head: string[]; tail: string[] } {
+  const lines = notes ? notes.split('\n') : [];
+  let k = lines.length;
+  while (k > 0 && closing(lines[k - 1]!)) k--;
+  return { head: lines.slice(0, k), tail: lines.slice(k) };
+}
+
 function addOnce(text: string, input: AddInput, section: AddRequest['section']) {
   const file = parseDigest(text, 'g.md', { venues });
   const request: AddRequest = { fields: input, notes: input.notes, section };
@@ -108,10 +117,26 @@ describe('planAdd properties', () => {
         const afterFile = parseDigest(after, 'g.md', { venues });
         const notes = newEntryLines(file, text, request).slice(1).join('\n');
         const added = checkAdded('g.md', file, afterFile, { fields: input, notes, section: section.title }, section.create);
-        expect(afterFile.entries.filter((e) => e !== added).map(view)).toEqual(file.entries.map(view));
+        // The entry it follows hands it the comment lines that closed it (a directive for what comes next).
+        const index = afterFile.entries.indexOf(added);
+        const previous = index > 0 && start < file.entries[index - 1]!.range.end ? file.entries[index - 1] : undefined;
+        const moved = previous ? closingLines(previous.notes) : { head: [], tail: [] };
+        const expected = file.entries.map((e) => (e === previous ? { ...e, notes: moved.head.join('\n') } : e));
+        expect(afterFile.entries.filter((e) => e !== added).map(view)).toEqual(expected.map(view));
+        // After the new entry, up to the next section, only blank and comment lines (now its notes); before it, content.
+        const rest = after.slice(start + inserted.length).split(/\r\n|\n/);
+        const next = rest.findIndex((l) => /^##? /.test(l));
+        const trailing = rest.slice(0, next < 0 ? undefined : next);
+        expect(trailing.every(closing)).toBe(true);
+        const want = [...(notes ? notes.split('\n') : []), ...trailing];
+        while (want.length && want[0]!.trim() === '') want.shift();
+        while (want.length && want.at(-1)!.trim() === '') want.pop();
+        expect(added.notes).toBe(want.join('\n'));
+        const head = after.slice(0, start).split(/\r\n|\n/);
+        const lineBefore = head.at(head.at(-1) === '' ? -2 : -1);
+        if (lineBefore !== undefined && !section.create) expect(closing(lineBefore)).toBe(false);
         expect([added.title, added.alias, added.venueRaw, added.year, added.orgs]).toEqual([input.title, input.alias, input.venue, input.year, input.orgs]);
         // At the end of its section: no entry of the same section comes after it.
-        const index = afterFile.entries.indexOf(added);
         expect(afterFile.entries.slice(index + 1).some((e) => e.section === section.title)).toBe(false);
       }),
       { numRuns: 400 },
@@ -156,7 +181,12 @@ describe('planNote properties', () => {
         expect(after.slice(0, start) + after.slice(start + inserted.length)).toBe(text);
         if (file.info.eol === '\r\n') expect(inserted.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
         const noted = checkNoted('g.md', file, parseDigest(after, 'g.md'), index, noteLines(text, entry, notes).join('\n'));
-        expect(noted.notes.endsWith(notes.at(-1)!)).toBe(true);
+        // The new bullets end the notes, but for the comment lines that closed them, which still do.
+        const old = closingLines(entry.notes);
+        const now = closingLines(noted.notes);
+        // (Blank lines between a heading and a first comment line were not part of the old notes.)
+        expect(old.head.length ? now.tail : now.tail.slice(now.tail.findIndex((l) => l.trim() !== ''))).toEqual(old.tail);
+        expect(now.head.at(-1)!.endsWith(notes.at(-1)!)).toBe(true);
       }),
       { numRuns: 300 },
     );

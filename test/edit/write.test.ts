@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rewriteFile } from '../../src/edit/write.js';
 import { PapersError } from '../../src/errors.js';
-import { memoryIo } from '../helpers/memory-io.js';
+import { memoryIo, run } from '../helpers/memory-io.js';
+import { SEED, seedFiles } from '../helpers/seed.js';
 
 const bytes = (io: ReturnType<typeof memoryIo>, p: string) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(io.files.get(p));
 
@@ -67,5 +68,63 @@ describe('rewriteFile', () => {
     expect([...io.files.get('/w/a.md')!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     await expect(rewriteFile(io, '/w/a.md', 'a.md', (t) => `${t}\uD800`)).rejects.toThrow('is not valid Unicode; nothing was written');
     expect(bytes(io, '/w/a.md')).toBe('\uFEFFold\n');
+  });
+});
+
+describe('rewriteFile on a file papers must not replace', () => {
+  const readOnly = { '/w/a.md': { kind: 'read-only', mode: 0o444 } } as const;
+
+  it('refuses a read-only file before planning, locking or writing anything', async () => {
+    const io = memoryIo({ '/w/a.md': 'old' }, { replaceProblems: readOnly });
+    let planned = false;
+    const write = rewriteFile(io, '/w/a.md', 'a.md', () => {
+      planned = true;
+      return 'new';
+    });
+    await expect(write).rejects.toMatchObject({
+      message: 'a.md is read-only; nothing was written',
+      exitCode: 2,
+      hint: 'its mode is 0444; chmod u+w a.md lets papers change it',
+    });
+    expect(planned).toBe(false);
+    expect(io.atomicWrites).toEqual([]);
+    expect(bytes(io, '/w/a.md')).toBe('old');
+  });
+
+  it('says so when the mode allows writing but not to this user', async () => {
+    const io = memoryIo({ '/w/a.md': 'old' }, { replaceProblems: { '/w/a.md': { kind: 'read-only', mode: 0o644 } } });
+    await expect(rewriteFile(io, '/w/a.md', 'a.md', () => 'new')).rejects.toMatchObject({
+      message: 'a.md is read-only; nothing was written',
+      hint: 'its mode is 0644, but this user may not write it: another owner, or a read-only file system',
+    });
+  });
+
+  it('refuses a file whose owner it could not keep', async () => {
+    const io = memoryIo({ '/w/a.md': 'old' }, { replaceProblems: { '/w/a.md': { kind: 'owner', uid: 1000, gid: 100, userUid: 1001 } } });
+    await expect(rewriteFile(io, '/w/a.md', 'a.md', () => 'new')).rejects.toMatchObject({
+      message:
+        'a.md belongs to user 1000 (group 100), and papers, running as user 1001, could not keep that owner when it rewrites the file; nothing was written',
+      exitCode: 2,
+    });
+    expect(bytes(io, '/w/a.md')).toBe('old');
+  });
+
+  it('still shows a dry run of a read-only file', async () => {
+    const io = memoryIo({ '/w/a.md': 'old' }, { replaceProblems: readOnly });
+    expect(await rewriteFile(io, '/w/a.md', 'a.md', () => 'new', { dryRun: true })).toEqual({ before: 'old', after: 'new', written: false });
+  });
+
+  it.each([
+    ['add', ['add', '--title', 'New Paper', '--venue', "KDD'20", '--section', 'ocr', '--note', 'n']],
+    ['note', ['note', 'din', 'more']],
+    ['lint --fix', ['lint', '--fix']],
+  ])('papers %s on a read-only digest exits 2 and writes nothing', async (_name, argv) => {
+    const io = memoryIo(seedFiles(), { replaceProblems: { '/work/notes/papers.md': { kind: 'read-only', mode: 0o444 } } });
+    const r = await run(io, ...argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('papers: notes/papers.md is read-only; nothing was written (its mode is 0444; chmod u+w notes/papers.md lets papers change it)\n');
+    expect(io.atomicWrites).toEqual([]);
+    expect(bytes(io, '/work/notes/papers.md')).toBe(SEED);
   });
 });

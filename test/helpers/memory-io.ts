@@ -1,6 +1,6 @@
 // An in-memory Io for command tests: files in a Map, captured stdout/stderr.
 import * as path from 'node:path';
-import type { FileStat, Io } from '../../src/io.js';
+import type { FileStat, Io, ReplaceProblem } from '../../src/io.js';
 
 export interface MemoryIo extends Io {
   files: Map<string, Uint8Array>;
@@ -17,6 +17,9 @@ export interface MemoryIoOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   tty?: boolean;
+  /** Overrides `tty` for one stream (`papers lint 2>log` on a terminal: stdout a TTY, stderr not). */
+  stdoutTty?: boolean;
+  stderrTty?: boolean;
   columns?: number;
   stdin?: string;
   /** Paths (absolute) that exist as folders even when empty. */
@@ -31,6 +34,10 @@ export interface MemoryIoOptions {
   now?: number;
   /** Makes every lock report itself lost (taken over) once taken. */
   lockLost?: boolean;
+  /** Symbolic links: absolute path -> absolute target (followed by stat and readFile; may dangle). */
+  symlinks?: Record<string, string>;
+  /** Files papers must not replace (read-only to the user, or another owner), by absolute path. */
+  replaceProblems?: Record<string, ReplaceProblem>;
 }
 
 export function memoryIo(files: Record<string, string | Uint8Array> = {}, options: MemoryIoOptions = {}): MemoryIo {
@@ -40,6 +47,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     store.set(path.resolve(cwd, name), typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
   const dirs = new Set((options.dirs ?? []).map((d) => path.resolve(cwd, d)));
+  const follow = (abs: string): string => options.symlinks?.[abs] ?? abs;
   let out = '';
   let err = '';
   const atomicWrites: string[] = [];
@@ -71,19 +79,19 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     edited,
     cwd: () => cwd,
     env: options.env ?? {},
-    stdout: { write: (t) => void (out += t), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
-    stderr: { write: (t) => void (err += t), isTTY: options.tty ?? false, columns: options.columns ?? 100 },
+    stdout: { write: (t) => void (out += t), isTTY: options.stdoutTty ?? options.tty ?? false, columns: options.columns ?? 100 },
+    stderr: { write: (t) => void (err += t), isTTY: options.stderrTty ?? options.tty ?? false, columns: options.columns ?? 100 },
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
     stat: (p): FileStat | null => {
-      const abs = path.resolve(cwd, p);
+      const abs = follow(path.resolve(cwd, p));
       const data = store.get(abs);
       if (data) return { kind: 'file', size: data.length, mtimeMs: 0, mode: 0o644 };
       if (isDir(abs)) return { kind: 'dir', size: 0, mtimeMs: 0, mode: 0o755 };
       return null;
     },
     readFile: (p) => {
-      const abs = path.resolve(cwd, p);
+      const abs = follow(path.resolve(cwd, p));
       const code = options.unreadable?.[abs];
       if (code) fail(code, abs);
       const data = store.get(abs);
@@ -94,11 +102,14 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       const abs = path.resolve(cwd, p);
       const names = new Set<string>();
       const prefix = `${abs}/`;
-      for (const f of [...store.keys(), ...dirs]) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
+      for (const f of [...store.keys(), ...dirs, ...Object.keys(options.symlinks ?? {})]) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
+    replaceProblem: (p) => options.replaceProblems?.[path.resolve(cwd, p)] ?? null,
     writeFileAtomic: async (p, data) => {
       const abs = path.resolve(cwd, p);
+      // As replaceFile: a read-only target is refused even when nobody asked first.
+      if (options.replaceProblems?.[abs]?.kind === 'read-only') fail('EACCES', abs);
       atomicWrites.push(abs);
       store.set(abs, data);
     },

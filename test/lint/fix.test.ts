@@ -53,6 +53,22 @@ describe('lint --fix on digests', () => {
     );
   });
 
+  it.each([
+    ['a section', '##S ###\n### A\n- a\n'],
+    ['an entry', '## S\n###A ###\n- a\n'],
+    ['an entry, with spaces after', '## S\n###A # \t\n- a\n'],
+  ])('offers no missing-space fix where the space would make trailing # a closing sequence (%s)', async (_name, text) => {
+    const messages = await lintText(text, { rules: ['heading-syntax'] });
+    expect(messages.map((m) => m.message)).toEqual([expect.stringMatching(/^Missing space after "#+"/)]);
+    expect(messages[0]!.fix).toBeUndefined();
+    expect(await fixTextWith(text, { rules: ['heading-syntax'] })).toMatchObject({ output: text, fixed: 0 });
+  });
+
+  it('still fixes a missing space before a # inside the heading', async () => {
+    const { output } = await fixTextWith("##S #1\n###A ###[KDD'18][X]\n- a\n", { rules: ['heading-syntax'] });
+    expect(output).toBe("## S #1\n### A ###[KDD'18][X]\n- a\n");
+  });
+
   it('fixes every fixable finding of the shipped digest and leaves the rest', async () => {
     const before = await lintText(SEED);
     const { output, fixed } = await fixTextWith(SEED);

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyEdits, type Edit } from '../../src/edit/apply.js';
+import { fixText } from '../../src/lint/fix.js';
+import { parseDigest } from '../../src/store/parse.js';
 import { fixTextWith, lintText } from './lint-helpers.js';
 
 // Digest-shaped text: headings, metadata, TODOs, links, directives, fences, CJK, odd line endings.
@@ -30,13 +33,69 @@ describe('lint properties', () => {
   });
 
   it('--fix reaches a text with no fixable findings and keeps every entry', async () => {
+    // What a fix may change is the heading's spacing, venue and orgs; everything else reads back the same.
+    const entries = (text: string) =>
+      parseDigest(text, 'digest.md').entries.map((e) => ({
+        title: e.title,
+        alias: e.alias,
+        notes: e.notes,
+        section: e.section,
+        line: e.line,
+        bodyLines: e.endLine - e.line,
+        orgCount: e.orgs.length,
+        year: e.year,
+      }));
+    let fixedSome = 0;
     await fc.assert(
       fc.asyncProperty(digest, async (text) => {
-        const { output } = await fixTextWith(text, { exists: () => false });
+        const { output, fixed } = await fixTextWith(text, { exists: () => false });
         const again = await lintText(output, { exists: () => false });
         expect(again.filter((m) => m.fix)).toEqual([]);
+        expect(entries(output)).toEqual(entries(text));
+        if (fixed) fixedSome++;
       }),
       { numRuns: 100 },
     );
+    // The digests do exercise the fixes.
+    expect(fixedSome).toBeGreaterThan(10);
+  });
+
+  it('a fix pass changes no byte outside the ranges of the fixes it applied', async () => {
+    const fixesOf = async (text: string): Promise<Edit[]> => (await lintText(text, { exists: () => false })).flatMap((m) => (m.fix ? [m.fix] : []));
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(digest, async (text) => {
+        const passes: Array<{ text: string; fixes: Edit[] }> = [];
+        const outcome = await fixText(text, async (t) => {
+          const fixes = await fixesOf(t);
+          passes.push({ text: t, fixes });
+          return fixes;
+        });
+        expect(outcome.output).toBe((await fixTextWith(text, { exists: () => false })).output);
+        let total = 0;
+        passes.forEach(({ text: before, fixes }, i) => {
+          const after = passes[i + 1]?.text ?? outcome.output;
+          if (!fixes.length || after === before) return;
+          // The fix loop's choice (overlapping fixes wait); the bytes are checked here by hand.
+          const applied = [...applyEdits(before, fixes).applied].sort((a, b) => a.start - b.start);
+          total += applied.length;
+          let cursor = 0;
+          let pos = 0;
+          for (const fix of applied) {
+            const kept = before.slice(cursor, fix.start);
+            expect(after.slice(pos, pos + kept.length)).toBe(kept);
+            pos += kept.length;
+            expect(after.slice(pos, pos + fix.text.length)).toBe(fix.text);
+            pos += fix.text.length;
+            cursor = fix.end;
+            checked++;
+          }
+          expect(after.slice(pos)).toBe(before.slice(cursor));
+        });
+        expect(outcome.fixed).toBe(total);
+      }),
+      { numRuns: 100 },
+    );
+    expect(checked).toBeGreaterThan(10);
   });
 });

@@ -9,7 +9,7 @@ export const headingSyntax = defineRule({
   fixable: true,
   docs: {
     details:
-      'An entry heading is `Title(ALIAS)[Venue\'YY][Org1,Org2]`. An unclosed bracket or text after the metadata loses the venue or the organisations; an empty title leaves nothing to list. `###Title` (and `##Section`) without a space is not a heading in CommonMark, so other markdown tools do not see it; --fix inserts the space. A trailing `:` is heading-trailing-punctuation.',
+      'An entry heading is `Title(ALIAS)[Venue\'YY][Org1,Org2]`. An unclosed bracket or text after the metadata loses the venue or the organisations; an empty title leaves nothing to list. `###Title` (and `##Section`) without a space is not a heading in CommonMark, so other markdown tools do not see it; --fix inserts the space, except before `#`s that end the line (`##S ###`), which the space would turn into a closing sequence, dropping them from the title. A trailing `:` is heading-trailing-punctuation.',
     bad: "## Systems\n###TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20[Berkeley]\n- a larger search space, searched well\n",
     good: "## Systems\n### TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20][Berkeley]\n- a larger search space, searched well\n",
   },
@@ -17,12 +17,17 @@ export const headingSyntax = defineRule({
     const missingSpace = (file: string, heading: { start: number; rawOffset: number }, marker: string): void => {
       const { text } = context.file(file);
       if (text[heading.rawOffset - 1] !== '#') return;
+      let eol = heading.rawOffset;
+      while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+      // NOTE: with the space, `#`s ending the line become a closing sequence and drop out of the
+      // title (`##S ###` is section "S ###", `## S ###` is "S"): that fix would change what it names.
+      const closing = /(?:^|[ \t])#+[ \t]*$/.test(text.slice(heading.rawOffset, eol));
       report({
         file,
         start: heading.rawOffset - marker.length,
         end: heading.rawOffset,
         message: `Missing space after "${marker}", expected "${marker} " before the heading text`,
-        fix: { start: heading.rawOffset, end: heading.rawOffset, text: ' ' },
+        ...(closing ? {} : { fix: { start: heading.rawOffset, end: heading.rawOffset, text: ' ' } }),
       });
     };
     for (const section of context.digest.sections) missingSpace(section.file, section.heading, '##');

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { memoryIo, run } from './helpers/memory-io.js';
+import { seedFiles } from './helpers/seed.js';
+
+describe("commander's own usage errors", () => {
+  it.each([
+    [['list', '--bogus'], "papers: unknown option '--bogus' (see papers list --help)\n"],
+    [['list', '--jsn'], "papers: unknown option '--jsn' (did you mean --json? see papers list --help)\n"],
+    [['show'], "papers: missing required argument 'query' (see papers show --help)\n"],
+    [['sections', 'extra'], "papers: too many arguments for 'sections'. Expected 0 arguments but got 1 (see papers sections --help)\n"],
+    [['lint', '--max-warnings'], "papers: option '--max-warnings <n>' argument missing (see papers lint --help)\n"],
+    [['bogus'], "papers: unknown command 'bogus' (see papers --help)\n"],
+    [['lisst'], "papers: unknown command 'lisst' (did you mean list? see papers --help)\n"],
+    [['--bogus'], "papers: unknown option '--bogus' (see papers --help)\n"],
+  ])('%j says what to do, on one line', async (argv, stderr) => {
+    const r = await run(memoryIo(seedFiles()), ...argv);
+    expect(r).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
