@@ -20,7 +20,7 @@ export function idBase(entry: Pick<Entry, 'alias' | 'title' | 'year'>): string {
   }
   if (!base) base = 'entry';
   // Long unspaced scripts (a Chinese title) would make unwieldy ids.
-  base = [...base].slice(0, 40).join('').replace(/-+$/, '');
+  if (base.length > 40) base = [...base].slice(0, 40).join('').replace(/-+$/, '');
   return entry.year !== null ? `${base}-${entry.year}` : base;
 }
 
