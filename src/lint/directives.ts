@@ -13,8 +13,6 @@ export interface Directives {
   problems: DirectiveProblem[];
   /** True when `rule` (an alias) is switched off at `line` (1-based). */
   suppressed(rule: string, line: number): boolean;
-  /** True when an offset is inside a directive comment (whose rule names are not notes). */
-  inDirective(offset: number): boolean;
 }
 
 /** Resolves a rule name as written in a directive (id or alias, any case) to the rule's alias. */
@@ -63,14 +61,12 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
     byLine.set(line, set);
   };
 
-  const spans: Array<[number, number]> = [];
   const fenced = fences.map(([first, last]) => [first, last + 1] as const);
-  if (!text.includes('papers-lint-')) return { problems, suppressed: () => false, inDirective: () => false };
+  if (!text.includes('papers-lint-')) return { problems, suppressed: () => false };
   DIRECTIVE.lastIndex = 0;
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
     const line = lineOfOffset(lines, m.index);
     if (inRanges(fenced, line)) continue;
-    spans.push([m.index, m.index + m[0].length]);
     const keyword = m[1]!.toLowerCase();
     const keywordStart = m.index + m[0].indexOf('papers-lint-');
     if (!(KEYWORDS as readonly string[]).includes(keyword)) {
@@ -153,6 +149,5 @@ export function parseDirectives(text: string, lines: Lines, fences: ReadonlyArra
       if (!block) return false;
       return block.all ? !block.rules.has(rule) : block.rules.has(rule);
     },
-    inDirective: (offset) => inRanges(spans, offset),
   };
 }

@@ -3,7 +3,7 @@ import { parseHeading } from './heading.js';
 import { chunkKey, definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type LinkCache, type MarkdownParser } from './links.js';
 import { lineOfOffset, scanDigest, type Lines, type Scan } from './scan.js';
 import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
-import { createTodoMatcher, quoteAround, type TodoMatcher } from './todos.js';
+import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
 export interface ParseOptions {
@@ -117,7 +117,7 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
   const headings = scan.headings;
 
   const lineStart = (n: number): number => (n > lineCount ? text.length : lines.starts[n - 1]!);
-  const allTodos = todos.findAll(text);
+  const allTodos = findTodos(text, lines, todos);
   let todoAt = 0;
 
   for (let h = 0; h < headings.length; h++) {
@@ -196,20 +196,8 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
 
     // TODO markers of the whole file are found once; take this entry's share (they are in order).
     const entryTodos: Todo[] = [];
-    while (todoAt < allTodos.length && allTodos[todoAt]!.index < start) todoAt++;
-    for (; todoAt < allTodos.length && allTodos[todoAt]!.index < end; todoAt++) {
-      const m = allTodos[todoAt]!;
-      const line = lineOfOffset(lines, m.index);
-      const lineStartOffset = lines.starts[line - 1]!;
-      entryTodos.push({
-        marker: m.marker,
-        term: m.term,
-        context: quoteAround(lineText(text, lines, line), m.index - lineStartOffset, m.marker.length),
-        line,
-        column: m.index - lineStartOffset + 1,
-        offset: m.index,
-      });
-    }
+    while (todoAt < allTodos.length && allTodos[todoAt]!.offset < start) todoAt++;
+    for (; todoAt < allTodos.length && allTodos[todoAt]!.offset < end; todoAt++) entryTodos.push(allTodos[todoAt]!);
 
     // The heading and the body are parsed apart: a heading is a line of its own in any case.
     const links: Link[] = [];

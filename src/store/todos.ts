@@ -1,4 +1,6 @@
 // Finds TODO markers (English and Chinese, any case, full-width too) in text, with their places.
+import { lineOfOffset, type Lines } from './scan.js';
+import type { Todo } from './schema.js';
 
 export const DEFAULT_TODO_TERMS: readonly string[] = [
   'TODO',
@@ -92,6 +94,42 @@ export function createTodoMatcher(terms: readonly string[] = DEFAULT_TODO_TERMS)
     return out;
   };
   return { terms: unique, find: findAll, findAll };
+}
+
+/** Spans of a line where a marker is no note: papers-lint directives (`no-todo`) and URLs (`…/todo-app`). */
+const NOT_NOTES = /<!--\s*papers-lint-[\s\S]*?-->|(?:https?:\/\/|www\.)[^\s<>()]+|\]\([^)\s]*/gi;
+
+function inNonNote(line: string, at: number): boolean {
+  NOT_NOTES.lastIndex = 0;
+  for (let m = NOT_NOTES.exec(line); m; m = NOT_NOTES.exec(line)) {
+    if (at >= m.index && at < m.index + m[0].length) return true;
+  }
+  return false;
+}
+
+/**
+ * The TODO markers of text[start, end) as store records, in order: one pass of the matcher, then
+ * places and quotes for the few it finds. Markers inside papers-lint directives and URLs are left out.
+ */
+export function findTodos(text: string, lines: Lines, matcher: TodoMatcher, start = 0, end = text.length): Todo[] {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  const out: Todo[] = [];
+  for (const m of matcher.findAll(slice)) {
+    const offset = start + m.index;
+    const line = lineOfOffset(lines, offset);
+    const lineStart = lines.starts[line - 1]!;
+    const lineText = text.slice(lineStart, lines.ends[line - 1]!);
+    if (inNonNote(lineText, offset - lineStart)) continue;
+    out.push({
+      marker: m.marker,
+      term: m.term,
+      context: quoteAround(lineText, offset - lineStart, m.marker.length),
+      line,
+      column: offset - lineStart + 1,
+      offset,
+    });
+  }
+  return out;
 }
 
 /** The text around a marker, at most `radius` characters each side, for a message. */

@@ -36,3 +36,22 @@ describe('TODO markers', () => {
     expect(q).toBe(`…${'a'.repeat(39)} TODO ${'b'.repeat(39)}…`);
   });
 });
+
+describe('markers that are no notes', () => {
+  it('leaves out rule names in papers-lint directives and words in URLs, for list --todo and lint alike', async () => {
+    const { memoryIo, run } = await import('../helpers/memory-io.js');
+    const digest = [
+      '## S',
+      "### A[KDD'18][X]",
+      '<!-- papers-lint-disable-next-line no-todo -->',
+      '- see https://github.com/x/todo-app and [app](https://x.org/todo)',
+      "### B[KDD'19][X]",
+      '- TODO: real one',
+      '',
+    ].join('\n');
+    const list = JSON.parse((await run(memoryIo({ '/work/notes/a.md': digest }), 'list', '--todo', '--json')).stdout) as Array<{ title: string; todos: Array<{ line: number }> }>;
+    expect(list.map((e) => [e.title, e.todos.map((t) => t.line)])).toEqual([['B', [6]]]);
+    const lint = await run(memoryIo({ '/work/notes/a.md': digest }), 'lint', '--rule', 'no-todo', '--format', 'unix');
+    expect(lint.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^notes\/a\.md:6:3: Unfinished note: "TODO"/)]);
+  });
+});

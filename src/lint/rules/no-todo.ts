@@ -1,24 +1,13 @@
 // PL002 no-todo: TODO markers in an entry, in English (any case, full-width too) and Chinese.
 import * as z from 'zod/mini';
-import { lineOfOffset } from '../../store/scan.js';
-import type { Link, Todo } from '../../store/schema.js';
-import { createTodoMatcher, quoteAround } from '../../store/todos.js';
+import type { Todo } from '../../store/schema.js';
+import { createTodoMatcher, findTodos } from '../../store/todos.js';
 import { defineRule } from '../types.js';
 
 const Options = z.strictObject({
   /** Replaces the markers for lint (the store's `todoTerms` still drive `list --todo`). */
   terms: z.optional(z.array(z.string().check(z.trim(), z.minLength(1, 'must not be empty')))),
 });
-
-/** Where the URLs of an entry's links are (`…/todo-app` is no marker); link texts stay in. */
-function urlRanges(links: readonly Link[], text: string): Array<[number, number]> {
-  return links.map((link): [number, number] => {
-    if (link.kind === 'bare' || link.kind === 'autolink') return [link.offset, link.endOffset];
-    const source = text.slice(link.offset, link.endOffset);
-    const at = link.kind === 'definition' ? source.indexOf(']:') : source.lastIndexOf('](');
-    return at < 0 ? [0, 0] : [link.offset + at + 2, link.endOffset];
-  });
-}
 
 export const noTodo = defineRule({
   id: 'PL002',
@@ -40,21 +29,9 @@ export const noTodo = defineRule({
       let todos: readonly Todo[] = entry.todos;
       if (matcher) {
         const { text, lines } = context.file(entry.file);
-        const found: Todo[] = [];
-        const last = lineOfOffset(lines, Math.max(entry.range.start, entry.range.end - 1));
-        for (let n = entry.line; n <= last; n++) {
-          const start = lines.starts[n - 1]!;
-          const line = text.slice(start, lines.ends[n - 1]!);
-          for (const m of matcher.find(line)) {
-            found.push({ marker: m.marker, term: m.term, context: quoteAround(line, m.index, m.marker.length), line: n, column: m.index + 1, offset: start + m.index });
-          }
-        }
-        todos = found;
+        todos = findTodos(text, lines, matcher, entry.range.start, entry.range.end);
       }
-      const { directives, text } = context.file(entry.file);
-      const urls = todos.length ? urlRanges(entry.links, text) : [];
       for (const todo of todos) {
-        if (directives.inDirective(todo.offset) || urls.some(([s, e]) => todo.offset >= s && todo.offset < e)) continue;
         report({
           file: entry.file,
           start: todo.offset,
