@@ -256,8 +256,9 @@ export async function markdownFor(texts: Iterable<string>): Promise<MarkdownPars
 export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config, options: ParseTextsOptions = {}): Promise<ParsedTexts> {
   const { venues, todoTerms } = registriesFor(config);
   const todos = createTodoMatcher(todoTerms);
+  // NOTE: one scan of the texts decides both whether links are possible and whether to load the parser.
   const mayHoldLinks = [...texts.values()].some((text) => fileMayHoldLinks(text));
-  const markdown = options.links !== false ? await markdownFor(texts.values()) : undefined;
+  const markdown = options.links !== false && mayHoldLinks ? (await import('./markdown.js')).parseMarkdown : undefined;
   const total = [...texts.values()].reduce((n, text) => n + text.length, 0);
   let before = 0;
   const { onProgress } = options;
