@@ -10,6 +10,11 @@ export interface FileStat {
   kind: FileKind;
   size: number;
   mtimeMs: number;
+  /** Changes with every write to the file (no program can set it back). */
+  ctimeMs: number;
+  /** Device and inode: which file this is. */
+  dev: number;
+  ino: number;
   mode: number;
 }
 
@@ -40,6 +45,14 @@ export interface FileLock {
   lost(): Error | null;
 }
 
+/** A file opened for reading at offsets. What it reads is the file as opened, even if a rename replaces it meanwhile. */
+export interface ReadHandle {
+  size: number;
+  /** Up to `length` bytes from `offset` (fewer at the end of the file). */
+  read(offset: number, length: number): Uint8Array;
+  close(): void;
+}
+
 export interface Io {
   cwd(): string;
   env: Record<string, string | undefined>;
@@ -51,6 +64,8 @@ export interface Io {
   /** Null when nothing exists at the path. Follows symlinks. */
   stat(file: string): FileStat | null;
   readFile(file: string): Uint8Array;
+  /** Opens a regular file for reads at offsets; null when it cannot be opened. */
+  openRead(file: string): ReadHandle | null;
   /** Names (not paths) of the entries in a folder. */
   readDir(dir: string): string[];
   /** Why `writeFileAtomic` must not replace this existing file; null when it may (or when nothing is there). */
@@ -78,6 +93,36 @@ export interface Io {
    * `initial`, waits for it to exit and resolves to the saved text. The temporary file is removed.
    */
   editText(initial: string, name: string): Promise<string>;
+}
+
+function openForReads(file: string): ReadHandle | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a file');
+    return {
+      size: st.size,
+      read(offset, length) {
+        const buf = Buffer.allocUnsafe(Math.max(0, Math.min(length, st.size - offset)));
+        let got = 0;
+        while (got < buf.length) {
+          const n = fs.readSync(fd, buf, got, buf.length - got, offset + got);
+          if (n === 0) break;
+          got += n;
+        }
+        return got === buf.length ? buf : buf.subarray(0, got);
+      },
+      close: () => fs.closeSync(fd),
+    };
+  } catch {
+    fs.closeSync(fd);
+    return null;
+  }
 }
 
 function stream(s: NodeJS.WriteStream): OutStream {
@@ -114,6 +159,9 @@ export function nodeIo(): Io {
           kind: st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other',
           size: st.size,
           mtimeMs: st.mtimeMs,
+          ctimeMs: st.ctimeMs,
+          dev: st.dev,
+          ino: st.ino,
           mode: st.mode,
         };
       } catch {
@@ -121,6 +169,7 @@ export function nodeIo(): Io {
       }
     },
     readFile: (file) => fs.readFileSync(file),
+    openRead: (file) => openForReads(file),
     readDir: (dir) => fs.readdirSync(dir),
     replaceProblem: (file) => nodeReplaceProblem(file),
     writeFileAtomic: (file, data) => replaceFile(file, data),

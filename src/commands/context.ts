@@ -17,6 +17,8 @@ export interface ContextLoadOptions {
   links?: boolean;
   /** A progress bar on a terminal's stderr for a long parse (default true; pass false with --json). */
   progress?: boolean;
+  /** Read the entries' notes and raw headings (default true); see LoadOptions.entryTexts. */
+  entryTexts?: boolean;
 }
 
 export interface Context {
@@ -48,6 +50,7 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
         config: global.config,
         cache: global.cache !== false,
         links: options.links,
+        entryTexts: options.entryTexts,
         progress: options.progress !== false,
       }),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

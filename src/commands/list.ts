@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK } from '../errors.js';
 import { filterEntries } from '../query/filter.js';
-import { entryCells, entryCountLine, formatEntryTable } from '../report/entries.js';
+import { entryCountLine, entryTableCells, writeEntryTable } from '../report/entries.js';
 import { measureFor } from '../report/width.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
@@ -20,8 +20,8 @@ export const ListOptionsSchema = z.object({
 
 export async function runList(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(ListOptionsSchema, rawOptions);
-  // Links are only printed in JSON; the table does not need the markdown parser.
-  const store = await ctx.load({ links: Boolean(options.json), progress: !options.json });
+  // Links and notes are only printed in JSON; the table needs neither the markdown parser nor the notes.
+  const store = await ctx.load({ links: Boolean(options.json), entryTexts: Boolean(options.json), progress: !options.json });
   const { digest } = store;
   const sections = options.section?.map((s) => requireSection(digest, s));
   const entries = filterEntries(
@@ -40,9 +40,18 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     ctx.out(JSON.stringify(entries, null, 2));
   } else if (entries.length) {
     const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
-    const cells = entries.map(entryCells);
-    const measure = await measureFor(cells.flat());
-    ctx.out(formatEntryTable(entries, { color: ctx.color, width, measure }, cells));
+    const measure = await measureFor(entryTableCells(entries));
+    // NOTE: written in pieces of about 64k characters: a 100k-row table as one string would be
+    // hundreds of megabytes to build, copy and encode.
+    let pending = '';
+    writeEntryTable(entries, { color: ctx.color, width, measure }, (text) => {
+      pending += text;
+      if (pending.length >= 65536) {
+        ctx.io.stdout.write(pending);
+        pending = '';
+      }
+    });
+    ctx.io.stdout.write(`${pending}\n`);
   }
   if (!options.json) ctx.err(entryCountLine(entries));
   return entries.length ? EXIT_OK : EXIT_FOUND;

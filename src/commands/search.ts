@@ -4,7 +4,7 @@ import { EXIT_FOUND, EXIT_OK, UsageError } from '../errors.js';
 import { filterEntries, type EntryFilter } from '../query/filter.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
-import { SEARCH_INDEX_VERSION, buildSearchIndex } from '../search/index.js';
+import { SEARCH_INDEX_VERSION, buildSearchIndexSections, openSearchIndex } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
 import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
@@ -65,7 +65,8 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
     );
   }
   // Links are only printed in JSON.
-  const store = await ctx.load({ links: Boolean(options.json), progress: !options.json });
+  // Notes are read for the results shown, and for all entries only when the index must be built.
+  const store = await ctx.load({ links: Boolean(options.json), progress: !options.json, entryTexts: false });
   const { digest } = store;
   const entries = digest.entries;
 
@@ -81,10 +82,11 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   let hits: SearchHit[];
   if (query.terms.length) {
     // NOTE: the index depends on the entries and the venue and org registries only, all part of the cache key.
-    const index = await store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () =>
-      buildSearchIndex(entries, store.venues, createOrgRegistry(store.config.orgs ?? [], { informal: true })),
-    );
-    hits = searchEntries(index, query, { only });
+    const sections = store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => {
+      store.loadTexts();
+      return buildSearchIndexSections(entries, store.venues, createOrgRegistry(store.config.orgs ?? [], { informal: true }));
+    });
+    hits = searchEntries(openSearchIndex(sections.get('core'), () => sections.get('texts')), query, { only });
   } else if (only) {
     // Qualifiers or options alone: the filtered entries, in file order.
     hits = [...only].map((index) => ({ index, score: 0, matched: 0, exact: null, phrase: false, matches: [] }));
@@ -93,7 +95,9 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   }
 
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const results = describeHits(entries, query, hits.slice(0, limit));
+  const shown = hits.slice(0, limit);
+  store.loadTexts(shown.map((h) => entries[h.index]!));
+  const results = describeHits(entries, query, shown);
   if (options.json) {
     ctx.out(JSON.stringify(results.map(searchResultJson), null, 2));
   } else if (results.length) {

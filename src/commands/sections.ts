@@ -11,7 +11,7 @@ export const SectionsOptionsSchema = z.object({ json: Flag });
 
 export async function runSections(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(SectionsOptionsSchema, rawOptions);
-  const { digest } = await ctx.load({ links: false, progress: !options.json });
+  const { digest } = await ctx.load({ links: false, entryTexts: false, progress: !options.json });
   const sections = summarizeSections(digest);
   const unsectioned = digest.entries.filter((e) => e.section === null).length;
   if (options.json) {

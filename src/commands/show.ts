@@ -20,7 +20,8 @@ export async function formatCandidates(entries: readonly Entry[]): Promise<strin
 export async function runShow(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(ShowOptionsSchema, rawOptions);
   const query = words.join(' ');
-  const store = await ctx.load({ progress: !options.json });
+  // Only the entry shown needs its notes.
+  const store = await ctx.load({ progress: !options.json, entryTexts: false });
   const found = findEntries(store.digest.entries, query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}" (try papers search ${JSON.stringify(query)})`);
@@ -31,6 +32,7 @@ export async function runShow(ctx: Context, words: string[], rawOptions: unknown
     return EXIT_USAGE;
   }
   const entry = found[0]!;
+  store.loadTexts([entry]);
   ctx.out(options.json ? JSON.stringify(entry, null, 2) : formatEntry(entry, ctx.color));
   return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 // Formats entries for people: the grouped `list` table, one entry in full for `show`, the sections table.
 import type { SectionSummary } from '../query/sections.js';
 import type { Entry } from '../store/schema.js';
-import { plural, renderRows, type ChalkInstance } from './terminal.js';
+import { eachRow, plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
 /** `NeurIPS'19`, `OSDI`, `2023`, or `-`. */
@@ -50,24 +50,28 @@ export function entryCells(e: Entry): string[] {
   return [e.id, e.title || '(untitled)', venueLabel(e), e.orgs.join(', ') || '-', `${e.file}:${e.line}`, entryFlags(e)];
 }
 
-/** Entries grouped by section (in order of first appearance), one aligned table for all groups. */
-export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions, cells: readonly string[][] = entries.map(entryCells)): string {
+/**
+ * Entries grouped by section (in order of first appearance), one aligned table for all groups, handed
+ * to `write` a piece at a time (a 100k-entry table is never one string). The text ends without a newline.
+ */
+export function writeEntryTable(entries: readonly Entry[], options: ListTableOptions, write: (text: string) => void): void {
   const { color } = options;
-  const groups = new Map<string | null, Entry[]>();
-  for (const e of entries) {
-    const list = groups.get(e.section) ?? [];
-    list.push(e);
-    groups.set(e.section, list);
-  }
-  const rows: string[][] = [];
+  const groups = new Map<string | null, number[]>();
+  entries.forEach((e, i) => {
+    const list = groups.get(e.section);
+    if (list) list.push(i);
+    else groups.set(e.section, [i]);
+  });
+  const order = new Int32Array(entries.length);
   const headerAt = new Map<number, string>();
-  const cellsOf = new Map(entries.map((e, i) => [e, cells[i]!]));
+  let at = 0;
   for (const [section, list] of groups) {
-    headerAt.set(rows.length, `${color.bold(sectionLabel(section, list[0]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
-    for (const e of list) rows.push(cellsOf.get(e)!);
+    headerAt.set(at, `${color.bold(sectionLabel(section, entries[list[0]!]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
+    for (const i of list) order[at++] = i;
   }
-  const lines = renderRows(
-    rows,
+  eachRow(
+    entries.length,
+    (r) => entryCells(entries[order[r]!]!),
     [
       { style: (t) => color.cyan(t) },
       { shrink: true },
@@ -77,17 +81,25 @@ export function formatEntryTable(entries: readonly Entry[], options: ListTableOp
       { style: (t) => color.yellow(t) },
     ],
     { maxWidth: options.width, indent: '  ', measure: options.measure, plain: color.level === 0 },
+    (line, r) => {
+      const header = headerAt.get(r);
+      if (header !== undefined) write(r > 0 ? `\n\n${header}\n` : `${header}\n`);
+      else write('\n');
+      write(line);
+    },
   );
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    const header = headerAt.get(i);
-    if (header !== undefined) {
-      if (out.length) out.push('');
-      out.push(header);
-    }
-    out.push(line);
-  });
-  return out.join('\n');
+}
+
+/** The list table as one string (see writeEntryTable). */
+export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions): string {
+  let out = '';
+  writeEntryTable(entries, options, (text) => (out += text));
+  return out;
+}
+
+/** The cells of all rows of the list table, one at a time (for measureFor). */
+export function* entryTableCells(entries: readonly Entry[]): Generator<string> {
+  for (const e of entries) yield* entryCells(e);
 }
 
 export function formatEntry(entry: Entry, color: ChalkInstance): string {

@@ -63,41 +63,76 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
+export interface RowsOptions {
+  /** The terminal width, or undefined in a pipe, where nothing is cut. */
+  maxWidth?: number | undefined;
+  indent?: string;
+  measure?: Measure;
+  plain?: boolean;
+}
+
 /**
- * Aligned rows (two spaces between columns). `maxWidth` is the terminal width, or undefined in a pipe,
- * where nothing is cut.
+ * Aligned rows (two spaces between columns), given one at a time by `rowAt` and handed to `emit` line
+ * by line: a caller with 100k rows need not keep their cells or lines. `rowAt` is called twice per
+ * row (to measure, then to write) and must give the same cells both times.
  */
-export function renderRows(
-  rows: string[][],
-  columns: Column[],
-  options: { maxWidth?: number | undefined; indent?: string; measure?: Measure; plain?: boolean } = {},
-): string[] {
+export function eachRow(count: number, rowAt: (r: number) => readonly string[], columns: Column[], options: RowsOptions, emit: (line: string, r: number) => void): void {
   const { maxWidth, indent = '', measure = simpleWidth, plain = false } = options;
   // Each cell is measured once: measuring is most of the cost of a 100k-row table.
-  const cellWidths = rows.map((row) => row.map((cell) => measure(cell)));
-  const widths = columns.map((_, i) => cellWidths.reduce((max, w) => Math.max(max, w[i] ?? 0), 0));
+  const span = Math.max(columns.length, 1);
+  let cellWidths = new Int32Array(count * span);
+  let widths = new Array<number>(span).fill(0);
+  for (let r = 0; r < count; r++) {
+    const row = rowAt(r);
+    if (row.length > widths.length) {
+      // A row longer than the columns: widen the table (rare; only rows given as data).
+      const wider = Math.max(row.length, widths.length);
+      const grown = new Int32Array(count * wider);
+      for (let q = 0; q < r; q++) grown.set(cellWidths.subarray(q * widths.length, (q + 1) * widths.length), q * wider);
+      cellWidths = grown;
+      widths = [...widths, ...new Array<number>(wider - widths.length).fill(0)];
+    }
+    const stride = widths.length;
+    for (let i = 0; i < row.length; i++) {
+      const w = measure(row[i]!);
+      cellWidths[r * stride + i] = w;
+      if (w > widths[i]!) widths[i] = w;
+    }
+  }
+  const stride = widths.length;
   // The last column is not padded, so it does not count towards trailing spaces.
   if (maxWidth !== undefined) {
-    const total = indent.length + widths.reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
+    const total = indent.length + widths.slice(0, columns.length).reduce((a, b) => a + b, 0) + 2 * (columns.length - 1);
     const over = total - maxWidth;
     const i = columns.findIndex((c) => c.shrink);
     if (over > 0 && i >= 0) widths[i] = Math.max(12, widths[i]! - over);
   }
-  return rows.map((row, r) => {
+  const spaces = ' '.repeat(Math.max(0, ...widths));
+  const styles = columns.map((c) => (plain ? undefined : c.style));
+  for (let r = 0; r < count; r++) {
+    const row = rowAt(r);
     let line = indent;
     for (let i = 0; i < row.length; i++) {
-      const col = columns[i] ?? {};
+      const col = columns[i];
       let text = row[i]!;
-      let width = cellWidths[r]![i]!;
-      if (col.shrink && width > widths[i]!) {
+      let width = cellWidths[r * stride + i]!;
+      if (col?.shrink && width > widths[i]!) {
         text = truncate(text, widths[i]!, measure);
         width = measure(text);
       }
-      const pad = ' '.repeat(Math.max(0, widths[i]! - width));
-      const styled = col.style && !plain ? col.style(text, r) : text;
+      const pad = width < widths[i]! ? spaces.slice(0, widths[i]! - width) : '';
+      const style = styles[i];
+      const styled = style ? style(text, r) : text;
       if (i > 0) line += '  ';
-      line += i === row.length - 1 && col.align !== 'right' ? styled : col.align === 'right' ? pad + styled : styled + pad;
+      line += i === row.length - 1 && col?.align !== 'right' ? styled : col?.align === 'right' ? pad + styled : styled + pad;
     }
-    return line.trimEnd();
-  });
+    emit(line.trimEnd(), r);
+  }
+}
+
+/** Aligned rows (two spaces between columns), as lines. */
+export function renderRows(rows: readonly (readonly string[])[], columns: Column[], options: RowsOptions = {}): string[] {
+  const lines: string[] = [];
+  eachRow(rows.length, (r) => rows[r]!, columns, options, (line) => lines.push(line));
+  return lines;
 }

@@ -25,23 +25,153 @@ export interface IndexedDoc {
   titleWords: string[];
   /** First letter of each title word, in order (for acronyms: `byoc` for Bring Your Own Codegen). */
   initials: string;
-  /** Folded text of each field, in FIELDS order (for CJK substrings). */
-  texts: string[];
 }
 
 /** Bump when the index's shape or contents change (it is cached across runs). */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 4;
 
-export interface SearchIndex {
+/**
+ * Strings stored end to end: string `i` runs from `ends[i - 1]` (0 for the first) to `ends[i]`. A
+ * column of 100k strings loads as one string and one array of numbers, not 100k objects.
+ */
+export interface StringColumn {
+  joined: string;
+  ends: ArrayLike<number>;
+}
+
+export function stringColumn(strings: readonly string[]): StringColumn {
+  const ends = new Array<number>(strings.length);
+  let at = 0;
+  strings.forEach((s, i) => (ends[i] = at += s.length));
+  return { joined: strings.join(''), ends };
+}
+
+export function columnStart(column: StringColumn, i: number): number {
+  return i === 0 ? 0 : column.ends[i - 1]!;
+}
+
+export function columnAt(column: StringColumn, i: number): string {
+  return column.joined.slice(columnStart(column, i), column.ends[i]);
+}
+
+/** The string holding offset `at` of the joined text: the first whose end is past it. */
+function columnIndexOf(column: StringColumn, at: number): number {
+  let lo = 0;
+  let hi = column.ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (column.ends[mid]! > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Calls `found(i)` once for each string of the column that holds `term`, in order, never for a match
+ * that runs across two strings; stops when `found` returns true.
+ */
+export function eachHolding(column: StringColumn, term: string, found: (i: number) => boolean | void): void {
+  const { joined, ends } = column;
+  if (!term) return;
+  for (let at = joined.indexOf(term); at >= 0; ) {
+    const i = columnIndexOf(column, at);
+    if (at + term.length <= ends[i]!) {
+      if (found(i) === true) return;
+      at = joined.indexOf(term, ends[i]!);
+    } else at = joined.indexOf(term, at + 1);
+  }
+}
+
+/** The index as it is cached: what every query reads. */
+export interface SearchIndexCore {
   version: typeof SEARCH_INDEX_VERSION;
-  docs: IndexedDoc[];
+  docs: {
+    id: StringColumn;
+    aliasKey: StringColumn;
+    titleKey: StringColumn;
+    shortKey: StringColumn;
+    /** The folded title words, each followed by a space. */
+    titleWords: StringColumn;
+    initials: StringColumn;
+  };
+  /** Every distinct word, in order of first appearance. */
+  vocabulary: StringColumn;
   /**
-   * Folded word -> postings `doc * 16 + joined * 8 + field` (field = index in FIELDS; joined = 1 when the
-   * field holds the word only written with hyphens, `all-reduce` for `allreduce`), each pair once, docs ascending.
+   * The postings of vocabulary word `w` are `postings[postingEnds[w - 1] .. postingEnds[w]]`: codes
+   * `doc * 16 + joined * 8 + field` (field = index in FIELDS; joined = 1 when the field holds the word
+   * only written with hyphens, `all-reduce` for `allreduce`), each pair once, docs ascending.
    */
-  postings: Map<string, number[]>;
+  postingEnds: ArrayLike<number>;
+  postings: ArrayLike<number>;
+}
+
+/** The index as cache sections: the core, and the folded texts (one column per field, in FIELDS order) apart. */
+export interface SearchIndexSections extends Record<string, unknown> {
+  core: SearchIndexCore;
+  texts: StringColumn[];
+}
+
+/** An index ready for queries. */
+export interface SearchIndex {
+  /** How many entries it indexes. */
+  size: number;
+  doc(i: number): IndexedDoc;
+  /** The initials of every entry's title (for acronyms). */
+  initials: StringColumn;
+  /** The word's postings (see SearchIndexCore.postings), or undefined when no entry holds it. */
+  postings(word: string): ArrayLike<number> | undefined;
   /** Every distinct word, for stem, prefix, substring and typo scans. */
-  vocabulary: string[];
+  vocabulary: readonly string[];
+  /**
+   * Folded text of each field, one column per field in FIELDS order (for CJK substrings). A function:
+   * only CJK terms need them, and they are most of the index's size, so a cached index reads them only then.
+   */
+  texts(): readonly StringColumn[];
+}
+
+export function openSearchIndex(core: SearchIndexCore, texts: () => readonly StringColumn[]): SearchIndex {
+  const { docs } = core;
+  let words: string[] | undefined;
+  let wordIndex: Map<string, number> | undefined;
+  let gotTexts: readonly StringColumn[] | undefined;
+  const vocabulary = (): string[] => {
+    if (!words) {
+      const n = core.vocabulary.ends.length;
+      words = new Array<string>(n);
+      for (let i = 0; i < n; i++) words[i] = columnAt(core.vocabulary, i);
+    }
+    return words;
+  };
+  const postingsArray = ArrayBuffer.isView(core.postings) ? (core.postings as Int32Array) : Int32Array.from(core.postings);
+  return {
+    size: docs.id.ends.length,
+    doc: (i) => {
+      const titleWords = columnAt(docs.titleWords, i);
+      return {
+        id: columnAt(docs.id, i),
+        aliasKey: columnAt(docs.aliasKey, i),
+        titleKey: columnAt(docs.titleKey, i),
+        shortKey: columnAt(docs.shortKey, i),
+        titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [],
+        initials: columnAt(docs.initials, i),
+      };
+    },
+    initials: docs.initials,
+    postings: (word) => {
+      if (!wordIndex) {
+        const list = vocabulary();
+        wordIndex = new Map();
+        for (let i = 0; i < list.length; i++) wordIndex.set(list[i]!, i);
+      }
+      const w = wordIndex.get(word);
+      if (w === undefined) return undefined;
+      return postingsArray.subarray(w === 0 ? 0 : core.postingEnds[w - 1]!, core.postingEnds[w]!);
+    },
+    get vocabulary() {
+      return vocabulary();
+    },
+    texts: () => (gotTexts ??= texts()),
+  };
 }
 
 export function postingDoc(posting: number): number {
@@ -76,8 +206,15 @@ function nameOf(name: string): Name {
  * of its organisation, so `alibaba` finds `[Ali]` and `microsoft` finds `[MSRA]`.
  */
 export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndex {
+  const sections = buildSearchIndexSections(entries, venues, orgs);
+  return openSearchIndex(sections.core, () => sections.texts);
+}
+
+/** The index of `entries` as cache sections (see buildSearchIndex). */
+export function buildSearchIndexSections(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndexSections {
   const postings = new Map<string, number[]>();
   const docs: IndexedDoc[] = [];
+  const texts: string[][] = [];
   // NOTE: entries are indexed one field at a time, so a repeat of a word in the same field is the
   // list's last posting: no set is needed to keep each pair once.
   const add = (word: string, code: number): void => {
@@ -166,7 +303,8 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
       shortKey: colon > 0 ? keyOf(e.title.slice(0, colon)) : '',
       titleWords,
       initials: titleWords.map((w) => w[0]).join(''),
-      texts: [
+    });
+    texts.push([
         e.alias !== null ? named(e.alias).folded : '',
         title,
         venueNames.map((n) => named(n).folded).join('\n'),
@@ -174,8 +312,30 @@ export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistr
         sectionNames.map((n) => named(n).folded).join('\n'),
         e.year !== null ? String(e.year) : '',
         notes,
-      ],
-    });
+      ]);
   });
-  return { version: SEARCH_INDEX_VERSION, docs, postings, vocabulary: [...postings.keys()] };
+  const postingEnds: number[] = [];
+  const flat: number[] = [];
+  for (const list of postings.values()) {
+    for (const p of list) flat.push(p);
+    postingEnds.push(flat.length);
+  }
+  const docColumn = (key: keyof IndexedDoc) => stringColumn(docs.map((d) => (key === 'titleWords' ? d.titleWords.map((w) => `${w} `).join('') : (d[key] as string))));
+  return {
+    core: {
+      version: SEARCH_INDEX_VERSION,
+      docs: {
+        id: docColumn('id'),
+        aliasKey: docColumn('aliasKey'),
+        titleKey: docColumn('titleKey'),
+        shortKey: docColumn('shortKey'),
+        titleWords: docColumn('titleWords'),
+        initials: docColumn('initials'),
+      },
+      vocabulary: stringColumn([...postings.keys()]),
+      postingEnds,
+      postings: flat,
+    },
+    texts: FIELDS.map((_, f) => stringColumn(texts.map((t) => t[f]!))),
+  };
 }

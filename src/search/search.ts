@@ -1,7 +1,7 @@
 // searchEntries: ranks indexed entries for a parsed query, in tiers (exact, title, fields, notes, typos). Pure.
 import { expandYear } from '../store/heading.js';
 import { editDistance, keyOf } from '../store/text.js';
-import { FIELDS, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
+import { FIELDS, columnAt, columnStart, eachHolding, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import { hasCjk, stemOf } from './normalize.js';
 import { SHORT_TYPO_LENGTH, searchTypoBudget, typoCandidates } from './typos.js';
@@ -117,7 +117,10 @@ function offer(hits: TermHits, doc: number, field: Field, hit: FieldHit): void {
 }
 
 function offerPostings(index: SearchIndex, hits: TermHits, word: string, only: SearchOptions['only'], make: (field: Field) => FieldHit | null): void {
-  for (const p of index.postings.get(word) ?? []) {
+  const list = index.postings(word);
+  if (!list) return;
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k]!;
     const doc = postingDoc(p);
     if (only && !only.has(doc)) continue;
     const field = postingField(p);
@@ -126,8 +129,15 @@ function offerPostings(index: SearchIndex, hits: TermHits, word: string, only: S
   }
 }
 
+/** Whether the word has a posting in one of these fields. */
+function inFields(index: SearchIndex, word: string, fields: ReadonlySet<Field>): boolean {
+  const list = index.postings(word);
+  if (list) for (let k = 0; k < list.length; k++) if (fields.has(postingField(list[k]!))) return true;
+  return false;
+}
+
 function inStrongField(index: SearchIndex, word: string): boolean {
-  return (index.postings.get(word) ?? []).some((p) => STRONG_FIELDS.has(postingField(p)));
+  return inFields(index, word, STRONG_FIELDS);
 }
 
 function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']): TermHits {
@@ -147,7 +157,7 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const prefix = allowsPrefix(term, 'title');
   const inside = allowsInside(term);
   // Whether the digest holds the word itself or another form of it, filtered out or not.
-  let known = forms.some((f) => index.postings.has(f));
+  let known = forms.some((f) => index.postings(f) !== undefined);
   if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
@@ -164,8 +174,8 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
     }
   }
   if (allowsAcronym(term)) {
-    index.docs.forEach((d, doc) => {
-      if ((!only || only.has(doc)) && d.initials.includes(term)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });
+    eachHolding(index.initials, term, (doc) => {
+      if (!only || only.has(doc)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });
     });
   }
   // Typos only for a word the digest holds nowhere as a word or another form of it (notes included: `mips`
@@ -228,7 +238,13 @@ const CJK_WINDOW = 12;
 function requiredWordsOf(index: SearchIndex, term: string): string[] {
   const words = [...new Set(cjkWords(term))].filter((w) => w.length >= 2 && hasCjk(w) && !CJK_GENERIC.has(w));
   if (words.length === 1 && words[0] === term) return [];
-  return words.filter((w) => index.docs.some((d) => d.texts.some((t) => t.includes(w))));
+  return words.filter((w) =>
+    index.texts().some((column) => {
+      let held = false;
+      eachHolding(column, w, () => (held = true));
+      return held;
+    }),
+  );
 }
 
 /** Whether every word occurs within {@link CJK_WINDOW} characters of an occurrence of the first, on one line. */
@@ -269,17 +285,13 @@ export function cjkEdgeFactor(text: string, term: string): number {
 
 function matchCjk(index: SearchIndex, term: string, only: SearchOptions['only']): TermHits {
   const hits: TermHits = new Map();
-  const docs = index.docs;
-  for (let doc = 0; doc < docs.length; doc++) {
-    if (only && !only.has(doc)) continue;
-    const texts = docs[doc]!.texts;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const text = texts[f]!;
-      if (!text.includes(term)) continue;
-      const field = FIELDS[f]!;
-      offer(hits, doc, field, { kind: 'substring', word: null, score: scoreOf(field, 'substring', true) * cjkEdgeFactor(text, term) });
-    }
-  }
+  index.texts().forEach((column, f) => {
+    const field = FIELDS[f]!;
+    eachHolding(column, term, (doc) => {
+      if (only && !only.has(doc)) return;
+      offer(hits, doc, field, { kind: 'substring', word: null, score: scoreOf(field, 'substring', true) * cjkEdgeFactor(columnAt(column, doc), term) });
+    });
+  });
   if (hits.size === 0) nearCjk(index, term, only, hits);
   return hits;
 }
@@ -290,7 +302,6 @@ function matchCjk(index: SearchIndex, term: string, only: SearchOptions['only'])
  * and `模型蒸馏` in notes that say 模型裁剪、蒸馏). They count as typos, more for more of the term's characters.
  */
 function nearCjk(index: SearchIndex, term: string, only: SearchOptions['only'], hits: TermHits): void {
-  const docs = index.docs;
   const pairs = charPairs(term);
   const needPairs = pairs.length >= 2 ? Math.max(2, Math.ceil(pairs.length * CJK_PAIR_SHARE)) : Infinity;
   const required = requiredWordsOf(index, term);
@@ -301,12 +312,13 @@ function nearCjk(index: SearchIndex, term: string, only: SearchOptions['only'], 
   // The characters of the required words are held whenever they are; only the others are counted.
   const inRequired = chars.filter((c) => required.some((w) => w.includes(c))).length;
   const otherChars = chars.filter((c) => !required.some((w) => w.includes(c)));
-  for (let doc = 0; doc < docs.length; doc++) {
+  const columns = index.texts();
+  for (let doc = 0; doc < index.size; doc++) {
     if (only && !only.has(doc)) continue;
-    const texts = docs[doc]!.texts;
     for (let f = 0; f < FIELDS.length; f++) {
-      const text = texts[f]!;
-      if (text.length < 2) continue;
+      const column = columns[f]!;
+      if (column.ends[doc]! - columnStart(column, doc) < 2) continue;
+      const text = columnAt(column, doc);
       let nPairs = 0;
       if (needPairs !== Infinity) for (const p of pairs) if (text.includes(p)) nPairs++;
       const together = required.length > 0 && heldTogether(text, required);
@@ -353,8 +365,10 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 const SMALL_NUMBER = /^\d{1,2}$/;
 
+const VENUE_FIELD: ReadonlySet<Field> = new Set(['venue']);
+
 function isVenueWord(index: SearchIndex, word: string): boolean {
-  return (index.postings.get(word) ?? []).some((p) => postingField(p) === 'venue');
+  return inFields(index, word, VENUE_FIELD);
 }
 
 /**
@@ -417,7 +431,7 @@ export function searchEntries(index: SearchIndex, query: ParsedQuery, options: S
       });
     });
     if (matched < need || matched === 0) continue;
-    const d = index.docs[doc]!;
+    const d = index.doc(doc);
     let exact: SearchHit['exact'] = null;
     if (queryKey && d.aliasKey === queryKey) exact = 'alias';
     else if (queryKey && (d.titleKey === queryKey || d.shortKey === queryKey)) exact = 'title';

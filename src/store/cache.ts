@@ -3,16 +3,16 @@
 // foreign-version cache file is ignored (and rebuilt): it can never change what papers reads.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as zlib from 'node:zlib';
-import type { Io } from '../io.js';
+import type { Io, ReadHandle } from '../io.js';
 import * as builtins from '../shims/builtins.cjs';
 import { packValue, unpackValue } from './pack.js';
 import type { Link } from './schema.js';
 
 /** Bump when the shape of cached data changes. */
-export const CACHE_FORMAT = 4;
-const MAGIC = 'PAPERSC1';
+export const CACHE_FORMAT = 5;
+const MAGIC = 'PAPERSC2';
+/** Bytes read at once from the start of a cache file: the header, and a small file whole. */
+const FIRST_READ = 64 * 1024;
 
 export function cacheDir(io: Io): string {
   const xdg = io.env.XDG_CACHE_HOME;
@@ -35,7 +35,7 @@ export function sha1(data: string | Uint8Array): string {
 }
 
 /**
- * Payloads up to this size are JSON, checked with SHA-1; bigger ones are v8-serialised, checked with
+ * Sections up to this size are JSON, checked with SHA-1; bigger ones are v8-serialised, checked with
  * CRC-32. NOTE: loading node:v8 and node:zlib costs ~10 ms, a fifth of papers' whole start-up on a
  * small digest, where JSON is as fast; on a big store v8 is several times faster than JSON.
  */
@@ -43,78 +43,143 @@ const SMALL_PAYLOAD = 512 * 1024;
 
 type Encoding = 'json' | 'v8';
 
-async function checksum(payload: Uint8Array, encoding: Encoding): Promise<string> {
+function checksum(payload: Uint8Array, encoding: Encoding): string {
   if (encoding === 'json') return `sha1:${sha1(payload)}`;
   // CRC-32 is ten times faster than SHA-1 on a 12 MB store; zlib has it from Node 20.15.
   const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
   return zlib.crc32 ? `crc32:${zlib.crc32(payload)}` : `sha1:${sha1(payload)}`;
 }
 
-async function serialize(value: unknown): Promise<{ payload: Uint8Array; encoding: Encoding }> {
+function serialize(value: unknown): { payload: Uint8Array; encoding: Encoding } {
   const json = JSON.stringify(packValue(value, 'json'));
   if (json.length <= SMALL_PAYLOAD) return { payload: Buffer.from(json, 'utf8'), encoding: 'json' };
   return { payload: builtins.v8().serialize(packValue(value)), encoding: 'v8' };
 }
 
-async function encode(header: object, value: unknown): Promise<Uint8Array> {
-  const { payload, encoding } = await serialize(value);
-  const head = Buffer.from(JSON.stringify({ ...header, encoding, checksum: await checksum(payload, encoding) }), 'utf8');
-  const size = Buffer.alloc(4);
-  size.writeUInt32LE(head.length);
-  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), size, head, payload]);
+interface SectionHead {
+  name: string;
+  encoding: Encoding;
+  checksum: string;
+  length: number;
 }
 
-async function decode(data: Uint8Array, expect: Record<string, unknown>): Promise<unknown> {
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) return undefined;
-  const headLength = buf.readUInt32LE(8);
-  if (12 + headLength > buf.length) return undefined;
+/**
+ * A cache file: MAGIC, the header's length (u32 LE), the header (JSON: what the data belongs to, and
+ * each section's name, encoding, checksum and length), then each section's payload in order.
+ */
+function encode(header: object, sections: Readonly<Record<string, unknown>>): Uint8Array {
+  const heads: SectionHead[] = [];
+  const payloads: Uint8Array[] = [];
+  for (const [name, value] of Object.entries(sections)) {
+    const { payload, encoding } = serialize(value);
+    heads.push({ name, encoding, checksum: checksum(payload, encoding), length: payload.length });
+    payloads.push(payload);
+  }
+  const head = Buffer.from(JSON.stringify({ ...header, sections: heads }), 'utf8');
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(head.length);
+  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), size, head, ...payloads]);
+}
+
+function decodeSection(payload: Uint8Array, head: SectionHead): unknown {
+  if (payload.length !== head.length || head.checksum !== checksum(payload, head.encoding)) return undefined;
+  const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+  try {
+    if (head.encoding === 'json') return unpackValue(JSON.parse(buf.toString('utf8')));
+    return unpackValue(builtins.v8().deserialize(buf));
+  } catch {
+    return undefined;
+  }
+}
+
+const isSectionHead = (h: unknown): h is SectionHead => {
+  const s = h as SectionHead;
+  return (
+    typeof s === 'object' && s !== null && typeof s.name === 'string' && (s.encoding === 'json' || s.encoding === 'v8') &&
+    typeof s.checksum === 'string' && Number.isSafeInteger(s.length) && s.length >= 0
+  );
+};
+
+/** A cache file whose header matched: its sections, each read and checked only when asked for. */
+export interface CachedSections {
+  /** The section's value; undefined when the file has no such section or it cannot be trusted. */
+  section(name: string): unknown;
+}
+
+function open(handle: ReadHandle, expect: Record<string, unknown>): CachedSections | undefined {
+  let first = handle.read(0, Math.min(handle.size, FIRST_READ));
+  const buf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (first.length < 12 || buf(first).toString('latin1', 0, 8) !== MAGIC) return undefined;
+  const headLength = buf(first).readUInt32LE(8);
+  if (12 + headLength > handle.size) return undefined;
+  if (12 + headLength > first.length) first = handle.read(0, 12 + headLength);
   let header: Record<string, unknown>;
   try {
-    header = JSON.parse(buf.toString('utf8', 12, 12 + headLength)) as Record<string, unknown>;
+    header = JSON.parse(buf(first).toString('utf8', 12, 12 + headLength)) as Record<string, unknown>;
   } catch {
     return undefined;
   }
   for (const [k, v] of Object.entries(expect)) if (header[k] !== v) return undefined;
-  const encoding = header.encoding;
-  if (encoding !== 'json' && encoding !== 'v8') return undefined;
-  const payload = buf.subarray(12 + headLength);
-  if (header.checksum !== (await checksum(payload, encoding))) return undefined;
-  try {
-    if (encoding === 'json') return unpackValue(JSON.parse(payload.toString('utf8')));
-    return unpackValue(builtins.v8().deserialize(payload));
-  } catch {
-    return undefined;
+  const heads = header.sections;
+  if (!Array.isArray(heads) || !heads.every(isSectionHead)) return undefined;
+  const offsets = new Map<string, [number, SectionHead]>();
+  let at = 12 + headLength;
+  for (const head of heads) {
+    offsets.set(head.name, [at, head]);
+    at += head.length;
   }
+  // A file cut short (or grown) is never trusted, whichever section is asked for.
+  if (at !== handle.size) return undefined;
+  const decoded = new Map<string, unknown>();
+  return {
+    section(name) {
+      if (decoded.has(name)) return decoded.get(name);
+      const place = offsets.get(name);
+      let value: unknown;
+      if (place) {
+        const [offset, head] = place;
+        const payload = offset + head.length <= first.length ? first.subarray(offset, offset + head.length) : handle.read(offset, head.length);
+        value = decodeSection(payload, head);
+      }
+      decoded.set(name, value);
+      return value;
+    },
+  };
 }
 
 export interface CacheSlot {
-  /** Reads the value stored under `key`, or undefined when there is none or it cannot be trusted. */
-  read(kind: string, key: string): Promise<unknown>;
-  /** Stores a value; failures (read-only home, full disk) are ignored: the cache is only a cache. */
-  write(kind: string, key: string, value: unknown): Promise<void>;
+  /**
+   * The cache file stored under `key`, or undefined when there is none or its header cannot be
+   * trusted. Its sections are read when asked for (the file stays open until the process ends).
+   */
+  read(kind: string, key: string): CachedSections | undefined;
+  /** Stores sections; failures (read-only home, full disk) are ignored: the cache is only a cache. */
+  write(kind: string, key: string, sections: Readonly<Record<string, unknown>>): void;
 }
 
 /** The cache files of one notes location (absolute path), or a no-op slot when caching is off. */
 export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot {
-  if (!enabled) return { read: async () => undefined, write: async () => {} };
+  if (!enabled) return { read: () => undefined, write: () => {} };
   const dir = cacheDir(io);
   const base = sha1(location).slice(0, 16);
   const fileOf = (kind: string) => path.join(dir, `${kind}-${base}.bin`);
   const identity = codeIdentity(io);
   return {
-    async read(kind, key) {
-      const file = fileOf(kind);
-      if (io.stat(file)?.kind !== 'file') return undefined;
+    read(kind, key) {
+      const handle = io.openRead(fileOf(kind));
+      if (!handle) return undefined;
       try {
-        return await decode(io.readFile(file), { identity, key, location });
+        const sections = open(handle, { identity, key, location });
+        if (!sections) handle.close();
+        return sections;
       } catch {
+        handle.close();
         return undefined;
       }
     },
-    async write(kind, key, value) {
+    write(kind, key, sections) {
       try {
-        const data = await encode({ identity, key, location }, value);
+        const data = encode({ identity, key, location }, sections);
         io.mkdirp(dir);
         const file = fileOf(kind);
         const tmp = `${file}.${process.pid}.tmp`;

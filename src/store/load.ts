@@ -8,10 +8,11 @@ import { buildStore } from './build.js';
 import { fileMayHoldLinks, type LinkCache, type MarkdownParser } from './links.js';
 import type { Scan } from './scan.js';
 import { parseDigest, type ParsedFile } from './parse.js';
-import type { Digest } from './schema.js';
+import type { Digest, Entry } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
-import { cacheSlot, ChunkLinkCache, sha1 } from './cache.js';
+import { cacheSlot, ChunkLinkCache, sha1, type CachedSections } from './cache.js';
+import { fingerprintOf, fingerprintsFrom, knownHash, type Fingerprint } from './fingerprint.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
 export interface NotesLocation {
@@ -42,9 +43,20 @@ export interface LoadedStore {
   scans: Map<string, Scan>;
   /**
    * Something derived from the store alone (a search index), cached beside it under `name`: built
-   * once per state of the notes. `build` must return plain data v8 can serialise.
+   * once per state of the notes. `build` returns it as named sections of plain data v8 can serialise;
+   * each section is read from the cache only when asked for.
    */
-  derived<T>(name: string, build: () => T): Promise<T>;
+  derived<S extends Record<string, unknown>>(name: string, build: () => S): DerivedSections<S>;
+  /**
+   * Fills in the notes and raw heading of these entries of the store (all of them when none are given),
+   * when the load left them out (`entryTexts: false`).
+   */
+  loadTexts(entries?: readonly Entry[]): void;
+}
+
+/** Sections of a derived value, each read from the cache (or built) when first asked for. */
+export interface DerivedSections<S extends Record<string, unknown>> {
+  get<K extends keyof S & string>(section: K): S[K];
 }
 
 export interface LoadOptions {
@@ -56,6 +68,12 @@ export interface LoadOptions {
   cache?: boolean | undefined;
   /** Show a progress bar on a terminal's stderr while a big digest is parsed. */
   progress?: boolean | undefined;
+  /**
+   * Read the entries' texts, their notes and raw heading lines (default true). False may leave every
+   * `notes` and `heading.raw` empty until `loadTexts` fills them: for commands that show a few entries
+   * or none in full (the list table, search, show), which then read only those from the cache.
+   */
+  entryTexts?: boolean | undefined;
 }
 
 const isMarkdownName = (name: string): boolean => /\.(md|markdown)$/i.test(name);
@@ -164,12 +182,12 @@ export function registriesFor(config: Config): { venues: VenueRegistry; todoTerm
   };
 }
 
-/** Decoded texts by display name, decoded on first use (a warm cache needs no text at all). */
-class LazyTexts extends Map<string, string> {
-  constructor(private readonly pending: Map<string, () => string>) {
+/** Values made on first use: decoded texts and bytes by display name (a warm cache needs neither). */
+class LazyMap<V> extends Map<string, V> {
+  constructor(private readonly pending: Map<string, () => V>) {
     super();
   }
-  override get(name: string): string | undefined {
+  override get(name: string): V | undefined {
     if (!super.has(name)) {
       const decode = this.pending.get(name);
       if (!decode) return undefined;
@@ -183,24 +201,92 @@ class LazyTexts extends Map<string, string> {
   override get size(): number {
     return this.pending.size;
   }
-  override *entries(): MapIterator<[string, string]> {
+  override *entries(): MapIterator<[string, V]> {
     for (const name of this.pending.keys()) yield [name, this.get(name)!];
   }
   override keys(): MapIterator<string> {
     return this.pending.keys();
   }
-  override *values(): MapIterator<string> {
+  override *values(): MapIterator<V> {
     for (const name of this.pending.keys()) yield this.get(name)!;
   }
-  override [Symbol.iterator](): MapIterator<[string, string]> {
+  override [Symbol.iterator](): MapIterator<[string, V]> {
     return this.entries();
   }
 }
 
+/**
+ * The store cache's `main` section. Entries' texts (notes and raw heading lines, most of a store's
+ * size) are left empty there and kept in sections of TEXT_CHUNK entries, `texts-0`, `texts-1`...: a
+ * command that shows a few entries in full reads only theirs.
+ */
 interface CachedStore {
   digest: Digest;
   /** False when links were skipped (`links: false`) in a file that may hold some. */
   withLinks: boolean;
+}
+
+interface CachedTexts {
+  notes: string[];
+  raw: string[];
+}
+
+const TEXT_CHUNK = 1024;
+
+function storeSections(digest: Digest, withLinks: boolean): Record<string, unknown> {
+  const entries = digest.entries.map((e) => ({ ...e, notes: '', heading: { ...e.heading, raw: '' } }));
+  const sections: Record<string, unknown> = { main: { digest: { ...digest, entries }, withLinks } satisfies CachedStore };
+  for (let at = 0, c = 0; at < digest.entries.length; at += TEXT_CHUNK, c++) {
+    const chunk = digest.entries.slice(at, at + TEXT_CHUNK);
+    sections[`texts-${c}`] = { notes: chunk.map((e) => e.notes), raw: chunk.map((e) => e.heading.raw) } satisfies CachedTexts;
+  }
+  return sections;
+}
+
+/** A chunk's texts as cached, when they are whole. */
+function cachedTexts(value: unknown, count: number): CachedTexts | undefined {
+  const t = value as CachedTexts | undefined;
+  if (!t || !Array.isArray(t.notes) || !Array.isArray(t.raw) || t.notes.length !== count || t.raw.length !== count) return undefined;
+  return t;
+}
+
+/**
+ * Fills in the entries' texts chunk by chunk from the cache, and from `fresh` (a new parse) for a
+ * chunk the cache cannot give whole.
+ */
+function textLoader(digest: Digest, file: CachedSections, fresh: () => Digest): (entries?: readonly Entry[]) => void {
+  const all = digest.entries;
+  const loaded = new Set<number>();
+  let indexOf: Map<Entry, number> | undefined;
+  const load = (c: number): void => {
+    if (loaded.has(c)) return;
+    const at = c * TEXT_CHUNK;
+    const count = Math.min(TEXT_CHUNK, all.length - at);
+    const texts = cachedTexts(file.section(`texts-${c}`), count);
+    for (let i = 0; i < count; i++) {
+      const e = all[at + i]!;
+      if (texts) {
+        e.notes = texts.notes[i]!;
+        e.heading.raw = texts.raw[i]!;
+      } else {
+        const f = fresh().entries[at + i]!;
+        e.notes = f.notes;
+        e.heading.raw = f.heading.raw;
+      }
+    }
+    loaded.add(c);
+  };
+  return (entries) => {
+    if (!entries) {
+      for (let at = 0; at < all.length; at += TEXT_CHUNK) load(at / TEXT_CHUNK);
+      return;
+    }
+    indexOf ??= new Map(all.map((e, i) => [e, i]));
+    for (const e of entries) {
+      const i = indexOf.get(e);
+      if (i !== undefined) load(Math.floor(i / TEXT_CHUNK));
+    }
+  };
 }
 
 /** Replaces the absolute paths the store is parsed and cached with by the names users see. */
@@ -254,11 +340,22 @@ export async function markdownFor(texts: Iterable<string>): Promise<MarkdownPars
 
 /** Parses decoded texts (by file name, in store order) into one store; no file I/O. */
 export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config, options: ParseTextsOptions = {}): Promise<ParsedTexts> {
-  const { venues, todoTerms } = registriesFor(config);
-  const todos = createTodoMatcher(todoTerms);
   // NOTE: one scan of the texts decides both whether links are possible and whether to load the parser.
   const mayHoldLinks = [...texts.values()].some((text) => fileMayHoldLinks(text));
   const markdown = options.links !== false && mayHoldLinks ? (await import('./markdown.js')).parseMarkdown : undefined;
+  return parseTextsWith(texts, config, markdown, mayHoldLinks, options);
+}
+
+/** parseTexts with the markdown parser given (undefined: no links), synchronously. */
+function parseTextsWith(
+  texts: ReadonlyMap<string, string>,
+  config: Config,
+  markdown: MarkdownParser | undefined,
+  mayHoldLinks: boolean,
+  options: ParseTextsOptions = {},
+): ParsedTexts {
+  const { venues, todoTerms } = registriesFor(config);
+  const todos = createTodoMatcher(todoTerms);
   const total = [...texts.values()].reduce((n, text) => n + text.length, 0);
   let before = 0;
   const { onProgress } = options;
@@ -290,57 +387,115 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
   const { venues, todoTerms } = registriesFor(config);
 
-  const names = new Map<string, string>();
-  const bytes = new Map<string, Uint8Array>();
-  for (const file of location.files) {
-    const shown = displayName(io, file);
-    names.set(file, shown);
-    bytes.set(file, readNotesBytes(io, file, shown));
-  }
-  const decoders = new Map<string, () => string>();
-  const paths = new Map<string, string>();
-  for (const [file, shown] of names) {
-    decoders.set(shown, () => decodeNotesBytes(bytes.get(file)!, shown));
-    paths.set(shown, file);
-  }
-  const texts = new LazyTexts(decoders);
-
   // NOTE: the store is parsed and cached under absolute paths, and renamed for display after,
   // so running papers from another folder still finds it in the cache.
   const slot = cacheSlot(io, location.root, options.cache !== false);
+  // A file whose stat is as recorded with its hash is not read (nor hashed) until its bytes are needed.
+  const recorded = fingerprintsFrom(slot.read('files', 'fingerprints')?.section('main'));
+  const names = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  const bytes = new Map<string, Uint8Array>();
+  const fingerprints: Fingerprint[] = [];
+  let hashed = false;
+  for (const file of location.files) {
+    const shown = displayName(io, file);
+    names.set(file, shown);
+    // NOTE: stat before reading: a write in between changes the stat, so the old stat never vouches for new bytes.
+    const st = io.stat(file);
+    const known = knownHash(recorded, file, st);
+    if (known !== null) {
+      hashes.set(file, known);
+      fingerprints.push(recorded.find((f) => f.file === file && f.sha1 === known)!);
+      continue;
+    }
+    const data = readNotesBytes(io, file, shown);
+    const hash = sha1(data);
+    bytes.set(file, data);
+    hashes.set(file, hash);
+    const fingerprint = st && fingerprintOf(file, st, hash, io.now());
+    if (fingerprint) fingerprints.push(fingerprint);
+    hashed = true;
+  }
+  if (hashed) slot.write('files', 'fingerprints', { main: fingerprints });
+  const bytesOf = (file: string, shown: string) => (): Uint8Array => {
+    let data = bytes.get(file);
+    if (!data) {
+      data = readNotesBytes(io, file, shown);
+      // The store was read for the hash the stat vouched for: other bytes now mean the file was just written.
+      if (sha1(data) !== hashes.get(file)) {
+        throw new InputError(`${shown} changed while papers was reading it`, 'run the command again');
+      }
+      bytes.set(file, data);
+    }
+    return data;
+  };
+  const decoders = new Map<string, () => string>();
+  const readers = new Map<string, () => Uint8Array>();
+  const paths = new Map<string, string>();
+  for (const [file, shown] of names) {
+    const read = bytesOf(file, shown);
+    readers.set(shown, read);
+    decoders.set(shown, () => decodeNotesBytes(read(), shown));
+    paths.set(shown, file);
+  }
+  const texts = new LazyMap(decoders);
   const key = sha1(
     JSON.stringify([
       [config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []],
-      [...bytes].map(([file, data]) => [file, sha1(data)]),
+      [...hashes],
     ]),
   );
-  const cached = (await slot.read('store', key)) as CachedStore | undefined;
+  const decodedTexts = () => new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const));
+  const file = slot.read('store', key);
+  const main = file?.section('main') as CachedStore | undefined;
   let digest: Digest;
   let markdown: MarkdownParser | undefined;
+  let loadTexts: LoadedStore['loadTexts'] = () => {};
   const scans = new Map<string, Scan>();
-  if (cached && cached.digest && (cached.withLinks || !wantLinks)) {
-    digest = cached.digest;
+  if (file && main && main.digest && Array.isArray(main.digest.entries) && (main.withLinks || !wantLinks)) {
+    digest = main.digest;
+    let fresh: Digest | undefined;
+    // A text chunk the cache cannot give whole comes from a new parse (without links: texts do not
+    // need them), which replaces the damaged cache file.
+    loadTexts = textLoader(digest, file, () => {
+      if (!fresh) {
+        const decoded = decodedTexts();
+        const parsed = parseTextsWith(decoded, config, undefined, [...decoded.values()].some((text) => fileMayHoldLinks(text)));
+        fresh = parsed.digest;
+        slot.write('store', key, storeSections(fresh, parsed.withLinks));
+      }
+      return fresh;
+    });
+    if (options.entryTexts !== false) loadTexts();
   } else {
-    const decoded = new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const));
+    const decoded = decodedTexts();
     const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
     const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
-    const linkCache = wantLinks ? new ChunkLinkCache(await slot.read('links', 'chunks')) : undefined;
+    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')?.section('main')) : undefined;
     const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
     digest = parsed.digest;
     markdown = parsed.markdown;
     for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
-    await slot.write('store', key, { digest, withLinks: parsed.withLinks } satisfies CachedStore);
-    if (linkCache && linkCache.added > 0) await slot.write('links', 'chunks', linkCache.used);
+    slot.write('store', key, storeSections(digest, parsed.withLinks));
+    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', { main: linkCache.used });
   }
   renameFiles(digest, names);
-  const bytesByName = new Map([...names].map(([file, shown]) => [shown, bytes.get(file)!]));
-  const derived = async <T,>(name: string, build: () => T): Promise<T> => {
+  const derived = <S extends Record<string, unknown>>(name: string, build: () => S): DerivedSections<S> => {
     const kind = `derived-${name}`;
-    const hit = (await slot.read(kind, key)) as { value: T } | undefined;
-    if (hit && 'value' in hit) return hit.value;
-    const value = build();
-    await slot.write(kind, key, { value });
-    return value;
+    const file = slot.read(kind, key);
+    let built: S | undefined;
+    return {
+      get(section) {
+        if (!built) {
+          const hit = file?.section(section);
+          if (hit !== undefined) return hit as S[typeof section];
+          // Missing or damaged: built again whole, and cached for the next run.
+          built = build();
+          slot.write(kind, key, built);
+        }
+        return built[section];
+      },
+    };
   };
-  return { digest, config, configFile, venues, location, texts, bytes: bytesByName, paths, markdown, scans, derived };
+  return { digest, config, configFile, venues, location, texts, bytes: new LazyMap(readers), paths, markdown, scans, derived, loadTexts };
 }

@@ -7,6 +7,9 @@
 
 /** Columns of strings shorter than this in all are kept as plain arrays. */
 const JOIN_MIN_LENGTH = 4096;
+/** Columns of at least this many strings with at most one distinct value in DICT_SHARE are stored as a dictionary. */
+const DICT_MIN_COUNT = 64;
+const DICT_SHARE = 8;
 
 type Tagged =
   | { $p: 'records'; n: number; keys: string[]; columns: unknown[] }
@@ -15,6 +18,7 @@ type Tagged =
   | { $p: 'f64'; data: Float64Array }
   | { $p: 'map'; keys: unknown; values: unknown }
   | { $p: 'strings'; joined: string; lengths: Int32Array | number[] }
+  | { $p: 'dict'; values: string[]; codes: Int32Array | number[] }
   | { $p: 'object'; value: Record<string, unknown> };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -36,6 +40,18 @@ function packArray(values: readonly unknown[], target: PackTarget): unknown {
   if (n === 0) return values;
   const first = values[0];
   if (typeof first === 'string' && values.every((v) => typeof v === 'string')) {
+    // Few distinct strings (file names, sections, venues): each stored once, and a code per value.
+    if (n >= DICT_MIN_COUNT) {
+      const codeOf = new Map<string, number>();
+      const codes = new Array<number>(n);
+      for (let i = 0; i < n && codeOf.size <= n / DICT_SHARE; i++) {
+        const v = values[i] as string;
+        let code = codeOf.get(v);
+        if (code === undefined) codeOf.set(v, (code = codeOf.size));
+        codes[i] = code;
+      }
+      if (codeOf.size <= n / DICT_SHARE) return { $p: 'dict', values: [...codeOf.keys()], codes: target === 'v8' ? Int32Array.from(codes) : codes } satisfies Tagged;
+    }
     let total = 0;
     for (const v of values as string[]) total += v.length;
     if (total >= JOIN_MIN_LENGTH) {
@@ -139,6 +155,11 @@ export function unpackValue(packed: unknown): unknown {
         out[i] = t.joined.slice(at, at + len);
         at += len;
       }
+      return out;
+    }
+    case 'dict': {
+      const out = new Array<string>(t.codes.length);
+      for (let i = 0; i < out.length; i++) out[i] = t.values[t.codes[i]!]!;
       return out;
     }
     case 'map': {

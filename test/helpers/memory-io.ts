@@ -40,6 +40,21 @@ export interface MemoryIoOptions {
   replaceProblems?: Record<string, ReplaceProblem>;
 }
 
+const versions = new WeakMap<Uint8Array, number>();
+let lastVersion = 0;
+/** A change time for these bytes: the same array always gets the same one, a new array a new one. */
+function versionOf(data: Uint8Array): number {
+  let v = versions.get(data);
+  if (v === undefined) versions.set(data, (v = ++lastVersion));
+  return v;
+}
+const inodes = new Map<string, number>();
+const inodeOf = (p: string): number => {
+  let n = inodes.get(p);
+  if (n === undefined) inodes.set(p, (n = inodes.size + 1));
+  return n;
+};
+
 export function memoryIo(files: Record<string, string | Uint8Array> = {}, options: MemoryIoOptions = {}): MemoryIo {
   const cwd = options.cwd ?? '/work';
   const store = new Map<string, Uint8Array>();
@@ -86,8 +101,9 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     stat: (p): FileStat | null => {
       const abs = follow(path.resolve(cwd, p));
       const data = store.get(abs);
-      if (data) return { kind: 'file', size: data.length, mtimeMs: 0, mode: 0o644 };
-      if (isDir(abs)) return { kind: 'dir', size: 0, mtimeMs: 0, mode: 0o755 };
+      // Every write puts new bytes in the map: their version is the file's change time, as ctime is.
+      if (data) return { kind: 'file', size: data.length, mtimeMs: 0, ctimeMs: versionOf(data), dev: 1, ino: inodeOf(abs), mode: 0o644 };
+      if (isDir(abs)) return { kind: 'dir', size: 0, mtimeMs: 0, ctimeMs: 0, dev: 1, ino: inodeOf(abs), mode: 0o755 };
       return null;
     },
     readFile: (p) => {
@@ -97,6 +113,13 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       const data = store.get(abs);
       if (!data) return fail(isDir(abs) ? 'EISDIR' : 'ENOENT', abs);
       return data;
+    },
+    openRead: (p) => {
+      const abs = follow(path.resolve(cwd, p));
+      const data = options.unreadable?.[abs] ? undefined : store.get(abs);
+      if (!data) return null;
+      // A snapshot, as an open file descriptor keeps the file it opened.
+      return { size: data.length, read: (offset, length) => data.slice(offset, offset + length), close: () => {} };
     },
     readDir: (p) => {
       const abs = path.resolve(cwd, p);

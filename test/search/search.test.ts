@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_VERSION, buildSearchIndex } from '../../src/search/index.js';
+import { FIELDS, SEARCH_INDEX_VERSION, buildSearchIndexSections, openSearchIndex } from '../../src/search/index.js';
 import { parseQuery } from '../../src/search/query.js';
 import { cjkEdgeFactor, charPairs, cjkWords, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
 import { createOrgRegistry } from '../../src/store/orgs.js';
@@ -310,14 +310,30 @@ describe('searchEntries: fields', () => {
 });
 
 describe('the index', () => {
-  it('is plain data: a structured clone searches the same', () => {
+  it('is plain data in its sections: a structured clone searches the same', () => {
     const venues = createVenueRegistry();
     const store = storeOf(SEED);
-    const clone = structuredClone(store.index);
+    const sections = structuredClone(buildSearchIndexSections(store.entries, venues, createOrgRegistry([], { informal: true })));
+    let textsRead = 0;
+    const clone = openSearchIndex(sections.core, () => (textsRead++, sections.texts));
+    expect(searchEntries(clone, parseQuery(['mobius']))).toEqual(searchEntries(store.index, parseQuery(['mobius'])));
+    // Latin words never need the texts; a CJK term reads them once.
+    expect(textsRead).toBe(0);
     for (const q of ['mobius', 'Donut', '量化', 'tvm 动态形状', 'neurips']) {
       expect(searchEntries(clone, parseQuery([q]))).toEqual(searchEntries(store.index, parseQuery([q])));
     }
-    expect(buildSearchIndex([], venues, createOrgRegistry())).toEqual({ version: SEARCH_INDEX_VERSION, docs: [], postings: new Map(), vocabulary: [] });
+    expect(textsRead).toBe(1);
+    const none = { joined: '', ends: [] };
+    const empty = buildSearchIndexSections([], venues, createOrgRegistry());
+    expect(empty.core).toEqual({
+      version: SEARCH_INDEX_VERSION,
+      docs: { id: none, aliasKey: none, titleKey: none, shortKey: none, titleWords: none, initials: none },
+      vocabulary: none,
+      postingEnds: [],
+      postings: [],
+    });
+    expect(empty.texts).toEqual(FIELDS.map(() => none));
+    expect(searchEntries(openSearchIndex(empty.core, () => empty.texts), parseQuery(['量化 transformer']))).toEqual([]);
   });
 
   it('never throws, and returns each entry at most once, whatever the query', () => {
