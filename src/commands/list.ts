@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK } from '../errors.js';
 import { filterEntries } from '../query/filter.js';
-import { entryCountLine, entryTableCells, writeEntryTable } from '../report/entries.js';
-import { measureFor } from '../report/width.js';
+import { entryCountLine, writeEntryTable } from '../report/entries.js';
+import { textWidth } from '../report/width.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
 import { requireSection } from './resolve.js';
@@ -40,11 +40,10 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     ctx.out(JSON.stringify(entries, null, 2));
   } else if (entries.length) {
     const width = ctx.io.stdout.isTTY ? ctx.io.stdout.columns : undefined;
-    const measure = await measureFor(entryTableCells(entries));
     // NOTE: written in pieces of about 64k characters: a 100k-row table as one string would be
     // hundreds of megabytes to build, copy and encode.
     let pending = '';
-    writeEntryTable(entries, { color: ctx.color, width, measure }, (text) => {
+    writeEntryTable(entries, { color: ctx.color, width, measure: textWidth }, (text) => {
       pending += text;
       if (pending.length >= 65536) {
         ctx.io.stdout.write(pending);

@@ -97,11 +97,6 @@ export function formatEntryTable(entries: readonly Entry[], options: ListTableOp
   return out;
 }
 
-/** The cells of all rows of the list table, one at a time (for measureFor). */
-export function* entryTableCells(entries: readonly Entry[]): Generator<string> {
-  for (const e of entries) yield* entryCells(e);
-}
-
 export function formatEntry(entry: Entry, color: ChalkInstance): string {
   const out: string[] = [];
   out.push(color.bold(entry.title || '(untitled)'));

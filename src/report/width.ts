@@ -1,6 +1,7 @@
 // Display width in terminal columns. string-width does the real work; it is loaded only for text that
 // needs grapheme segmentation, because creating its Intl.Segmenter costs ~15 ms of start-up.
 import { eastAsianWidth } from 'get-east-asian-width';
+import { stringWidth } from '../shims/string-width.cjs';
 
 export type Measure = (text: string) => number;
 
@@ -27,13 +28,16 @@ export function simpleWidth(text: string): number {
   return width;
 }
 
-/** A measure for these texts: the fast one when all are simple, else string-width. */
+/** Width of any text: the fast way for simple text, else string-width (loaded on first use). */
+export function textWidth(text: string): number {
+  return isSimpleText(text) ? simpleWidth(text) : stringWidth(text);
+}
+
+/**
+ * A measure for these texts: the fast one when all are simple, else one that measures each text the
+ * fast way or with string-width, as it needs (the same widths: simple text is what both agree on).
+ */
 export async function measureFor(texts: Iterable<string>): Promise<Measure> {
-  for (const text of texts) {
-    if (!isSimpleText(text)) {
-      const { default: stringWidth } = await import('string-width');
-      return (t) => stringWidth(t);
-    }
-  }
+  for (const text of texts) if (!isSimpleText(text)) return textWidth;
   return simpleWidth;
 }

@@ -31,9 +31,13 @@ export interface LoadedStore {
   configFile: string | null;
   venues: VenueRegistry;
   location: NotesLocation;
-  /** Decoded text of each file, by the name used in the store (`entry.file`). */
+  /** Decoded text of each file, by the name used in the store (`entry.file`); decoded on first use. */
   texts: Map<string, string>;
-  /** The bytes each text was decoded from, by the same names (a writer compares them to what it reads under its lock). */
+  /**
+   * The bytes each text was decoded from, by the same names (a writer compares them to what it reads
+   * under its lock). Read on first use when the stat vouched for the file; bytes other than those the
+   * store was made from stop the command (InputError).
+   */
   bytes: Map<string, Uint8Array>;
   /** Absolute path of each file, by the name used in the store. */
   paths: Map<string, string>;

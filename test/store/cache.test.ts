@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../src/store/build.js';
 import { CACHE_FORMAT, cacheDir } from '../../src/store/cache.js';
+import { fingerprintOf, fingerprintsFrom, knownHash, SETTLE_MS } from '../../src/store/fingerprint.js';
 import type { MarkdownParser } from '../../src/store/links.js';
 import { loadStore } from '../../src/store/load.js';
 import { parseMarkdown } from '../../src/store/markdown.js';
@@ -124,4 +125,115 @@ describe('parse cache', () => {
       { numRuns: 60 },
     );
   });
+
+  /** The file's sections by name: [offset, length] of each payload. */
+  const sectionsOf = (data: Uint8Array): Map<string, [number, number]> => {
+    const buf = Buffer.from(data);
+    const headLength = buf.readUInt32LE(8);
+    const header = JSON.parse(buf.toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> };
+    const out = new Map<string, [number, number]>();
+    let at = 12 + headLength;
+    for (const s of header.sections) {
+      out.set(s.name, [at, s.length]);
+      at += s.length;
+    }
+    return out;
+  };
+  /** The file with one byte of each named section flipped. */
+  const damageSections = (data: Uint8Array, names: (name: string) => boolean): Uint8Array => {
+    const out = new Uint8Array(data);
+    for (const [name, [at, length]] of sectionsOf(data)) if (names(name)) out[at + Math.floor(length / 2)]! ^= 0xff;
+    return out;
+  };
+
+  it('keeps entry texts apart: the list table reads none of them, list --json reads them all', async () => {
+    const fresh = memoryIo(seedFiles());
+    const freshTable = (await run(fresh, '--no-cache', 'list')).stdout;
+    const freshJson = await listJson(memoryIo(seedFiles()), '--no-cache');
+    const io = memoryIo(seedFiles());
+    await listJson(io);
+    const file = storeFile(io);
+    expect([...sectionsOf(io.files.get(file)!).keys()]).toEqual(['main', 'texts-0']);
+    const damaged = damageSections(io.files.get(file)!, (name) => name.startsWith('texts-'));
+    io.files.set(file, damaged);
+    // The table never reads the damaged texts: same output, and the file is left as it is.
+    const table = again(io);
+    expect((await run(table, 'list')).stdout).toBe(freshTable);
+    expect(table.files.get(file)).toEqual(damaged);
+    // JSON needs them: they come from a new parse, and the file is written again whole.
+    const json = again(io);
+    expect(await listJson(json)).toBe(freshJson);
+    expect(json.files.get(file)).not.toEqual(damaged);
+    expect(await listJson(again(json))).toBe(freshJson);
+  });
+
+  it('search and show read the texts of the entries they print, from a damaged cache too', async () => {
+    const io = memoryIo(seedFiles());
+    await run(io, 'search', '量化');
+    const fresh = {
+      search: (await run(memoryIo(seedFiles()), '--no-cache', 'search', '量化', '--json')).stdout,
+      show: (await run(memoryIo(seedFiles()), '--no-cache', 'show', 'din')).stdout,
+    };
+    const warm = again(io);
+    expect((await run(warm, 'search', '量化', '--json')).stdout).toBe(fresh.search);
+    // Every section but the store's main part damaged: the index is built again, texts parsed again.
+    const broken = again(io);
+    for (const f of cacheFiles(broken).filter((f) => /\/(store|derived-search)/.test(f))) {
+      broken.files.set(f, damageSections(broken.files.get(f)!, (name) => name !== 'main'));
+    }
+    expect((await run(again(broken), 'search', '量化', '--json')).stdout).toBe(fresh.search);
+    expect((await run(again(broken), 'show', 'din')).stdout).toBe(fresh.show);
+  });
+
+  it('does not read a notes file whose stat is as recorded, and reads it when it changes', async () => {
+    const io = memoryIo(seedFiles());
+    const before = (await run(io, 'list')).stdout;
+    expect(cacheFiles(io).some((f) => f.includes('/files-'))).toBe(true);
+    // Unreadable now: the table comes from the cache alone, by the stat.
+    const unreadable = memoryIo(Object.fromEntries(io.files), { unreadable: { '/work/notes/papers.md': 'EACCES' } });
+    expect((await run(unreadable, 'list')).stdout).toBe(before);
+    // New bytes are a new change time: read, hashed, and parsed.
+    const edited = again(io);
+    const text = new TextDecoder().decode(edited.files.get('/work/notes/papers.md'));
+    edited.files.set('/work/notes/papers.md', new TextEncoder().encode(text.replace('### Dount: ', '### Donut: ')));
+    expect((await run(edited, 'list')).stdout).toContain('Donut');
+  });
+
+  it('refuses bytes that differ from the hash the stat vouched for (a write in the same instant)', async () => {
+    const io = memoryIo(seedFiles());
+    await run(io, 'list');
+    const next = again(io);
+    const data = next.files.get('/work/notes/papers.md')!;
+    // Changed in place: same array, so the same change time, as a write within one clock tick could be.
+    const at = new TextDecoder().decode(data).indexOf('Dount');
+    data[at + 1] = 'o'.charCodeAt(0);
+    data[at + 2] = 'n'.charCodeAt(0);
+    const lint = await run(next, 'lint');
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain('notes/papers.md changed while papers was reading it');
+    expect(lint.stderr).not.toMatch(/\n\s+at /);
+  });
 });
+
+describe('fingerprints', () => {
+  const st = { kind: 'file' as const, size: 10, mtimeMs: 1000, ctimeMs: 1000, dev: 1, ino: 7, mode: 0o644 };
+  it('are recorded only for a file unchanged for a few seconds', () => {
+    expect(fingerprintOf('/n.md', st, 'h', 1000 + SETTLE_MS + 1)).toMatchObject({ file: '/n.md', sha1: 'h' });
+    expect(fingerprintOf('/n.md', st, 'h', 1000 + SETTLE_MS)).toBeNull();
+    expect(fingerprintOf('/n.md', { ...st, ctimeMs: 1000 + SETTLE_MS }, 'h', 1000 + SETTLE_MS + 1)).toBeNull();
+    expect(fingerprintOf('/n.md', { ...st, mtimeMs: 2e13 }, 'h', 1000 + SETTLE_MS + 1)).toBeNull();
+  });
+
+  it('vouch for a hash only when every part of the stat is the same', () => {
+    const recorded = [fingerprintOf('/n.md', st, 'h', 1e9)!];
+    expect(knownHash(recorded, '/n.md', st)).toBe('h');
+    expect(knownHash(recorded, '/m.md', st)).toBeNull();
+    expect(knownHash(recorded, '/n.md', null)).toBeNull();
+    for (const change of [{ size: 11 }, { mtimeMs: 1001 }, { ctimeMs: 1001 }, { dev: 2 }, { ino: 8 }, { kind: 'dir' as const }]) {
+      expect(knownHash(recorded, '/n.md', { ...st, ...change })).toBeNull();
+    }
+    expect(fingerprintsFrom([{ ...recorded[0], ino: 'x' }, 'junk', null, recorded[0]])).toEqual(recorded);
+    expect(fingerprintsFrom({})).toEqual([]);
+  });
+});
+

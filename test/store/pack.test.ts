@@ -24,6 +24,20 @@ describe('packValue / unpackValue', () => {
     expect(packed.columns[0]!.$p).toBe('i32');
   });
 
+  it('stores a column of few distinct strings once each, as a dictionary', () => {
+    const files = Array.from({ length: 200 }, (_, i) => ({ file: ['a.md', 'b.md', '信息.md'][i % 3]!, n: i }));
+    for (const target of ['v8', 'json'] as const) {
+      const packed = packValue(files, target) as { columns: Array<{ $p?: string; values?: string[] }> };
+      expect(packed.columns[0]).toMatchObject({ $p: 'dict', values: ['a.md', 'b.md', '信息.md'] });
+      const back = target === 'v8' ? roundTrip(files) : unpackValue(JSON.parse(JSON.stringify(packed)));
+      expect(back).toStrictEqual(files);
+    }
+    // Many distinct values: joined, not a dictionary.
+    const ids = Array.from({ length: 200 }, (_, i) => ({ id: `id-${i}`.repeat(20) }));
+    expect((packValue(ids) as { columns: Array<{ $p: string }> }).columns[0]!.$p).toBe('strings');
+    expect(roundTrip(ids)).toStrictEqual(ids);
+  });
+
   it('gives back any JSON-like value, Maps and -0 included (property)', () => {
     const leaf = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.boolean(), fc.constant(null), fc.constant(-0));
     const plain = { noNullPrototype: true } as const;

@@ -1,0 +1,2 @@
+// Types of string-width.cjs.
+export declare function stringWidth(text: string): number;
