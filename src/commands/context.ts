@@ -1,7 +1,7 @@
 // What every command gets: the Io, global options and helpers to load the store and print.
 import type { Io } from '../io.js';
 import { colorFor, type ChalkInstance } from '../report/terminal.js';
-import type { LoadedStore } from '../store/load.js';
+import type { LoadedStore, StoreView } from '../store/load.js';
 
 export interface GlobalOptions {
   notes?: string;
@@ -32,6 +32,8 @@ export interface Context {
    */
   errColor(): Promise<ChalkInstance>;
   load(options?: ContextLoadOptions): Promise<LoadedStore>;
+  /** The store read only as far as needed (see StoreView): for commands that never show links. */
+  loadView(options?: Pick<ContextLoadOptions, 'progress'>): Promise<StoreView>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -51,6 +53,13 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
         cache: global.cache !== false,
         links: options.links,
         entryTexts: options.entryTexts,
+        progress: options.progress !== false,
+      }),
+    loadView: async (options = {}) =>
+      (await import('../store/load.js')).loadStoreView(io, {
+        notes: global.notes,
+        config: global.config,
+        cache: global.cache !== false,
         progress: options.progress !== false,
       }),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -5,6 +5,7 @@ import { filterEntries, type EntryFilter } from '../query/filter.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
 import { SEARCH_INDEX_VERSION, buildSearchIndexSections, openSearchIndex } from '../search/index.js';
+import { storeViewOf } from '../store/load.js';
 import { parseQuery } from '../search/query.js';
 import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
@@ -65,26 +66,26 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
     );
   }
   // Links are only printed in JSON.
-  // Notes are read for the results shown, and for all entries only when the index must be built.
-  const store = await ctx.load({ links: Boolean(options.json), progress: !options.json, entryTexts: false });
-  const { digest } = store;
-  const entries = digest.entries;
+  // Without --json nothing shows links: the store is read only as far as the search needs (the
+  // index, and the entries it prints), else whole with its links.
+  const source = options.json ? storeViewOf(await ctx.load({ links: true, progress: false, entryTexts: false })) : await ctx.loadView({ progress: true });
 
   let only: Set<number> | undefined;
   if (filtered) {
+    const digest = source.digest();
+    const { venues } = source;
+    const entries = digest.entries;
     // Options and qualifiers both apply; the values of one of them are alternatives.
-    const kept = new Set<Entry>(
-      filterEntries(filterEntries(entries, entryFilter(digest, options), store.venues), entryFilter(digest, qualifiers), store.venues),
-    );
+    const kept = new Set<Entry>(filterEntries(filterEntries(entries, entryFilter(digest, options), venues), entryFilter(digest, qualifiers), venues));
     only = new Set(entries.flatMap((e, i) => (kept.has(e) ? [i] : [])));
   }
 
   let hits: SearchHit[];
   if (query.terms.length) {
     // NOTE: the index depends on the entries and the venue and org registries only, all part of the cache key.
-    const sections = store.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => {
-      store.loadTexts();
-      return buildSearchIndexSections(entries, store.venues, createOrgRegistry(store.config.orgs ?? [], { informal: true }));
+    const sections = source.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => {
+      const { digest, venues, config } = source.full();
+      return buildSearchIndexSections(digest.entries, venues, createOrgRegistry(config.orgs ?? [], { informal: true }));
     });
     hits = searchEntries(openSearchIndex(sections.get('core'), () => sections.get('texts')), query, { only });
   } else if (only) {
@@ -96,7 +97,9 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
 
   const limit = options.limit ?? DEFAULT_LIMIT;
   const shown = hits.slice(0, limit);
-  store.loadTexts(shown.map((h) => entries[h.index]!));
+  // Only the entries printed are read (a sparse array, by position).
+  const entries: Entry[] = [];
+  for (const [i, e] of source.entriesAt(shown.map((h) => h.index))) entries[i] = e;
   const results = describeHits(entries, query, shown);
   if (options.json) {
     ctx.out(JSON.stringify(results.map(searchResultJson), null, 2));

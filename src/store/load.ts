@@ -11,7 +11,7 @@ import { parseDigest, type ParsedFile } from './parse.js';
 import type { Digest, Entry } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
-import { cacheSlot, ChunkLinkCache, sha1, type CachedSections } from './cache.js';
+import { cacheSlot, ChunkLinkCache, sha1, type CachedSections, type CacheSlot } from './cache.js';
 import { fingerprintOf, fingerprintsFrom, knownHash, type Fingerprint } from './fingerprint.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
@@ -220,12 +220,15 @@ class LazyMap<V> extends Map<string, V> {
 }
 
 /**
- * The store cache's `main` section. Entries' texts (notes and raw heading lines, most of a store's
- * size) are left empty there and kept in sections of TEXT_CHUNK entries, `texts-0`, `texts-1`...: a
- * command that shows a few entries in full reads only theirs.
+ * The store cache's `main` section: the store without its entries. The entries are in sections of
+ * CHUNK entries, `entries-0`, `entries-1`..., without their texts (notes and raw heading lines, most
+ * of a store's size), which are in `texts-0`, `texts-1`...: a command that shows a few entries in
+ * full reads only theirs, and search reads only the entries it prints.
  */
 interface CachedStore {
   digest: Digest;
+  /** How many entries the store holds. */
+  size: number;
   /** False when links were skipped (`links: false`) in a file that may hold some. */
   withLinks: boolean;
 }
@@ -235,62 +238,73 @@ interface CachedTexts {
   raw: string[];
 }
 
-const TEXT_CHUNK = 1024;
+const CHUNK = 1024;
 
 function storeSections(digest: Digest, withLinks: boolean): Record<string, unknown> {
-  const entries = digest.entries.map((e) => ({ ...e, notes: '', heading: { ...e.heading, raw: '' } }));
-  const sections: Record<string, unknown> = { main: { digest: { ...digest, entries }, withLinks } satisfies CachedStore };
-  for (let at = 0, c = 0; at < digest.entries.length; at += TEXT_CHUNK, c++) {
-    const chunk = digest.entries.slice(at, at + TEXT_CHUNK);
+  const size = digest.entries.length;
+  const sections: Record<string, unknown> = { main: { digest: { ...digest, entries: [] }, size, withLinks } satisfies CachedStore };
+  for (let at = 0, c = 0; at < size; at += CHUNK, c++) {
+    const chunk = digest.entries.slice(at, at + CHUNK);
+    sections[`entries-${c}`] = chunk.map((e) => ({ ...e, notes: '', heading: { ...e.heading, raw: '' } }));
     sections[`texts-${c}`] = { notes: chunk.map((e) => e.notes), raw: chunk.map((e) => e.heading.raw) } satisfies CachedTexts;
   }
   return sections;
 }
 
-/** A chunk's texts as cached, when they are whole. */
-function cachedTexts(value: unknown, count: number): CachedTexts | undefined {
-  const t = value as CachedTexts | undefined;
-  if (!t || !Array.isArray(t.notes) || !Array.isArray(t.raw) || t.notes.length !== count || t.raw.length !== count) return undefined;
-  return t;
-}
-
 /**
- * Fills in the entries' texts chunk by chunk from the cache, and from `fresh` (a new parse) for a
- * chunk the cache cannot give whole.
+ * A cached store, read chunk by chunk. A chunk the cache cannot give whole comes from `fresh` (a new
+ * parse, without links) when there is one, else it is undefined.
  */
-function textLoader(digest: Digest, file: CachedSections, fresh: () => Digest): (entries?: readonly Entry[]) => void {
-  const all = digest.entries;
-  const loaded = new Set<number>();
-  let indexOf: Map<Entry, number> | undefined;
-  const load = (c: number): void => {
-    if (loaded.has(c)) return;
-    const at = c * TEXT_CHUNK;
-    const count = Math.min(TEXT_CHUNK, all.length - at);
-    const texts = cachedTexts(file.section(`texts-${c}`), count);
-    for (let i = 0; i < count; i++) {
-      const e = all[at + i]!;
-      if (texts) {
-        e.notes = texts.notes[i]!;
-        e.heading.raw = texts.raw[i]!;
-      } else {
-        const f = fresh().entries[at + i]!;
-        e.notes = f.notes;
-        e.heading.raw = f.heading.raw;
-      }
+class CachedChunks {
+  private readonly entries = new Map<number, Entry[] | undefined>();
+  private readonly texts = new Set<number>();
+  constructor(
+    private readonly file: CachedSections,
+    readonly size: number,
+    private readonly names: ReadonlyMap<string, string>,
+    private readonly fresh: () => Digest,
+  ) {}
+
+  private count(c: number): number {
+    return Math.min(CHUNK, this.size - c * CHUNK);
+  }
+
+  /** The entries of chunk `c` as cached (files named for display), or undefined when the chunk is damaged. */
+  cached(c: number): Entry[] | undefined {
+    if (this.entries.has(c)) return this.entries.get(c);
+    const value = this.file.section(`entries-${c}`);
+    const chunk = Array.isArray(value) && value.length === this.count(c) ? (value as Entry[]) : undefined;
+    if (chunk) for (const e of chunk) e.file = this.names.get(e.file) ?? e.file;
+    this.entries.set(c, chunk);
+    return chunk;
+  }
+
+  /** The entries of chunk `c`, from a new parse when the cache cannot give them. */
+  chunk(c: number): Entry[] {
+    let chunk = this.cached(c);
+    if (!chunk) {
+      chunk = this.fresh().entries.slice(c * CHUNK, c * CHUNK + this.count(c));
+      for (const e of chunk) e.file = this.names.get(e.file) ?? e.file;
+      this.entries.set(c, chunk);
+      this.texts.add(c);
     }
-    loaded.add(c);
-  };
-  return (entries) => {
-    if (!entries) {
-      for (let at = 0; at < all.length; at += TEXT_CHUNK) load(at / TEXT_CHUNK);
-      return;
-    }
-    indexOf ??= new Map(all.map((e, i) => [e, i]));
-    for (const e of entries) {
-      const i = indexOf.get(e);
-      if (i !== undefined) load(Math.floor(i / TEXT_CHUNK));
-    }
-  };
+    return chunk;
+  }
+
+  /** Fills in the texts of chunk `c`'s entries. */
+  fillTexts(c: number): void {
+    if (this.texts.has(c)) return;
+    const chunk = this.chunk(c);
+    const t = this.file.section(`texts-${c}`) as CachedTexts | undefined;
+    const whole = t && Array.isArray(t.notes) && Array.isArray(t.raw) && t.notes.length === chunk.length && t.raw.length === chunk.length;
+    const source = whole ? undefined : this.fresh().entries;
+    chunk.forEach((e, i) => {
+      const f = source?.[c * CHUNK + i];
+      e.notes = f ? f.notes : t!.notes[i]!;
+      e.heading.raw = f ? f.heading.raw : t!.raw[i]!;
+    });
+    this.texts.add(c);
+  }
 }
 
 /** Replaces the absolute paths the store is parsed and cached with by the names users see. */
@@ -384,8 +398,26 @@ function parseTextsWith(
   };
 }
 
-export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
-  const wantLinks = options.links !== false;
+/** The notes found, read (or vouched for by their stat) and keyed: what every load starts from. */
+interface OpenedNotes {
+  location: NotesLocation;
+  config: Config;
+  configFile: string | null;
+  venues: VenueRegistry;
+  /** Absolute path -> display name, in store order. */
+  names: Map<string, string>;
+  texts: LazyMap<string>;
+  bytes: LazyMap<Uint8Array>;
+  paths: Map<string, string>;
+  slot: CacheSlot;
+  /** The cache key of everything parsed from these notes. */
+  key: string;
+  /** The decoded texts by absolute path, in store order. */
+  decoded(): Map<string, string>;
+  derived: LoadedStore['derived'];
+}
+
+function openNotes(io: Io, options: LoadOptions): OpenedNotes {
   const location = locateNotes(io, options.notes);
   const configDir = location.kind === 'dir' ? location.root : path.dirname(location.root);
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
@@ -449,41 +481,6 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
       [...hashes],
     ]),
   );
-  const decodedTexts = () => new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const));
-  const file = slot.read('store', key);
-  const main = file?.section('main') as CachedStore | undefined;
-  let digest: Digest;
-  let markdown: MarkdownParser | undefined;
-  let loadTexts: LoadedStore['loadTexts'] = () => {};
-  const scans = new Map<string, Scan>();
-  if (file && main && main.digest && Array.isArray(main.digest.entries) && (main.withLinks || !wantLinks)) {
-    digest = main.digest;
-    let fresh: Digest | undefined;
-    // A text chunk the cache cannot give whole comes from a new parse (without links: texts do not
-    // need them), which replaces the damaged cache file.
-    loadTexts = textLoader(digest, file, () => {
-      if (!fresh) {
-        const decoded = decodedTexts();
-        const parsed = parseTextsWith(decoded, config, undefined, [...decoded.values()].some((text) => fileMayHoldLinks(text)));
-        fresh = parsed.digest;
-        slot.write('store', key, storeSections(fresh, parsed.withLinks));
-      }
-      return fresh;
-    });
-    if (options.entryTexts !== false) loadTexts();
-  } else {
-    const decoded = decodedTexts();
-    const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
-    const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
-    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')?.section('main')) : undefined;
-    const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
-    digest = parsed.digest;
-    markdown = parsed.markdown;
-    for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
-    slot.write('store', key, storeSections(digest, parsed.withLinks));
-    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', { main: linkCache.used });
-  }
-  renameFiles(digest, names);
   const derived = <S extends Record<string, unknown>>(name: string, build: () => S): DerivedSections<S> => {
     const kind = `derived-${name}`;
     const file = slot.read(kind, key);
@@ -501,5 +498,177 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Load
       },
     };
   };
-  return { digest, config, configFile, venues, location, texts, bytes: new LazyMap(readers), paths, markdown, scans, derived, loadTexts };
+  return {
+    location,
+    config,
+    configFile,
+    venues,
+    names,
+    texts,
+    bytes: new LazyMap(readers),
+    paths,
+    slot,
+    key,
+    decoded: () => new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const)),
+    derived,
+  };
+}
+
+/**
+ * The cached store's chunks, when the cache holds the store (with links, if `wantLinks`). A chunk the
+ * cache cannot give whole is parsed again (without links) and the cache file written again.
+ */
+function cachedChunks(notes: OpenedNotes, wantLinks: boolean): { main: CachedStore; chunks: CachedChunks } | undefined {
+  const file = notes.slot.read('store', notes.key);
+  const main = file?.section('main') as CachedStore | undefined;
+  if (!file || !main || !main.digest || !Number.isSafeInteger(main.size) || (!main.withLinks && wantLinks)) return undefined;
+  let fresh: Digest | undefined;
+  const chunks = new CachedChunks(file, main.size, notes.names, () => {
+    if (!fresh) {
+      const decoded = notes.decoded();
+      const parsed = parseTextsWith(decoded, notes.config, undefined, [...decoded.values()].some((text) => fileMayHoldLinks(text)));
+      fresh = parsed.digest;
+      notes.slot.write('store', notes.key, storeSections(fresh, parsed.withLinks));
+    }
+    return fresh;
+  });
+  renameFiles(main.digest, notes.names);
+  return { main, chunks };
+}
+
+export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
+  return loadStoreFrom(openNotes(io, options), io, options);
+}
+
+async function loadStoreFrom(notes: OpenedNotes, io: Io, options: LoadOptions): Promise<LoadedStore> {
+  const wantLinks = options.links !== false;
+  const { slot, key, names, config } = notes;
+  let digest: Digest | undefined;
+  let markdown: MarkdownParser | undefined;
+  let loadTexts: LoadedStore['loadTexts'] = () => {};
+  const scans = new Map<string, Scan>();
+  const hit = cachedChunks(notes, wantLinks);
+  if (hit) {
+    const entries: Entry[] = [];
+    for (let c = 0; c * CHUNK < hit.main.size; c++) {
+      const chunk = hit.chunks.cached(c);
+      // A damaged chunk of entries: parsed again whole below (with links, if wanted).
+      if (!chunk) break;
+      for (const e of chunk) entries.push(e);
+    }
+    if (entries.length === hit.main.size) {
+      digest = { ...hit.main.digest, entries };
+      const { chunks } = hit;
+      let indexOf: Map<Entry, number> | undefined;
+      loadTexts = (some) => {
+        if (!some) {
+          for (let c = 0; c * CHUNK < entries.length; c++) chunks.fillTexts(c);
+          return;
+        }
+        indexOf ??= new Map(entries.map((e, i) => [e, i]));
+        for (const e of some) {
+          const i = indexOf.get(e);
+          if (i !== undefined) chunks.fillTexts(Math.floor(i / CHUNK));
+        }
+      };
+      if (options.entryTexts !== false) loadTexts();
+    }
+  }
+  if (!digest) {
+    const decoded = notes.decoded();
+    const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
+    const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
+    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')?.section('main')) : undefined;
+    const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
+    digest = parsed.digest;
+    markdown = parsed.markdown;
+    for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
+    slot.write('store', key, storeSections(digest, parsed.withLinks));
+    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', { main: linkCache.used });
+    renameFiles(digest, names);
+  }
+  const { location, configFile, venues, texts, bytes, paths, derived } = notes;
+  return { digest, config, configFile, venues, location, texts, bytes, paths, markdown, scans, derived, loadTexts };
+}
+
+/**
+ * A store read only as far as a command needs: its size, and the entries at some positions, texts
+ * included. For commands that never show links (`links: false`): an entry's links may be left out.
+ */
+export interface StoreView {
+  size: number;
+  config: Config;
+  venues: VenueRegistry;
+  /** The entries at these positions, texts included. */
+  entriesAt(positions: Iterable<number>): Map<number, Entry>;
+  /** The whole store; its entries' texts may be empty (see LoadOptions.entryTexts), for filters. */
+  digest(): Digest;
+  /** The whole store, texts included. */
+  full(): LoadedStore;
+  derived: LoadedStore['derived'];
+}
+
+/** A view of a store loaded whole. */
+export function storeViewOf(store: LoadedStore): StoreView {
+  const { entries } = store.digest;
+  return {
+    size: entries.length,
+    config: store.config,
+    venues: store.venues,
+    entriesAt: (positions) => {
+      const out = new Map<number, Entry>();
+      for (const i of positions) if (entries[i]) out.set(i, entries[i]);
+      store.loadTexts([...out.values()]);
+      return out;
+    },
+    digest: () => store.digest,
+    full: () => {
+      store.loadTexts();
+      return store;
+    },
+    derived: store.derived,
+  };
+}
+
+export async function loadStoreView(io: Io, options: Omit<LoadOptions, 'links' | 'entryTexts'> = {}): Promise<StoreView> {
+  const notes = openNotes(io, options);
+  const hit = cachedChunks(notes, false);
+  // Not cached: parsed whole (and cached) as any load.
+  if (!hit) return storeViewOf(await loadStoreFrom(notes, io, { ...options, links: false }));
+  const { main, chunks } = hit;
+  let full: LoadedStore | undefined;
+  let all: Entry[] | undefined;
+  const allEntries = (): Entry[] => {
+    if (!all) {
+      all = [];
+      for (let c = 0; c * CHUNK < main.size; c++) for (const e of chunks.chunk(c)) all.push(e);
+    }
+    return all;
+  };
+  return {
+    size: main.size,
+    config: notes.config,
+    venues: notes.venues,
+    entriesAt: (positions) => {
+      const out = new Map<number, Entry>();
+      for (const i of positions) {
+        if (!Number.isInteger(i) || i < 0 || i >= main.size) continue;
+        const c = Math.floor(i / CHUNK);
+        chunks.fillTexts(c);
+        out.set(i, chunks.chunk(c)[i - c * CHUNK]!);
+      }
+      return out;
+    },
+    digest: () => ({ ...main.digest, entries: allEntries() }),
+    full: () => {
+      if (!full) {
+        const entries = allEntries();
+        for (let c = 0; c * CHUNK < main.size; c++) chunks.fillTexts(c);
+        const { config, configFile, venues, location, texts, bytes, paths, derived } = notes;
+        full = { digest: { ...main.digest, entries }, config, configFile, venues, location, texts, bytes, paths, markdown: undefined, scans: new Map(), derived, loadTexts: () => {} };
+      }
+      return full;
+    },
+    derived: notes.derived,
+  };
 }

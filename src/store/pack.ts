@@ -82,8 +82,7 @@ export function packValue(value: unknown, target: PackTarget = 'v8'): unknown {
   if (Array.isArray(value)) return packArray(value, target);
   if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()], target), values: packArray([...value.values()], target) } satisfies Tagged;
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = packValue(value[k], target);
+    const out: Record<string, unknown> = Object.fromEntries(Object.keys(value).map((k) => [k, packValue(value[k], target)]));
     return { $p: 'object', value: out } satisfies Tagged;
   }
   return value;
@@ -114,7 +113,8 @@ function recordMaker(keys: readonly string[]): RecordMaker {
   let make = makers.get(signature);
   if (!make) {
     // NOTE: the keys are JSON-quoted, so any key (even one that is not an identifier) is safe here.
-    const body = `return {${keys.map((k, i) => `${JSON.stringify(k)}: c[${i}][i]`).join(', ')}};`;
+    // A `__proto__` key is written computed, which makes it an own field rather than the prototype.
+    const body = `return {${keys.map((k, i) => `${k === '__proto__' ? `[${JSON.stringify(k)}]` : JSON.stringify(k)}: c[${i}][i]`).join(', ')}};`;
     make = new Function('c', 'i', body) as RecordMaker;
     makers.set(signature, make);
   }
@@ -167,11 +167,9 @@ export function unpackValue(packed: unknown): unknown {
       const values = unpackArray(t.values);
       return new Map(keys.map((k, i) => [k, values[i]]));
     }
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(t.value)) out[k] = unpackValue(t.value[k]);
-      return out;
-    }
+    case 'object':
+      // NOTE: fromEntries defines each key as an own field, `__proto__` included.
+      return Object.fromEntries(Object.keys(t.value).map((k) => [k, unpackValue(t.value[k])]));
     default:
       return packed;
   }

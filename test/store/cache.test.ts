@@ -153,7 +153,7 @@ describe('parse cache', () => {
     const io = memoryIo(seedFiles());
     await listJson(io);
     const file = storeFile(io);
-    expect([...sectionsOf(io.files.get(file)!).keys()]).toEqual(['main', 'texts-0']);
+    expect([...sectionsOf(io.files.get(file)!).keys()]).toEqual(['main', 'entries-0', 'texts-0']);
     const damaged = damageSections(io.files.get(file)!, (name) => name.startsWith('texts-'));
     io.files.set(file, damaged);
     // The table never reads the damaged texts: same output, and the file is left as it is.

@@ -24,6 +24,14 @@ describe('packValue / unpackValue', () => {
     expect(packed.columns[0]!.$p).toBe('i32');
   });
 
+  it('keeps a `__proto__` key as a field, in an object and in records', () => {
+    const odd = JSON.parse('{"__proto__": false, "a": 1}') as unknown;
+    expect(roundTrip(odd)).toStrictEqual(odd);
+    const records = JSON.parse('[{"__proto__": 1, "b": 2}, {"__proto__": 3, "b": 4}]') as unknown;
+    expect(roundTrip(records)).toStrictEqual(records);
+    expect(Object.getPrototypeOf((roundTrip(records) as object[])[0])).toBe(Object.prototype);
+  });
+
   it('stores a column of few distinct strings once each, as a dictionary', () => {
     const files = Array.from({ length: 200 }, (_, i) => ({ file: ['a.md', 'b.md', '信息.md'][i % 3]!, n: i }));
     for (const target of ['v8', 'json'] as const) {
