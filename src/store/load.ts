@@ -239,6 +239,8 @@ interface CachedTexts {
 }
 
 const CHUNK = 1024;
+/** Entries per section of texts: a search reads the texts of the entries it prints, from ten sections at most. */
+const TEXT_CHUNK = 128;
 
 function storeSections(digest: Digest, withLinks: boolean): Record<string, unknown> {
   const size = digest.entries.length;
@@ -246,7 +248,10 @@ function storeSections(digest: Digest, withLinks: boolean): Record<string, unkno
   for (let at = 0, c = 0; at < size; at += CHUNK, c++) {
     const chunk = digest.entries.slice(at, at + CHUNK);
     sections[`entries-${c}`] = chunk.map((e) => ({ ...e, notes: '', heading: { ...e.heading, raw: '' } }));
-    sections[`texts-${c}`] = { notes: chunk.map((e) => e.notes), raw: chunk.map((e) => e.heading.raw) } satisfies CachedTexts;
+  }
+  for (let at = 0, t = 0; at < size; at += TEXT_CHUNK, t++) {
+    const chunk = digest.entries.slice(at, at + TEXT_CHUNK);
+    sections[`texts-${t}`] = { notes: chunk.map((e) => e.notes), raw: chunk.map((e) => e.heading.raw) } satisfies CachedTexts;
   }
   return sections;
 }
@@ -257,7 +262,10 @@ function storeSections(digest: Digest, withLinks: boolean): Record<string, unkno
  */
 class CachedChunks {
   private readonly entries = new Map<number, Entry[] | undefined>();
+  /** Text chunks filled in. */
   private readonly texts = new Set<number>();
+  /** Entry chunks taken from a new parse, texts included. */
+  private readonly filled = new Set<number>();
   constructor(
     private readonly file: CachedSections,
     readonly size: number,
@@ -286,24 +294,38 @@ class CachedChunks {
       chunk = this.fresh().entries.slice(c * CHUNK, c * CHUNK + this.count(c));
       for (const e of chunk) e.file = this.names.get(e.file) ?? e.file;
       this.entries.set(c, chunk);
-      this.texts.add(c);
+      this.filled.add(c);
     }
     return chunk;
   }
 
-  /** Fills in the texts of chunk `c`'s entries. */
-  fillTexts(c: number): void {
-    if (this.texts.has(c)) return;
-    const chunk = this.chunk(c);
-    const t = this.file.section(`texts-${c}`) as CachedTexts | undefined;
-    const whole = t && Array.isArray(t.notes) && Array.isArray(t.raw) && t.notes.length === chunk.length && t.raw.length === chunk.length;
-    const source = whole ? undefined : this.fresh().entries;
-    chunk.forEach((e, i) => {
-      const f = source?.[c * CHUNK + i];
-      e.notes = f ? f.notes : t!.notes[i]!;
-      e.heading.raw = f ? f.heading.raw : t!.raw[i]!;
-    });
-    this.texts.add(c);
+  /** Fills in the texts of the entries of text chunk `t` (entries `t * TEXT_CHUNK`...). */
+  fillTexts(t: number): void {
+    if (this.texts.has(t)) return;
+    const first = t * TEXT_CHUNK;
+    const c = Math.floor(first / CHUNK);
+    const chunk = this.chunk(c).slice(first - c * CHUNK, first - c * CHUNK + TEXT_CHUNK);
+    if (!this.filled.has(c)) {
+      const cached = this.file.section(`texts-${t}`) as CachedTexts | undefined;
+      const whole = cached && Array.isArray(cached.notes) && Array.isArray(cached.raw) && cached.notes.length === chunk.length && cached.raw.length === chunk.length;
+      const source = whole ? undefined : this.fresh().entries;
+      chunk.forEach((e, i) => {
+        const f = source?.[first + i];
+        e.notes = f ? f.notes : cached!.notes[i]!;
+        e.heading.raw = f ? f.heading.raw : cached!.raw[i]!;
+      });
+    }
+    this.texts.add(t);
+  }
+
+  /** Fills in the texts of the entry at position `i`. */
+  fillTextsOf(i: number): void {
+    this.fillTexts(Math.floor(i / TEXT_CHUNK));
+  }
+
+  /** Fills in the texts of every entry. */
+  fillAllTexts(): void {
+    for (let t = 0; t * TEXT_CHUNK < this.size; t++) this.fillTexts(t);
   }
 }
 
@@ -562,13 +584,13 @@ async function loadStoreFrom(notes: OpenedNotes, io: Io, options: LoadOptions): 
       let indexOf: Map<Entry, number> | undefined;
       loadTexts = (some) => {
         if (!some) {
-          for (let c = 0; c * CHUNK < entries.length; c++) chunks.fillTexts(c);
+          chunks.fillAllTexts();
           return;
         }
         indexOf ??= new Map(entries.map((e, i) => [e, i]));
         for (const e of some) {
           const i = indexOf.get(e);
-          if (i !== undefined) chunks.fillTexts(Math.floor(i / CHUNK));
+          if (i !== undefined) chunks.fillTextsOf(i);
         }
       };
       if (options.entryTexts !== false) loadTexts();
@@ -654,7 +676,7 @@ export async function loadStoreView(io: Io, options: Omit<LoadOptions, 'links' |
       for (const i of positions) {
         if (!Number.isInteger(i) || i < 0 || i >= main.size) continue;
         const c = Math.floor(i / CHUNK);
-        chunks.fillTexts(c);
+        chunks.fillTextsOf(i);
         out.set(i, chunks.chunk(c)[i - c * CHUNK]!);
       }
       return out;
@@ -663,7 +685,7 @@ export async function loadStoreView(io: Io, options: Omit<LoadOptions, 'links' |
     full: () => {
       if (!full) {
         const entries = allEntries();
-        for (let c = 0; c * CHUNK < main.size; c++) chunks.fillTexts(c);
+        chunks.fillAllTexts();
         const { config, configFile, venues, location, texts, bytes, paths, derived } = notes;
         full = { digest: { ...main.digest, entries }, config, configFile, venues, location, texts, bytes, paths, markdown: undefined, scans: new Map(), derived, loadTexts: () => {} };
       }
