@@ -28,7 +28,7 @@ export interface IndexedDoc {
 }
 
 /** Bump when the index's shape or contents change (it is cached across runs). */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 /**
  * Strings stored end to end: string `i` runs from `ends[i - 1]` (0 for the first) to `ends[i]`. A
@@ -40,10 +40,39 @@ export interface StringColumn {
 }
 
 export function stringColumn(strings: readonly string[]): StringColumn {
-  const ends = new Array<number>(strings.length);
+  const ends = new Int32Array(strings.length);
   let at = 0;
   strings.forEach((s, i) => (ends[i] = at += s.length));
   return { joined: strings.join(''), ends };
+}
+
+/**
+ * Strings stored end to end as UTF-8: half the size of a joined string for Latin text once any string
+ * holds a Chinese character (a JS string is then two bytes a character throughout). For fields read
+ * one entry at a time.
+ */
+export interface ByteColumn {
+  bytes: Uint8Array;
+  ends: ArrayLike<number>;
+}
+
+let encoder: InstanceType<typeof TextEncoder> | undefined;
+let decoder: InstanceType<typeof TextDecoder> | undefined;
+
+export function byteColumn(strings: readonly string[]): ByteColumn {
+  encoder ??= new TextEncoder();
+  const parts = strings.map((s) => encoder!.encode(s));
+  const ends = new Int32Array(strings.length);
+  let at = 0;
+  parts.forEach((p, i) => (ends[i] = at += p.length));
+  const bytes = new Uint8Array(at);
+  parts.forEach((p, i) => bytes.set(p, i === 0 ? 0 : ends[i - 1]!));
+  return { bytes, ends };
+}
+
+export function byteColumnAt(column: ByteColumn, i: number): string {
+  decoder ??= new TextDecoder();
+  return decoder.decode(column.bytes.subarray(i === 0 ? 0 : column.ends[i - 1]!, column.ends[i]!));
 }
 
 export function columnStart(column: StringColumn, i: number): number {
@@ -86,12 +115,12 @@ export function eachHolding(column: StringColumn, term: string, found: (i: numbe
 export interface SearchIndexCore {
   version: typeof SEARCH_INDEX_VERSION;
   docs: {
-    id: StringColumn;
-    aliasKey: StringColumn;
-    titleKey: StringColumn;
-    shortKey: StringColumn;
+    id: ByteColumn;
+    aliasKey: ByteColumn;
+    titleKey: ByteColumn;
+    shortKey: ByteColumn;
     /** The folded title words, each followed by a space. */
-    titleWords: StringColumn;
+    titleWords: ByteColumn;
     initials: StringColumn;
   };
   /** Every distinct word, in order of first appearance. */
@@ -142,16 +171,16 @@ export function openSearchIndex(core: SearchIndexCore, texts: () => readonly Str
     }
     return words;
   };
-  const postingsArray = ArrayBuffer.isView(core.postings) ? (core.postings as Int32Array) : Int32Array.from(core.postings);
+  const postingsArray = core.postings instanceof Int32Array ? core.postings : Int32Array.from(core.postings);
   return {
     size: docs.id.ends.length,
     doc: (i) => {
-      const titleWords = columnAt(docs.titleWords, i);
+      const titleWords = byteColumnAt(docs.titleWords, i);
       return {
-        id: columnAt(docs.id, i),
-        aliasKey: columnAt(docs.aliasKey, i),
-        titleKey: columnAt(docs.titleKey, i),
-        shortKey: columnAt(docs.shortKey, i),
+        id: byteColumnAt(docs.id, i),
+        aliasKey: byteColumnAt(docs.aliasKey, i),
+        titleKey: byteColumnAt(docs.titleKey, i),
+        shortKey: byteColumnAt(docs.shortKey, i),
         titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [],
         initials: columnAt(docs.initials, i),
       };
@@ -314,13 +343,17 @@ export function buildSearchIndexSections(entries: readonly Entry[], venues: Venu
         notes,
       ]);
   });
-  const postingEnds: number[] = [];
-  const flat: number[] = [];
+  const postingEnds = new Int32Array(postings.size);
+  let total = 0;
+  let w = 0;
+  for (const list of postings.values()) postingEnds[w++] = total += list.length;
+  const flat = new Int32Array(total);
+  w = 0;
   for (const list of postings.values()) {
-    for (const p of list) flat.push(p);
-    postingEnds.push(flat.length);
+    flat.set(list, w === 0 ? 0 : postingEnds[w - 1]!);
+    w++;
   }
-  const docColumn = (key: keyof IndexedDoc) => stringColumn(docs.map((d) => (key === 'titleWords' ? d.titleWords.map((w) => `${w} `).join('') : (d[key] as string))));
+  const docColumn = (key: 'id' | 'aliasKey' | 'titleKey' | 'shortKey') => byteColumn(docs.map((d) => d[key]));
   return {
     core: {
       version: SEARCH_INDEX_VERSION,
@@ -329,8 +362,8 @@ export function buildSearchIndexSections(entries: readonly Entry[], venues: Venu
         aliasKey: docColumn('aliasKey'),
         titleKey: docColumn('titleKey'),
         shortKey: docColumn('shortKey'),
-        titleWords: docColumn('titleWords'),
-        initials: docColumn('initials'),
+        titleWords: byteColumn(docs.map((d) => d.titleWords.map((w) => `${w} `).join(''))),
+        initials: stringColumn(docs.map((d) => d.initials)),
       },
       vocabulary: stringColumn([...postings.keys()]),
       postingEnds,

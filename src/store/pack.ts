@@ -19,7 +19,14 @@ type Tagged =
   | { $p: 'map'; keys: unknown; values: unknown }
   | { $p: 'strings'; joined: string; lengths: Int32Array | number[] }
   | { $p: 'dict'; values: string[]; codes: Int32Array | number[] }
+  | { $p: 'typed'; kind: TypedKind; data: number[] }
   | { $p: 'object'; value: Record<string, unknown> };
+
+/** Typed arrays kept as they are: v8 stores them whole; JSON as numbers, made typed again on unpack. */
+const TYPED = { Int32Array, Uint8Array, Float64Array } as const;
+type TypedKind = keyof typeof TYPED;
+const typedKind = (v: unknown): TypedKind | undefined =>
+  v instanceof Int32Array ? 'Int32Array' : v instanceof Uint8Array && !(v instanceof Uint8ClampedArray) ? 'Uint8Array' : v instanceof Float64Array ? 'Float64Array' : undefined;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -80,6 +87,12 @@ function packArray(values: readonly unknown[], target: PackTarget): unknown {
 /** Columns for `value`: what unpack turns back into an equal value. */
 export function packValue(value: unknown, target: PackTarget = 'v8'): unknown {
   if (Array.isArray(value)) return packArray(value, target);
+  if (ArrayBuffer.isView(value)) {
+    const kind = typedKind(value);
+    if (!kind) throw new Error(`packValue: cannot pack a ${value.constructor.name}`);
+    if (target === 'v8') return value;
+    return { $p: 'typed', kind, data: Array.from(value as Int32Array) } satisfies Tagged;
+  }
   if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()], target), values: packArray([...value.values()], target) } satisfies Tagged;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = Object.fromEntries(Object.keys(value).map((k) => [k, packValue(value[k], target)]));
@@ -157,6 +170,8 @@ export function unpackValue(packed: unknown): unknown {
       }
       return out;
     }
+    case 'typed':
+      return TYPED[t.kind].from(t.data);
     case 'dict': {
       const out = new Array<string>(t.codes.length);
       for (let i = 0; i < out.length; i++) out[i] = t.values[t.codes[i]!]!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, SEARCH_INDEX_VERSION, buildSearchIndexSections, columnAt, eachHolding, openSearchIndex, stringColumn } from '../../src/search/index.js';
+import { FIELDS, SEARCH_INDEX_VERSION, buildSearchIndexSections, byteColumn, byteColumnAt, columnAt, eachHolding, openSearchIndex, stringColumn } from '../../src/search/index.js';
 import { parseQuery } from '../../src/search/query.js';
 import { cjkEdgeFactor, charPairs, cjkWords, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
 import { createOrgRegistry } from '../../src/store/orgs.js';
@@ -325,6 +325,13 @@ describe('string columns', () => {
     expect([0, 1, 2, 3, 4, 5].map((i) => columnAt(column, i))).toEqual(['量化', '化学', '', 'abab', 'b', 'ab']);
   });
 
+  it('keep any text as UTF-8, one string at a time', () => {
+    const strings = ['', 'tvm', '量化 Transformer', '👍🏽', 'é'];
+    const column = byteColumn(strings);
+    expect(strings.map((_, i) => byteColumnAt(column, i))).toEqual(strings);
+    expect(column.bytes.length).toBe(new TextEncoder().encode(strings.join('')).length);
+  });
+
   it('agree with includes on every string (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '量') })), fc.string({ unit: fc.constantFrom('a', 'b', '量'), minLength: 1, maxLength: 3 }), (strings, term) => {
@@ -351,14 +358,15 @@ describe('the index', () => {
       expect(searchEntries(clone, parseQuery([q]))).toEqual(searchEntries(store.index, parseQuery([q])));
     }
     expect(textsRead).toBe(1);
-    const none = { joined: '', ends: [] };
+    const none = { joined: '', ends: new Int32Array(0) };
+    const noBytes = { bytes: new Uint8Array(0), ends: new Int32Array(0) };
     const empty = buildSearchIndexSections([], venues, createOrgRegistry());
     expect(empty.core).toEqual({
       version: SEARCH_INDEX_VERSION,
-      docs: { id: none, aliasKey: none, titleKey: none, shortKey: none, titleWords: none, initials: none },
+      docs: { id: noBytes, aliasKey: noBytes, titleKey: noBytes, shortKey: noBytes, titleWords: noBytes, initials: none },
       vocabulary: none,
-      postingEnds: [],
-      postings: [],
+      postingEnds: new Int32Array(0),
+      postings: new Int32Array(0),
     });
     expect(empty.texts).toEqual(FIELDS.map(() => none));
     expect(searchEntries(openSearchIndex(empty.core, () => empty.texts), parseQuery(['量化 transformer']))).toEqual([]);

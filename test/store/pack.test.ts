@@ -32,6 +32,13 @@ describe('packValue / unpackValue', () => {
     expect(Object.getPrototypeOf((roundTrip(records) as object[])[0])).toBe(Object.prototype);
   });
 
+  it('keeps typed arrays typed, in v8 and in JSON', () => {
+    const value = { ends: Int32Array.from([3, -1, 7]), bytes: Uint8Array.from([0, 255]), f: Float64Array.from([0.5]) };
+    expect(roundTrip(value)).toStrictEqual(value);
+    expect(unpackValue(JSON.parse(JSON.stringify(packValue(value, 'json'))))).toStrictEqual(value);
+    expect(() => packValue(new Uint16Array(2))).toThrow(/Uint16Array/);
+  });
+
   it('stores a column of few distinct strings once each, as a dictionary', () => {
     const files = Array.from({ length: 200 }, (_, i) => ({ file: ['a.md', 'b.md', '信息.md'][i % 3]!, n: i }));
     for (const target of ['v8', 'json'] as const) {
