@@ -2,12 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Runs the real bin/ (the esbuild bundle built by `npm run build`, which `npm test` runs first).
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/papers.cjs', import.meta.url));
+const script = fileURLToPath(new URL('../src/build/ascii.cjs', import.meta.url));
 const cacheHome = mkdtempSync(path.join(tmpdir(), 'papers-smoke-'));
 const env = { ...process.env, NO_COLOR: '1', PAPERS_NOTES: '', XDG_CACHE_HOME: cacheHome };
 const papers = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
@@ -40,6 +42,20 @@ describe('bin/papers.cjs', () => {
   it('leaves no dynamic import in the bundle (bin/ runs it in a vm.Script, which has no loader for one)', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/papers.cjs', import.meta.url)), 'utf8');
     expect(bundle.match(/\bimport\(["'`][^"'`]*["'`]\)/g) ?? []).toEqual([]);
+  });
+
+  it('is ASCII (src/build/ascii.cjs escapes what esbuild leaves, which means the same)', () => {
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/papers.cjs', import.meta.url)), 'latin1');
+    expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'papers-ascii-'));
+    const file = path.join(dir, 'b.cjs');
+    writeFileSync(file, 'module.exports = [/[:：]/.test("a：b"), "量化".length, `(${"（"})`, /👍/u.test("👍")];');
+    execFileSync(process.execPath, [script, file]);
+    const escaped = readFileSync(file, 'latin1');
+    expect(escaped).toBe('module.exports = [/[:\\uff1a]/.test("a\\uff1ab"), "\\u91cf\\u5316".length, `(${"\\uff08"})`, /\\ud83d\\udc4d/u.test("\\ud83d\\udc4d")];');
+    expect(createRequire(import.meta.url)(file)).toEqual([true, 2, '(（)', true]);
+    writeFileSync(file, 'x = String.raw`量`;');
+    expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe' })).toThrow(/String.raw template holds non-ASCII/);
   });
 
   it('caches a big store (v8 encoding) and reads it back the same', async () => {

@@ -4,3 +4,4 @@
 // bin/papers.cjs runs the bundle in a vm.Script, where a dynamic import needs a loader of its own.
 exports.v8 = () => require('node:v8');
 exports.zlib = () => require('node:zlib');
+exports.crypto = () => require('node:crypto');

@@ -1,15 +1,15 @@
 // The persistent parse cache ($XDG_CACHE_HOME/papers, else ~/.cache/papers): a store per notes
 // location and link results per chunk, both keyed by content. A missing, partial, corrupt or
 // foreign-version cache file is ignored (and rebuilt): it can never change what papers reads.
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Io, ReadHandle } from '../io.js';
 import * as builtins from '../shims/builtins.cjs';
+import { crc32, fnv64 } from './hash.js';
 import { packValue, unpackValue } from './pack.js';
 import type { Link } from './schema.js';
 
 /** Bump when the shape of cached data changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 const MAGIC = 'PAPERSC2';
 /** Bytes read at once from the start of a cache file: the header, and a small file whole. */
 const FIRST_READ = 64 * 1024;
@@ -30,24 +30,20 @@ export function codeIdentity(io: Io): string {
   return JSON.stringify([CACHE_FORMAT, process.versions.v8, build]);
 }
 
-export function sha1(data: string | Uint8Array): string {
-  return createHash('sha1').update(data).digest('hex');
-}
-
 /**
- * Sections up to this size are JSON, checked with SHA-1; bigger ones are v8-serialised, checked with
- * CRC-32. NOTE: loading node:v8 and node:zlib costs ~10 ms, a fifth of papers' whole start-up on a
- * small digest, where JSON is as fast; on a big store v8 is several times faster than JSON.
+ * Sections up to this size are JSON; bigger ones are v8-serialised. All are checked with CRC-32: in
+ * JS for JSON, by zlib for v8. NOTE: loading node:v8 and node:zlib costs ~10 ms, a fifth of papers'
+ * whole start-up on a small digest, where JSON is as fast; on a big store v8 is several times faster.
  */
 const SMALL_PAYLOAD = 512 * 1024;
 
 type Encoding = 'json' | 'v8';
 
 function checksum(payload: Uint8Array, encoding: Encoding): string {
-  if (encoding === 'json') return `sha1:${sha1(payload)}`;
-  // CRC-32 is ten times faster than SHA-1 on a 12 MB store; zlib has it from Node 20.15.
+  if (encoding === 'json') return `crc32:${crc32(payload)}`;
+  // zlib's CRC-32 is native (from Node 20.15), ten times faster than SHA-1 on a 12 MB store.
   const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
-  return zlib.crc32 ? `crc32:${zlib.crc32(payload)}` : `sha1:${sha1(payload)}`;
+  return `crc32:${zlib.crc32 ? zlib.crc32(payload) : crc32(payload)}`;
 }
 
 function serialize(value: unknown): { payload: Uint8Array; encoding: Encoding } {
@@ -161,7 +157,7 @@ export interface CacheSlot {
 export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot {
   if (!enabled) return { read: () => undefined, write: () => {} };
   const dir = cacheDir(io);
-  const base = sha1(location).slice(0, 16);
+  const base = fnv64(location);
   const fileOf = (kind: string) => path.join(dir, `${kind}-${base}.bin`);
   const identity = codeIdentity(io);
   return {

@@ -1,5 +1,5 @@
 // Extracts links from one chunk of markdown through an injected parser; positions shifted to the file's.
-import { createHash } from 'node:crypto';
+import * as builtins from '../shims/builtins.cjs';
 import type { Root, RootContent } from 'mdast';
 import type { Link } from './schema.js';
 
@@ -74,7 +74,7 @@ export function definitionPrefix(chunk: string, definitions: ReadonlyMap<string,
 
 /** The identity of a chunk's parse: its text and the definitions it borrows. */
 export function chunkKey(chunk: string, prefix: string): string {
-  return createHash('sha1').update(prefix).update('\0').update(chunk).digest('base64');
+  return builtins.crypto().createHash('sha1').update(prefix).update('\0').update(chunk).digest('base64');
 }
 
 /** Moves links found in a chunk parsed at line 1, offset 0 to the chunk's place in the file. */

@@ -11,7 +11,8 @@ import { parseDigest, type ParsedFile } from './parse.js';
 import type { Digest, Entry } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
-import { cacheSlot, ChunkLinkCache, sha1, type CachedSections, type CacheSlot } from './cache.js';
+import { cacheSlot, ChunkLinkCache, type CachedSections, type CacheSlot } from './cache.js';
+import { fnv64, sha1 } from './hash.js';
 import { fingerprintOf, fingerprintsFrom, knownHash, type Fingerprint } from './fingerprint.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
@@ -497,7 +498,7 @@ function openNotes(io: Io, options: LoadOptions): OpenedNotes {
     paths.set(shown, file);
   }
   const texts = new LazyMap(decoders);
-  const key = sha1(
+  const key = fnv64(
     JSON.stringify([
       [config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []],
       [...hashes],
