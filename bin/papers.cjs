@@ -4,7 +4,6 @@
 // It is compiled with a V8 code cache kept beside the parse cache: that skips most of the bundle's
 // compile time on every later start. Anything wrong with the code cache just means a normal compile.
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
@@ -23,9 +22,16 @@ try {
 }
 
 const xdg = process.env.XDG_CACHE_HOME;
-const cacheDir = path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'papers');
+// NOTE: os.homedir() is $HOME on POSIX when it is set; node:os costs ~4 ms to load.
+const home = (process.platform !== 'win32' && process.env.HOME) || require('node:os').homedir();
+const cacheDir = path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'papers');
 const stat = fs.statSync(bundle);
-const codeCache = path.join(cacheDir, `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.bin`);
+// One code cache per command: each holds the functions its command compiled on the run that wrote
+// it, so `search` does not compile its own code on every run after a `list` wrote the cache.
+const COMMANDS = new Set(['list', 'show', 'search', 'sections', 'lint', 'add', 'note', 'completion']);
+const command = process.argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'other';
+const build = `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
+const codeCache = path.join(cacheDir, `${build}-${command}.bin`);
 let cachedData;
 try {
   cachedData = fs.readFileSync(codeCache);
@@ -37,7 +43,8 @@ if (!cachedData || script.cachedDataRejected) {
   process.once('exit', () => {
     try {
       fs.mkdirSync(cacheDir, { recursive: true });
-      for (const old of fs.readdirSync(cacheDir)) if (old.startsWith('code-')) fs.rmSync(path.join(cacheDir, old), { force: true });
+      // Code caches of other builds or Node versions are of no more use.
+      for (const old of fs.readdirSync(cacheDir)) if (old.startsWith('code-') && !old.startsWith(`${build}-`)) fs.rmSync(path.join(cacheDir, old), { force: true });
       const tmp = `${codeCache}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, codeCache);

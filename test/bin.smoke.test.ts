@@ -30,6 +30,10 @@ describe('bin/papers.cjs', () => {
     const warm = papers('list', '--json');
     expect(warm.stdout).toBe(cold.stdout);
     expect(JSON.parse(warm.stdout)).toHaveLength(24);
+    // One code cache per command, kept side by side.
+    expect(papers('search', 'din').status).toBe(0);
+    const codes = readdirSync(path.join(cacheHome, 'papers')).filter((f) => f.startsWith('code-'));
+    expect(codes.some((f) => f.endsWith('-list.bin')) && codes.some((f) => f.endsWith('-search.bin'))).toBe(true);
   });
 
   it('searches the shipped notes, typos included', () => {

@@ -5,3 +5,4 @@
 exports.v8 = () => require('node:v8');
 exports.zlib = () => require('node:zlib');
 exports.crypto = () => require('node:crypto');
+exports.os = () => require('node:os');
