@@ -48,6 +48,18 @@ describe('bin/papers.cjs', () => {
     expect(bundle.match(/\bimport\(["'`][^"'`]*["'`]\)/g) ?? []).toEqual([]);
   });
 
+  it('loads the modules bundled apart (dist/lazy/) when a run needs them: colours, links, diffs', () => {
+    const colored = spawnSync(process.execPath, [bin, 'list', '--section', 'ocr'], { cwd: root, encoding: 'utf8', env: { ...env, NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(colored.stdout).toContain('\u001b[1mOCR 文字识别 [ocr]\u001b[22m');
+    const dir = mkdtempSync(path.join(tmpdir(), 'papers-lazy-'));
+    const copy = path.join(dir, 'papers.md');
+    writeFileSync(copy, readFileSync(path.join(root, 'notes', 'papers.md')));
+    const dry = papers('--notes', copy, '--no-cache', 'lint', '--fix-dry-run');
+    expect(dry.stdout).toContain('@@ ');
+    const json = JSON.parse(papers('--notes', copy, '--no-cache', 'list', '--json').stdout) as Array<{ links: unknown[] }>;
+    expect(json.flatMap((e) => e.links)).toHaveLength(2);
+  });
+
   it('is ASCII (src/build/ascii.cjs escapes what esbuild leaves, which means the same)', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/papers.cjs', import.meta.url)), 'latin1');
     expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);
