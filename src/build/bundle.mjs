@@ -26,7 +26,10 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // PAPERS_BUNDLE_NAMES=1 keeps the names in the code, for profiles that name functions.
+  minifyIdentifiers: process.env.PAPERS_BUNDLE_NAMES !== '1',
   keepNames: true,
   logLevel: 'warning',
   absWorkingDir: root,
