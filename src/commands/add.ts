@@ -82,7 +82,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   }
   const fromStdin = options.notesFile === '-';
   if (fromStdin && options.edit) throw new UsageError('--edit and --notes-file - both need the terminal', 'write the notes in the editor, or give a notes file');
-  const store = await ctx.load({ links: false });
+  const store = await ctx.load({ links: false, readsText: true });
   const { io } = ctx;
   const maxYear = new Date(io.now()).getUTCFullYear() + 1;
 

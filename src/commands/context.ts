@@ -19,6 +19,8 @@ export interface ContextLoadOptions {
   progress?: boolean;
   /** Read the entries' notes and raw headings (default true); see LoadOptions.entryTexts. */
   entryTexts?: boolean;
+  /** The command reads the notes' text; see LoadOptions.readsText. */
+  readsText?: boolean;
 }
 
 export interface Context {
@@ -53,6 +55,7 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
         cache: global.cache !== false,
         links: options.links,
         entryTexts: options.entryTexts,
+        readsText: options.readsText,
         progress: options.progress !== false,
       }),
     loadView: async (options = {}) =>

@@ -57,7 +57,7 @@ type LintOptions = z.infer<typeof LintOptionsSchema>;
 
 /** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
 async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
-  const store = await ctx.load({ notes, progress: options.format === 'stylish' });
+  const store = await ctx.load({ notes, progress: options.format === 'stylish', readsText: true });
   // After a cache hit the store comes without a parser; links outside entries still need one.
   const markdown = store.markdown ?? (await markdownFor(store.texts.values()));
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });

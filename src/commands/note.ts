@@ -45,7 +45,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   const cleaned = notes.map((n) => n.trim());
 
   const query = words.join(' ');
-  const store = await ctx.load({ links: false });
+  const store = await ctx.load({ links: false, readsText: true });
   const found = findEntries(store.digest.entries, query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}"; nothing was added (papers list shows the ids)`);

@@ -31,8 +31,8 @@ export function codeIdentity(io: Io): string {
 }
 
 /**
- * Sections up to this size are JSON; bigger ones are v8-serialised. All are checked with CRC-32: in
- * JS for JSON, by zlib for v8. NOTE: loading node:v8 and node:zlib costs ~10 ms, a fifth of papers'
+ * A file whose sections add up to this size is JSON; a bigger one is v8-serialised. All are checked
+ * with CRC-32: in JS for JSON, by zlib for v8. NOTE: loading node:v8 and node:zlib costs ~10 ms, a fifth of papers'
  * whole start-up on a small digest, where JSON is as fast; on a big store v8 is several times faster.
  */
 const SMALL_PAYLOAD = 512 * 1024;
@@ -46,10 +46,12 @@ function checksum(payload: Uint8Array, encoding: Encoding): string {
   return `crc32:${zlib.crc32 ? zlib.crc32(payload) : crc32(payload)}`;
 }
 
-function serialize(value: unknown): { payload: Uint8Array; encoding: Encoding } {
-  const json = JSON.stringify(packValue(value, 'json'));
-  if (json.length <= SMALL_PAYLOAD) return { payload: Buffer.from(json, 'utf8'), encoding: 'json' };
-  return { payload: builtins.v8().serialize(packValue(value)), encoding: 'v8' };
+function jsonPayload(value: unknown): Uint8Array {
+  return Buffer.from(JSON.stringify(packValue(value, 'json')), 'utf8');
+}
+
+function v8Payload(value: unknown): Uint8Array {
+  return builtins.v8().serialize(packValue(value));
 }
 
 interface SectionHead {
@@ -64,13 +66,23 @@ interface SectionHead {
  * each section's name, encoding, checksum and length), then each section's payload in order.
  */
 function encode(header: object, sections: Readonly<Record<string, unknown>>): Uint8Array {
-  const heads: SectionHead[] = [];
-  const payloads: Uint8Array[] = [];
-  for (const [name, value] of Object.entries(sections)) {
-    const { payload, encoding } = serialize(value);
-    heads.push({ name, encoding, checksum: checksum(payload, encoding), length: payload.length });
+  // One encoding for the whole file: JSON while the sections add up to a small file, else v8 for all
+  // (a big store in many JSON sections would be slower to read, and checked by CRC-32 in JS).
+  const entries = Object.entries(sections);
+  let encoding: Encoding = 'json';
+  let payloads: Uint8Array[] = [];
+  let total = 0;
+  for (const [, value] of entries) {
+    const payload = jsonPayload(value);
+    total += payload.length;
+    if (total > SMALL_PAYLOAD) {
+      encoding = 'v8';
+      break;
+    }
     payloads.push(payload);
   }
+  if (encoding === 'v8') payloads = entries.map(([, value]) => v8Payload(value));
+  const heads: SectionHead[] = entries.map(([name], i) => ({ name, encoding, checksum: checksum(payloads[i]!, encoding), length: payloads[i]!.length }));
   const head = Buffer.from(JSON.stringify({ ...header, sections: heads }), 'utf8');
   const size = Buffer.alloc(4);
   size.writeUInt32LE(head.length);

@@ -79,6 +79,12 @@ export interface LoadOptions {
    * or none in full (the list table, search, show), which then read only those from the cache.
    */
   entryTexts?: boolean | undefined;
+  /**
+   * The command reads the notes' text (lint, add, note): the files are read and hashed at once, never
+   * vouched for by their stat, so the text it reads is the one the store was made from, whatever
+   * another process writes meanwhile.
+   */
+  readsText?: boolean | undefined;
 }
 
 const isMarkdownName = (name: string): boolean => /\.(md|markdown)$/i.test(name);
@@ -461,7 +467,7 @@ function openNotes(io: Io, options: LoadOptions): OpenedNotes {
     names.set(file, shown);
     // NOTE: stat before reading: a write in between changes the stat, so the old stat never vouches for new bytes.
     const st = io.stat(file);
-    const known = knownHash(recorded, file, st);
+    const known = options.readsText ? null : knownHash(recorded, file, st);
     if (known !== null) {
       hashes.set(file, known);
       fingerprints.push(recorded.find((f) => f.file === file && f.sha1 === known)!);

@@ -199,19 +199,34 @@ describe('parse cache', () => {
     expect((await run(edited, 'list')).stdout).toContain('Donut');
   });
 
-  it('refuses bytes that differ from the hash the stat vouched for (a write in the same instant)', async () => {
+  /** The shipped digest, cached, then changed in place (same array, so the same change time, as a write in one clock tick). */
+  const changedInPlace = async () => {
     const io = memoryIo(seedFiles());
-    await run(io, 'list');
+    await listJson(io);
     const next = again(io);
     const data = next.files.get('/work/notes/papers.md')!;
-    // Changed in place: same array, so the same change time, as a write within one clock tick could be.
-    const at = new TextDecoder().decode(data).indexOf('Dount');
-    data[at + 1] = 'o'.charCodeAt(0);
-    data[at + 2] = 'n'.charCodeAt(0);
-    const lint = await run(next, 'lint');
-    expect(lint.code).toBe(2);
-    expect(lint.stderr).toContain('notes/papers.md changed while papers was reading it');
-    expect(lint.stderr).not.toMatch(/\n\s+at /);
+    const at = Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf('### Dount');
+    expect(at).toBeGreaterThan(0);
+    data.set(new TextEncoder().encode('### Donut'), at);
+    return next;
+  };
+
+  it('refuses bytes that differ from the hash the stat vouched for, when it must read them later', async () => {
+    const io = await changedInPlace();
+    // The texts must come from the notes: the bytes read now are not the ones the store was made from.
+    const file = storeFile(io);
+    io.files.set(file, damageSections(io.files.get(file)!, (name) => name.startsWith('texts-')));
+    const show = await run(io, 'show', 'layoutlm');
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain('notes/papers.md changed while papers was reading it');
+    expect(show.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads and hashes the notes at once for a command that reads their text (lint, add, note)', async () => {
+    const io = await changedInPlace();
+    const lint = await run(io, 'lint', '--format', 'unix');
+    expect(lint.stdout).toContain('Empty entry "Donut"');
+    expect(lint.stdout).not.toContain('Dount');
   });
 });
 
