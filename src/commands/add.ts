@@ -82,7 +82,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   }
   const fromStdin = options.notesFile === '-';
   if (fromStdin && options.edit) throw new UsageError('--edit and --notes-file - both need the terminal', 'write the notes in the editor, or give a notes file');
-  const store = await ctx.load({ links: false, readsText: true });
+  const store = await ctx.load({ links: false, readsText: true, cacheParsed: false });
   const { io } = ctx;
   const maxYear = new Date(io.now()).getUTCFullYear() + 1;
 
@@ -172,7 +172,7 @@ async function writeEntry(
       written = { entry: insertedEntry(now.digest, target.file, afterFile.entries.indexOf(entry), entry, store.config.sections ?? {}) };
       return after;
     },
-    { dryRun: options.dryRun === true },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes.get(target.file), text: () => store.texts.get(target.file) } },
   );
   if (!written) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   if (options.dryRun) {

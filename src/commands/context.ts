@@ -21,6 +21,8 @@ export interface ContextLoadOptions {
   entryTexts?: boolean;
   /** The command reads the notes' text; see LoadOptions.readsText. */
   readsText?: boolean;
+  /** Cache the store when it is parsed (default true); see LoadOptions.cacheParsed. */
+  cacheParsed?: boolean;
 }
 
 export interface Context {
@@ -56,6 +58,7 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
         links: options.links,
         entryTexts: options.entryTexts,
         readsText: options.readsText,
+        cacheParsed: options.cacheParsed,
         progress: options.progress !== false,
       }),
     loadView: async (options = {}) =>

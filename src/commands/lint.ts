@@ -105,7 +105,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
         planned = outcome.fixed;
         return outcome.output;
       },
-      { dryRun: options.fixDryRun },
+      { dryRun: options.fixDryRun, known: { bytes: store.bytes.get(name), text: () => store.texts.get(name) } },
     );
     if (write.written || options.fixDryRun) fixed += planned;
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);

@@ -45,7 +45,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   const cleaned = notes.map((n) => n.trim());
 
   const query = words.join(' ');
-  const store = await ctx.load({ links: false, readsText: true });
+  const store = await ctx.load({ links: false, readsText: true, cacheParsed: false });
   const found = findEntries(store.digest.entries, query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}"; nothing was added (papers list shows the ids)`);
@@ -79,7 +79,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
       written = { entry: { ...noted, id: entry.id, sectionSlug: entry.sectionSlug }, firstLine: before.entries[index]!.endLine + 1 };
       return after;
     },
-    { dryRun: options.dryRun === true },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes.get(target.file), text: () => store.texts.get(target.file) } },
   );
   if (!written) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   if (options.dryRun) {

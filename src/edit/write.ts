@@ -26,7 +26,11 @@ export async function rewriteFile(
   path: string,
   shown: string,
   change: (current: string, bytes: Uint8Array) => string | null | Promise<string | null>,
-  options: { dryRun?: boolean } = {},
+  options: {
+    dryRun?: boolean;
+    /** The file as the caller already read and decoded it: not decoded again when its bytes are still these. */
+    known?: { bytes: Uint8Array | undefined; text: () => string | undefined };
+  } = {},
 ): Promise<WriteResult> {
   let lock: FileLock | undefined;
   if (!options.dryRun) {
@@ -40,7 +44,8 @@ export async function rewriteFile(
   }
   try {
     let bytes = readNotesBytes(io, path, shown);
-    let before = decodeNotesBytes(bytes, shown);
+    const known = options.known;
+    let before = (known?.bytes && sameBytes(known.bytes, bytes) ? known.text() : undefined) ?? decodeNotesBytes(bytes, shown);
     for (let attempt = 1; ; attempt++) {
       const after = await change(before, bytes);
       if (after === null || after === before) return { before, after: before, written: false };

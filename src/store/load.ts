@@ -85,6 +85,11 @@ export interface LoadOptions {
    * another process writes meanwhile.
    */
   readsText?: boolean | undefined;
+  /**
+   * Cache the store when it is parsed (default true). add and note do not: they change the file
+   * at once, and a store cached for the bytes before would never be read.
+   */
+  cacheParsed?: boolean | undefined;
 }
 
 const isMarkdownName = (name: string): boolean => /\.(md|markdown)$/i.test(name);
@@ -612,7 +617,7 @@ async function loadStoreFrom(notes: OpenedNotes, io: Io, options: LoadOptions): 
     digest = parsed.digest;
     markdown = parsed.markdown;
     for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
-    slot.write('store', key, storeSections(digest, parsed.withLinks));
+    if (options.cacheParsed !== false) slot.write('store', key, storeSections(digest, parsed.withLinks));
     if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', { main: linkCache.used });
     renameFiles(digest, names);
   }

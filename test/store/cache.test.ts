@@ -230,6 +230,17 @@ describe('parse cache', () => {
   });
 });
 
+describe('writers and the cache', () => {
+  it('add caches nothing for the bytes it replaces, and the next command reads the new ones', async () => {
+    const io = memoryIo(seedFiles());
+    const added = await run(io, 'add', '--title', 'Cache Test Paper', '--venue', "KDD'24", '--section', 'ocr');
+    expect(added.code).toBe(0);
+    expect(cacheFiles(io).filter((f) => f.includes('/store-'))).toEqual([]);
+    const titles = JSON.parse(await listJson(again(io))).map((e: { title: string }) => e.title);
+    expect(titles).toContain('Cache Test Paper');
+  });
+});
+
 describe('fingerprints', () => {
   const st = { kind: 'file' as const, size: 10, mtimeMs: 1000, ctimeMs: 1000, dev: 1, ino: 7, mode: 0o644 };
   it('are recorded only for a file unchanged for a few seconds', () => {
