@@ -14,10 +14,9 @@ export function venueLabel(entry: Pick<Entry, 'venue' | 'year'>): string {
 }
 
 export function entryFlags(entry: Entry): string {
-  const flags: string[] = [];
-  if (entry.stub) flags.push('stub');
-  if (entry.todos.length) flags.push(entry.todos.length === 1 ? 'TODO' : `TODO×${entry.todos.length}`);
-  return flags.join(' ');
+  const n = entry.todos.length;
+  const todo = n === 0 ? '' : n === 1 ? 'TODO' : `TODO×${n}`;
+  return entry.stub ? (todo ? `stub ${todo}` : 'stub') : todo;
 }
 
 export function sectionLabel(title: string | null, slug: string | null): string {
@@ -45,6 +44,9 @@ export interface ListTableOptions {
   measure?: Measure;
 }
 
+/** How many cells a list row has. */
+const CELLS = 6;
+
 /** The cells of one list row: id, title, venue'yy, orgs, file:line, flags. */
 export function entryCells(e: Entry): string[] {
   return [e.id, e.title || '(untitled)', venueLabel(e), e.orgs.join(', ') || '-', `${e.file}:${e.line}`, entryFlags(e)];
@@ -69,9 +71,19 @@ export function writeEntryTable(entries: readonly Entry[], options: ListTableOpt
     headerAt.set(at, `${color.bold(sectionLabel(section, entries[list[0]!]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
     for (const i of list) order[at++] = i;
   }
+  // The cells are made once and kept (as one flat array): the table measures them, then writes them.
+  const cells = new Array<string>(entries.length * CELLS);
+  for (let r = 0; r < entries.length; r++) {
+    const row = entryCells(entries[order[r]!]!);
+    for (let i = 0; i < CELLS; i++) cells[r * CELLS + i] = row[i]!;
+  }
+  const row = new Array<string>(CELLS);
   eachRow(
     entries.length,
-    (r) => entryCells(entries[order[r]!]!),
+    (r) => {
+      for (let i = 0; i < CELLS; i++) row[i] = cells[r * CELLS + i]!;
+      return row;
+    },
     [
       { style: (t) => color.cyan(t) },
       { shrink: true },
