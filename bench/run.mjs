@@ -25,6 +25,14 @@ const option = (name, fallback) => {
 const SIZES = option('sizes', '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(option('runs', '5'));
 const WRITE_DOCS = args.includes('--docs');
+const DOCS_ONLY = args.includes('--docs-only');
+
+if (DOCS_ONLY) {
+  // Rewrites docs/benchmarks.md from bench/results.json, measuring nothing.
+  const saved = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8'));
+  fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), renderDocs(saved));
+  process.exit(0);
+}
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-bench-'));
 const cacheHome = path.join(work, 'cache');
@@ -181,35 +189,79 @@ const machine = {
   loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
   date: new Date().toISOString(),
 };
-const results = { machine, baseline: { command: 'node -e 0', medianMs: baseline.median, runs: baseline.runs }, rows, micromark: { version: micromarkVersion, ...micromark } };
+const digest1k = fs.statSync(path.join(work, 'digest-1k.md'), { throwIfNoEntry: false });
+const results = {
+  machine,
+  baseline: { command: 'node -e 0', medianMs: baseline.median, runs: baseline.runs },
+  runs: RUNS,
+  digest1kMb: digest1k ? digest1k.size / 1e6 : null,
+  rows,
+  micromark: { version: micromarkVersion, ...micromark },
+};
 fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const fmt = (x) => (x === null || x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
-const lines = [
-  `| digest | command | cache | median ms | × node -e 0 | peak RSS MB | target | met |`,
-  `|---|---|---|---:|---:|---:|---|---|`,
-  ...rows.map((r) => `| ${r.digest} | ${r.command} | ${r.cache} | ${fmt(r.medianMs)} | ${(r.medianMs / baseline.median).toFixed(2)} | ${fmt(r.peakRssMb)} | ${r.target?.note ?? ''} | ${r.target ? (r.medianMs <= r.target.ms && (!r.target.note.includes('GB') || (r.peakRssMb ?? 0) <= 1024) ? 'yes' : '**no**') : ''} |`),
-];
-const table = lines.join('\n');
-process.stdout.write(`\n${table}\n`);
-if (WRITE_DOCS) {
-  const doc = `# Benchmarks
+process.stdout.write(`\n${resultTable(results)}\n`);
+if (WRITE_DOCS) fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), renderDocs(results));
+fs.rmSync(work, { recursive: true, force: true });
+
+// --- rendering (also for --docs-only, from bench/results.json); function declarations, so hoisted
+
+function fmt(x) {
+  return x === null || x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1);
+}
+
+function met(r) {
+  return r.medianMs <= r.target.ms && (!r.target.note.includes('GB') || (r.peakRssMb ?? 0) <= 1024);
+}
+
+function resultTable(results) {
+  const base = results.baseline.medianMs;
+  return [
+    `| digest | command | cache | median ms | × node -e 0 | peak RSS MB | target | met |`,
+    `|---|---|---|---:|---:|---:|---|---|`,
+    ...results.rows.map(
+      (r) => `| ${r.digest} | ${r.command} | ${r.cache} | ${fmt(r.medianMs)} | ${(r.medianMs / base).toFixed(2)} | ${fmt(r.peakRssMb)} | ${r.target?.note ?? ''} | ${r.target ? (met(r) ? 'yes' : '**no**') : ''} |`,
+    ),
+  ].join('\n');
+}
+
+/** Time at 10k over time at 1k, and at 100k over 10k, for each command measured at all three sizes. */
+function growthTable(results) {
+  const at = (digest, command, cache) => results.rows.find((r) => r.digest === digest && r.command === command && r.cache === cache);
+  const lines = [`| command | cache | 1k ms | 10k ms | 100k ms | ×(10k/1k) | ×(100k/10k) |`, `|---|---|---:|---:|---:|---:|---:|`];
+  for (const r of results.rows.filter((row) => row.digest === '1k')) {
+    const ten = at('10k', r.command, r.cache);
+    const hundred = at('100k', r.command, r.cache);
+    if (!ten || !hundred) continue;
+    lines.push(`| ${r.command} | ${r.cache} | ${fmt(r.medianMs)} | ${fmt(ten.medianMs)} | ${fmt(hundred.medianMs)} | ${(ten.medianMs / r.medianMs).toFixed(1)} | ${(hundred.medianMs / ten.medianMs).toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
+function renderDocs(results) {
+  const { machine, baseline, micromark } = results;
+  return `# Benchmarks
 
 The latest \`npm run bench\` (${machine.date.slice(0, 10)}) on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}; load average at the end ${machine.loadAverage.join(', ')}.
-\`node -e 0\` took **${baseline.median.toFixed(1)} ms** (median of ${baseline.runs}) in the same run; ratios are against it.
+\`node -e 0\` took **${baseline.medianMs.toFixed(1)} ms** (median of ${baseline.runs}) in the same run; ratios are against it.
+How papers gets these figures (the cache, what each command reads, start-up): [performance.md](performance.md).
 
 Digests come from \`bench/generate.mjs\` (seed 42): the shipped digest's mix of English titles, Chinese notes,
-nested lists, fences, tables, links, stubs, TODOs and heading variants. 1k entries ≈ ${(fs.statSync(path.join(work, 'digest-1k.md'), { throwIfNoEntry: false })?.size / 1e6 || 0.75).toFixed(2)} MB.
-*cold* runs start with an empty cache folder; *warm* runs after the store was cached. Medians of ${RUNS} runs
+nested lists, fences, tables, links, stubs, TODOs and heading variants. 1k entries ≈ ${(results.digest1kMb ?? 0.75).toFixed(2)} MB.
+*cold* runs start with an empty cache folder; *warm* runs after the store was cached. Medians of ${results.runs ?? 5} runs
 (3 at 100k); peak RSS from one more run.
 
-${table}
+${resultTable(results)}
 
-remark-parse with micromark ${micromarkVersion} over a whole generated digest: 2k entries in ${micromark[2000].medianMs.toFixed(0)} ms, 8k entries in
+## Growth with the digest's size
+
+Ten times the entries should take at most about ten times as long (linear); start-up makes small digests cost more than their share.
+
+${growthTable(results)}
+
+remark-parse with micromark ${micromark.version} over a whole generated digest: 2k entries in ${micromark[2000].medianMs.toFixed(0)} ms, 8k entries in
 ${micromark[8000].medianMs.toFixed(0)} ms, ×${micromark.ratio.toFixed(2)} for four times the text (linear: ×4; micromark 4.0.3's quadratic edit map: ×16).
 
-Reproduce: \`npm run bench -- --docs\` (\`--sizes 1000,10000\` and \`--runs N\` for a shorter run). Raw figures: \`bench/results.json\`.
+Reproduce: \`npm run bench -- --docs\` (\`--sizes 1000,10000\` and \`--runs N\` for a shorter run; \`--docs-only\` rewrites this page from \`bench/results.json\`). Raw figures: \`bench/results.json\`.
 `;
-  fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), doc);
 }
-fs.rmSync(work, { recursive: true, force: true });
