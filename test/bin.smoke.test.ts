@@ -60,6 +60,18 @@ describe('bin/papers.cjs', () => {
     expect(json.flatMap((e) => e.links)).toHaveLength(2);
   });
 
+  it('shapes each lazy module as the bundle imports it (ESM importing CommonJS: default is module.exports)', () => {
+    const lazy = (name: string) => createRequire(import.meta.url)(fileURLToPath(new URL(`../dist/lazy/${name}.cjs`, import.meta.url))) as Record<string, unknown>;
+    // `import input from '@inquirer/input'`, `import select from '@inquirer/select'`: the functions themselves.
+    expect(typeof lazy('inquirer-input')).toBe('function');
+    expect(typeof lazy('inquirer-select')).toBe('function');
+    // `import lockfile from 'proper-lockfile'`; the named imports of the others.
+    expect(typeof lazy('lockfile').lock).toBe('function');
+    expect(typeof lazy('chalk').Chalk).toBe('function');
+    expect(typeof lazy('diff').createTwoFilesPatch).toBe('function');
+    expect(typeof lazy('markdown').parseMarkdown).toBe('function');
+  });
+
   it('is ASCII (src/build/ascii.cjs escapes what esbuild leaves, which means the same)', () => {
     const bundle = readFileSync(fileURLToPath(new URL('../dist/papers.cjs', import.meta.url)), 'latin1');
     expect(bundle.match(/[^\x00-\x7f]/g) ?? []).toEqual([]);

@@ -62,7 +62,18 @@ for (const lazy of LAZY) {
   const entry = lazy.entry.startsWith('src/') ? lazy.entry : undefined;
   await build({
     ...common,
-    ...(entry ? { entryPoints: [entry] } : { stdin: { contents: `module.exports = require(${JSON.stringify(lazy.entry)});`, resolveDir: root, loader: 'js' } }),
+    // NOTE: the main bundle imports a lazy module as ESM imports CommonJS (Node's rule: `default` is
+    // module.exports), so a package whose default export is a function exports that function, with
+    // its named exports on it: `import input from '@inquirer/input'` gets the function.
+    ...(entry
+      ? { entryPoints: [entry] }
+      : {
+          stdin: {
+            contents: `const ns = require(${JSON.stringify(lazy.entry)});\nmodule.exports = typeof ns.default === 'function' ? Object.assign(ns.default, ns) : ns;`,
+            resolveDir: root,
+            loader: 'js',
+          },
+        }),
     outfile: path.join(dist, 'lazy', `${lazy.name}.cjs`),
   });
 }
