@@ -1,14 +1,13 @@
 // Turns user-typed targets (sections, entries) into store objects, or a usage error that lists the choices.
 import { UsageError } from '../errors.js';
-import { resolveSection, summarizeSections, type SectionSummary } from '../query/sections.js';
-import type { Digest } from '../store/schema.js';
+import { resolveSection, summarizeSections, type SectionSource, type SectionSummary } from '../query/sections.js';
 
 function sectionChoices(sections: readonly SectionSummary[]): string {
   return sections.map((s) => `  ${s.index}. ${s.slug ?? '-'}  ${s.title} (${s.count})`).join('\n');
 }
 
 /** The section title for `query`, or a UsageError listing the sections with their slugs and counts. */
-export function requireSection(digest: Digest, query: string): string {
+export function requireSection(digest: SectionSource, query: string): string {
   const r = resolveSection(digest, query);
   if (r.kind === 'found') return r.title;
   const all = summarizeSections(digest);

@@ -47,7 +47,10 @@ export function yearRangeProblem(text: string): string | null {
   return null;
 }
 
-export function venueMatcher(venues: VenueRegistry, query: string): (entry: Entry) => boolean {
+/** What the filters read of an entry. */
+export type Filterable = Pick<Entry, 'section' | 'venue' | 'year' | 'orgs' | 'alias' | 'stub'> & { todos: { readonly length: number } };
+
+export function venueMatcher(venues: VenueRegistry, query: string): (entry: Pick<Entry, 'venue'>) => boolean {
   const canonical = venues.canonicalOf(query);
   const want = keyOf(canonical ?? query);
   return (entry) => entry.venue !== null && keyOf(entry.venue) === want;
@@ -65,7 +68,7 @@ export function yearMatches(year: number | null, range: YearRange): boolean {
   return (range.from === null || year >= range.from) && (range.to === null || year <= range.to);
 }
 
-export function filterEntries(entries: readonly Entry[], filter: EntryFilter, venues: VenueRegistry): Entry[] {
+export function filterEntries<E extends Filterable>(entries: readonly E[], filter: EntryFilter, venues: VenueRegistry): E[] {
   const venueTests = (filter.venues ?? []).map((v) => venueMatcher(venues, v));
   const sections = filter.sections ? new Set(filter.sections) : null;
   return entries.filter((e) => {

@@ -1,5 +1,5 @@
 // Resolves what a user typed for a section (`ocr`, `OCR 文字识别`, `2`) to a section title.
-import type { Digest } from '../store/schema.js';
+import type { Digest, Entry } from '../store/schema.js';
 import { foldText } from '../store/text.js';
 
 export interface SectionSummary {
@@ -12,13 +12,16 @@ export interface SectionSummary {
   line: number;
 }
 
+/** What section summaries are made from: the sections, and each entry's section (for the counts). */
+export type SectionSource = Pick<Digest, 'sections'> & { entries: readonly Pick<Entry, 'section'>[] };
+
 export type SectionResolution =
   | { kind: 'found'; title: string }
   | { kind: 'ambiguous'; candidates: SectionSummary[] }
   | { kind: 'unknown' };
 
 /** One row per distinct section title, in order, with entry counts. */
-export function summarizeSections(digest: Digest): SectionSummary[] {
+export function summarizeSections(digest: SectionSource): SectionSummary[] {
   const byTitle = new Map<string, SectionSummary>();
   for (const s of digest.sections) {
     if (!byTitle.has(s.title)) byTitle.set(s.title, { index: s.index, title: s.title, slug: s.slug, count: 0, file: s.file, line: s.line });
@@ -32,7 +35,7 @@ export function summarizeSections(digest: Digest): SectionSummary[] {
   return [...byTitle.values()];
 }
 
-export function resolveSection(digest: Digest, query: string): SectionResolution {
+export function resolveSection(digest: SectionSource, query: string): SectionResolution {
   const sections = summarizeSections(digest);
   const q = foldText(query.trim());
   if (!q) return { kind: 'unknown' };

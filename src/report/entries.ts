@@ -28,12 +28,18 @@ export function sectionLabel(title: string | null, slug: string | null): string 
  * `list`'s count line: `5 entries in 2 sections`, with entries outside any section counted apart
  * (`3 entries (outside any section)`, `5 entries in 2 sections and 3 outside any section`).
  */
-export function entryCountLine(entries: readonly Pick<Entry, 'section'>[]): string {
-  if (entries.length === 0) return 'no entries match';
-  const inSections = entries.filter((e) => e.section !== null);
-  const outside = entries.length - inSections.length;
-  if (inSections.length === 0) return `${plural(outside, 'entry', 'entries')} (outside any section)`;
-  const counted = `${plural(inSections.length, 'entry', 'entries')} in ${plural(new Set(inSections.map((e) => e.section)).size, 'section')}`;
+export function entryCountLine(rows: Pick<EntryRows, 'count' | 'section'>): string {
+  if (rows.count === 0) return 'no entries match';
+  const sections = new Set<string>();
+  let outside = 0;
+  for (let i = 0; i < rows.count; i++) {
+    const section = rows.section(i);
+    if (section === null) outside++;
+    else sections.add(section);
+  }
+  const inSections = rows.count - outside;
+  if (inSections === 0) return `${plural(outside, 'entry', 'entries')} (outside any section)`;
+  const counted = `${plural(inSections, 'entry', 'entries')} in ${plural(sections.size, 'section')}`;
   return outside ? `${counted} and ${outside} outside any section` : counted;
 }
 
@@ -45,43 +51,62 @@ export interface ListTableOptions {
 }
 
 /** How many cells a list row has. */
-const CELLS = 6;
+export const ENTRY_CELLS = 6;
 
 /** The cells of one list row: id, title, venue'yy, orgs, file:line, flags. */
 export function entryCells(e: Entry): string[] {
   return [e.id, e.title || '(untitled)', venueLabel(e), e.orgs.join(', ') || '-', `${e.file}:${e.line}`, entryFlags(e)];
 }
 
+/** The rows of the list table, however they are kept: row `i`'s section and cells. */
+export interface EntryRows {
+  count: number;
+  section(i: number): string | null;
+  sectionSlug(i: number): string | null;
+  /** Cell `c` of row `i` (see entryCells). */
+  cell(i: number, c: number): string;
+  /** Its display width, when known already (else the table measures it). */
+  width?(i: number, c: number): number;
+}
+
+/** The rows of these entries (their cells made once). */
+export function entryRows(entries: readonly Entry[]): EntryRows {
+  const cells = new Array<string>(entries.length * ENTRY_CELLS);
+  entries.forEach((e, i) => entryCells(e).forEach((cell, c) => (cells[i * ENTRY_CELLS + c] = cell)));
+  return {
+    count: entries.length,
+    section: (i) => entries[i]!.section,
+    sectionSlug: (i) => entries[i]!.sectionSlug,
+    cell: (i, c) => cells[i * ENTRY_CELLS + c]!,
+  };
+}
+
 /**
- * Entries grouped by section (in order of first appearance), one aligned table for all groups, handed
+ * Rows grouped by section (in order of first appearance), one aligned table for all groups, handed
  * to `write` a piece at a time (a 100k-entry table is never one string). The text ends without a newline.
  */
-export function writeEntryTable(entries: readonly Entry[], options: ListTableOptions, write: (text: string) => void): void {
+export function writeEntryTable(rows: EntryRows, options: ListTableOptions, write: (text: string) => void): void {
   const { color } = options;
   const groups = new Map<string | null, number[]>();
-  entries.forEach((e, i) => {
-    const list = groups.get(e.section);
+  for (let i = 0; i < rows.count; i++) {
+    const section = rows.section(i);
+    const list = groups.get(section);
     if (list) list.push(i);
-    else groups.set(e.section, [i]);
-  });
-  const order = new Int32Array(entries.length);
+    else groups.set(section, [i]);
+  }
+  const order = new Int32Array(rows.count);
   const headerAt = new Map<number, string>();
   let at = 0;
   for (const [section, list] of groups) {
-    headerAt.set(at, `${color.bold(sectionLabel(section, entries[list[0]!]!.sectionSlug))} ${color.dim(`· ${list.length}`)}`);
+    headerAt.set(at, `${color.bold(sectionLabel(section, rows.sectionSlug(list[0]!)))} ${color.dim(`· ${list.length}`)}`);
     for (const i of list) order[at++] = i;
   }
-  // The cells are made once and kept (as one flat array): the table measures them, then writes them.
-  const cells = new Array<string>(entries.length * CELLS);
-  for (let r = 0; r < entries.length; r++) {
-    const row = entryCells(entries[order[r]!]!);
-    for (let i = 0; i < CELLS; i++) cells[r * CELLS + i] = row[i]!;
-  }
-  const row = new Array<string>(CELLS);
+  const row = new Array<string>(ENTRY_CELLS);
+  const { width } = rows;
   eachRow(
-    entries.length,
+    rows.count,
     (r) => {
-      for (let i = 0; i < CELLS; i++) row[i] = cells[r * CELLS + i]!;
+      for (let c = 0; c < ENTRY_CELLS; c++) row[c] = rows.cell(order[r]!, c);
       return row;
     },
     [
@@ -92,7 +117,7 @@ export function writeEntryTable(entries: readonly Entry[], options: ListTableOpt
       { style: (t) => color.dim(t) },
       { style: (t) => color.yellow(t) },
     ],
-    { maxWidth: options.width, indent: '  ', measure: options.measure, plain: color.level === 0 },
+    { maxWidth: options.width, indent: '  ', measure: options.measure, plain: color.level === 0, widthAt: width && ((r, c) => width(order[r]!, c)) },
     (line, r) => {
       const header = headerAt.get(r);
       if (header !== undefined) write(r > 0 ? `\n\n${header}\n` : `${header}\n`);
@@ -102,10 +127,10 @@ export function writeEntryTable(entries: readonly Entry[], options: ListTableOpt
   );
 }
 
-/** The list table as one string (see writeEntryTable). */
+/** The list table of these entries as one string (see writeEntryTable). */
 export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions): string {
   let out = '';
-  writeEntryTable(entries, options, (text) => (out += text));
+  writeEntryTable(entryRows(entries), options, (text) => (out += text));
   return out;
 }
 

@@ -69,6 +69,8 @@ export interface RowsOptions {
   indent?: string;
   measure?: Measure;
   plain?: boolean;
+  /** Cell widths known already (cached with the cells): not measured again. */
+  widthAt?: ((r: number, i: number) => number) | undefined;
 }
 
 /**
@@ -77,7 +79,7 @@ export interface RowsOptions {
  * row (to measure, then to write) and must give the same cells both times.
  */
 export function eachRow(count: number, rowAt: (r: number) => readonly string[], columns: Column[], options: RowsOptions, emit: (line: string, r: number) => void): void {
-  const { maxWidth, indent = '', measure = simpleWidth, plain = false } = options;
+  const { maxWidth, indent = '', measure = simpleWidth, plain = false, widthAt } = options;
   // Each cell is measured once: measuring is most of the cost of a 100k-row table.
   const span = Math.max(columns.length, 1);
   let cellWidths = new Int32Array(count * span);
@@ -94,7 +96,7 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     }
     const stride = widths.length;
     for (let i = 0; i < row.length; i++) {
-      const w = measure(row[i]!);
+      const w = widthAt ? widthAt(r, i) : measure(row[i]!);
       cellWidths[r * stride + i] = w;
       if (w > widths[i]!) widths[i] = w;
     }

@@ -1,7 +1,8 @@
 // searchEntries: ranks indexed entries for a parsed query, in tiers (exact, title, fields, notes, typos). Pure.
 import { expandYear } from '../store/heading.js';
 import { editDistance, keyOf } from '../store/text.js';
-import { FIELDS, columnAt, columnStart, eachHolding, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
+import { columnAt, columnStart, eachHolding } from '../store/columns.js';
+import { FIELDS, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import { hasCjk, stemOf } from './normalize.js';
 import { SHORT_TYPO_LENGTH, searchTypoBudget, typoCandidates } from './typos.js';

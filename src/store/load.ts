@@ -8,7 +8,7 @@ import { buildStore } from './build.js';
 import { fileMayHoldLinks, type LinkCache, type MarkdownParser } from './links.js';
 import type { Scan } from './scan.js';
 import { parseDigest, type ParsedFile } from './parse.js';
-import type { Digest, Entry } from './schema.js';
+import type { Digest, Entry, Section } from './schema.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { decodeNotes } from './utf8.js';
 import { cacheSlot, ChunkLinkCache, type CachedSections, type CacheSlot } from './cache.js';
@@ -631,6 +631,8 @@ async function loadStoreFrom(notes: OpenedNotes, io: Io, options: LoadOptions): 
  */
 export interface StoreView {
   size: number;
+  /** The store's sections (headings), without reading its entries. */
+  sections: Section[];
   config: Config;
   venues: VenueRegistry;
   /** The entries at these positions, texts included. */
@@ -647,6 +649,7 @@ export function storeViewOf(store: LoadedStore): StoreView {
   const { entries } = store.digest;
   return {
     size: entries.length,
+    sections: store.digest.sections,
     config: store.config,
     venues: store.venues,
     entriesAt: (positions) => {
@@ -681,6 +684,7 @@ export async function loadStoreView(io: Io, options: Omit<LoadOptions, 'links' |
   };
   return {
     size: main.size,
+    sections: main.digest.sections,
     config: notes.config,
     venues: notes.venues,
     entriesAt: (positions) => {

@@ -143,3 +143,40 @@ describe('papers with no command', () => {
     expect(r.stdout).toContain('Exit codes:');
   });
 });
+
+describe('papers list from the cached table', () => {
+  const again = (io: ReturnType<typeof memoryIo>) => memoryIo(Object.fromEntries(io.files), { cwd: '/work' });
+  const cases = [[], ['--section', 'ocr'], ['--venue', 'arxiv', '--year', '2023..'], ['--stub'], ['--todo'], ['--org', 'google'], ['--section', 'nothing-like-it']];
+
+  it.each(cases)('prints the same table and count warm as cold, %s', async (...args: string[]) => {
+    const fresh = await run(memoryIo(seedFiles()), '--no-cache', 'list', ...args);
+    const io = memoryIo(seedFiles());
+    const cold = await run(io, 'list', ...args);
+    const warm = await run(again(io), 'list', ...args);
+    expect(cold).toEqual(fresh);
+    expect(warm).toEqual(fresh);
+  });
+
+  it('builds the table again from a damaged cache, and on a terminal cuts titles to its width', async () => {
+    const io = memoryIo(seedFiles());
+    await run(io, 'list');
+    const table = [...io.files.keys()].find((f) => f.includes('/derived-entry-table-'))!;
+    expect(table).toBeDefined();
+    // A byte in the middle of the `rows` section (the first after the header).
+    const data = io.files.get(table)!;
+    const headLength = Buffer.from(data).readUInt32LE(8);
+    const rows = (JSON.parse(Buffer.from(data).toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> }).sections[0]!;
+    expect(rows.name).toBe('rows');
+    const at = 12 + headLength + Math.floor(rows.length / 2);
+    const damaged = data.map((b, i) => (i === at ? b ^ 0xff : b));
+    io.files.set(table, damaged);
+    const next = again(io);
+    const fresh = await run(memoryIo(seedFiles()), '--no-cache', 'list');
+    expect(await run(next, 'list')).toEqual(fresh);
+    expect(next.files.get(table)).not.toEqual(damaged);
+    const narrow = await run(memoryIo(Object.fromEntries(next.files), { cwd: '/work', tty: true, columns: 80, env: { NO_COLOR: '1' } }), 'list');
+    const lines = narrow.stdout.split('\n').filter((l) => l.startsWith('  '));
+    expect(lines.length).toBe(24);
+    expect(lines.some((l) => l.includes('…'))).toBe(true);
+  });
+});
