@@ -70,6 +70,8 @@ describe('bin/papers.cjs', () => {
     expect(typeof lazy('chalk').Chalk).toBe('function');
     expect(typeof lazy('diff').createTwoFilesPatch).toBe('function');
     expect(typeof lazy('markdown').parseMarkdown).toBe('function');
+    // Required by src/shims/fuse.cjs: the Fuse class itself.
+    expect(typeof lazy('fuse')).toBe('function');
   });
 
   it('is ASCII (src/build/ascii.cjs escapes what esbuild leaves, which means the same)', () => {

@@ -1,5 +1,5 @@
 // Typo candidates for one word: fuse.js (bitap) over the vocabulary, confirmed by edit distance. Pure.
-import Fuse from 'fuse.js/basic';
+import * as lazy from '../shims/fuse.cjs';
 import { editDistance } from '../store/text.js';
 
 /**
@@ -57,6 +57,7 @@ export function typoCandidates(vocabulary: readonly string[], word: string): Typ
   if (near.length === 0) return [];
   // NOTE: bitap counts a transposition as two edits (`donut`/`dount`), so fuse gets twice the budget
   // as a loose first pass and the optimal string alignment distance decides.
+  const Fuse = lazy.Fuse();
   const fuse = new Fuse(near, {
     threshold: Math.min(0.6, (2 * budget + 0.5) / word.length),
     ignoreLocation: true,

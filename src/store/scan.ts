@@ -13,6 +13,19 @@ export function splitLines(text: string): Lines {
   const ends: number[] = [];
   let start = 0;
   const n = text.length;
+  // Most digests have LF line endings only: jump from one \n to the next (indexOf is native).
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      starts.push(start);
+      ends.push(i);
+      start = i + 1;
+    }
+    if (start < n || starts.length === 0) {
+      starts.push(start);
+      ends.push(n);
+    }
+    return { starts, ends };
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 /* \n */) {

@@ -1,0 +1,2 @@
+// Types of fuse.cjs.
+export declare function Fuse(): typeof import('fuse.js').default;
