@@ -95,11 +95,15 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
 
   // Metadata groups: the first `[` after some title text starts them.
   let groupsStart = -1;
+  let titleSeen = false;
   for (let i = 0; i < contentEnd; i++) {
-    if (isOpen(raw[i]) && raw.slice(0, i).trim() !== '') {
+    const ch = raw[i]!;
+    if (isOpen(ch) && titleSeen) {
       groupsStart = i;
       break;
     }
+    // NOTE: what String.prototype.trim would keep: anything but white space and line terminators.
+    if (!titleSeen && ch.trim() !== '') titleSeen = true;
   }
   const groups: Group[] = [];
   let titleEnd = contentEnd;

@@ -38,6 +38,8 @@ function lineText(text: string, lines: Lines, n: number): string {
 }
 
 function dominantEol(text: string): FileInfo['eol'] {
+  // No \r at all: LF (also for a text without line endings), without counting.
+  if (text.indexOf('\r') < 0) return '\n';
   let crlf = 0;
   let lf = 0;
   let cr = 0;
