@@ -17,9 +17,11 @@ const ATTEMPTS = 5;
  * or null to leave the file alone; it may throw a PapersError to abort (nothing is written). With
  * `dryRun`, nothing is written either, but `after` is returned for a diff.
  *
- * Right before writing, the file is read once more: if it changed since `change` saw it (an editor
- * that takes no lock, or a second process that took a stale lock at the same moment), the change
- * is planned again on the new text instead of overwriting it.
+ * `change` first sees the file as read under the lock, or as the caller read it before (`known`).
+ * Right before writing, the file is read once more: if it changed since `change` saw it (another
+ * papers process before our lock, an editor that takes no lock, or a second process that took a
+ * stale lock at the same moment), the change is planned again on the new text instead of
+ * overwriting it.
  */
 export async function rewriteFile(
   io: Io,
@@ -28,7 +30,7 @@ export async function rewriteFile(
   change: (current: string, bytes: Uint8Array) => string | null | Promise<string | null>,
   options: {
     dryRun?: boolean;
-    /** The file as the caller already read and decoded it: not decoded again when its bytes are still these. */
+    /** The file as the caller already read and decoded it: the first plan is made on it (see below). */
     known?: { bytes: Uint8Array | undefined; text: () => string | undefined };
   } = {},
 ): Promise<WriteResult> {
@@ -43,9 +45,11 @@ export async function rewriteFile(
     }
   }
   try {
-    let bytes = readNotesBytes(io, path, shown);
-    const known = options.known;
-    let before = (known?.bytes && sameBytes(known.bytes, bytes) ? known.text() : undefined) ?? decodeNotesBytes(bytes, shown);
+    // NOTE: the first plan may be made on the bytes the caller read before the lock: the read right
+    // before writing compares them with the file, and a change since is planned again.
+    const known = options.known?.bytes && options.known.text();
+    let bytes = known !== undefined ? options.known!.bytes! : readNotesBytes(io, path, shown);
+    let before = known ?? decodeNotesBytes(bytes, shown);
     for (let attempt = 1; ; attempt++) {
       const after = await change(before, bytes);
       if (after === null || after === before) return { before, after: before, written: false };

@@ -402,8 +402,8 @@ describe('papers lint --fix keeps the file as it was around the fixes', () => {
     let reads = 0;
     io.readFile = (p) => {
       const data = read(p);
-      // Another writer (an editor) saves right after the fix is planned on what papers read.
-      if (p === '/work/notes/papers.md' && ++reads === 2) io.files.set(p, new TextEncoder().encode("## S\n### A[Arxiv'23][UW]\n- x\n- y\n"));
+      // Another writer (an editor) saves right after papers read the file it plans the fix on.
+      if (p === '/work/notes/papers.md' && ++reads === 1) io.files.set(p, new TextEncoder().encode("## S\n### A[Arxiv'23][UW]\n- x\n- y\n"));
       return data;
     };
     const r = await run(io, 'lint', '--fix');

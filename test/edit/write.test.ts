@@ -42,6 +42,25 @@ describe('rewriteFile', () => {
     expect(bytes(io, '/w/a.md')).toBe('one\ntwo\nmine\n');
   });
 
+  it('plans first on the text the caller read, and again when the file changed since (another papers before the lock)', async () => {
+    const io = memoryIo({ '/w/a.md': 'one\n' });
+    const loaded = io.files.get('/w/a.md')!;
+    let reads = 0;
+    const read = io.readFile;
+    io.readFile = (p) => (reads++, read(p));
+    // Unchanged: no read under the lock before planning, one before writing.
+    const seen: string[] = [];
+    await rewriteFile(io, '/w/a.md', 'a.md', (t) => (seen.push(t), `${t}a\n`), { known: { bytes: loaded, text: () => 'one\n' } });
+    expect(seen).toEqual(['one\n']);
+    expect(reads).toBe(1);
+    expect(bytes(io, '/w/a.md')).toBe('one\na\n');
+    // Stale: what the caller read is no longer the file, so the change is planned again on the file.
+    seen.length = 0;
+    await rewriteFile(io, '/w/a.md', 'a.md', (t) => (seen.push(t), `${t}b\n`), { known: { bytes: loaded, text: () => 'one\n' } });
+    expect(seen).toEqual(['one\n', 'one\na\n']);
+    expect(bytes(io, '/w/a.md')).toBe('one\na\nb\n');
+  });
+
   it('gives up, writing nothing, when the file never stops changing', async () => {
     const io = memoryIo({ '/w/a.md': 'x' });
     let n = 0;
