@@ -29,7 +29,8 @@ const stat = fs.statSync(bundle);
 // One code cache per command: each holds the functions its command compiled on the run that wrote
 // it, so `search` does not compile its own code on every run after a `list` wrote the cache.
 const COMMANDS = new Set(['list', 'show', 'search', 'sections', 'lint', 'add', 'note', 'completion']);
-const command = process.argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'other';
+// --json takes other paths through a command (the whole store instead of a cached table): a cache of its own.
+const command = (process.argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'other') + (process.argv.includes('--json') ? '-json' : '');
 const build = `code-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}`;
 const codeCache = path.join(cacheDir, `${build}-${command}.bin`);
 let cachedData;
