@@ -69,18 +69,6 @@ export interface EntryRows {
   width?(i: number, c: number): number;
 }
 
-/** The rows of these entries (their cells made once). */
-export function entryRows(entries: readonly Entry[]): EntryRows {
-  const cells = new Array<string>(entries.length * ENTRY_CELLS);
-  entries.forEach((e, i) => entryCells(e).forEach((cell, c) => (cells[i * ENTRY_CELLS + c] = cell)));
-  return {
-    count: entries.length,
-    section: (i) => entries[i]!.section,
-    sectionSlug: (i) => entries[i]!.sectionSlug,
-    cell: (i, c) => cells[i * ENTRY_CELLS + c]!,
-  };
-}
-
 /**
  * Rows grouped by section (in order of first appearance), one aligned table for all groups, handed
  * to `write` a piece at a time (a 100k-entry table is never one string). The text ends without a newline.
@@ -125,13 +113,6 @@ export function writeEntryTable(rows: EntryRows, options: ListTableOptions, writ
       write(line);
     },
   );
-}
-
-/** The list table of these entries as one string (see writeEntryTable). */
-export function formatEntryTable(entries: readonly Entry[], options: ListTableOptions): string {
-  let out = '';
-  writeEntryTable(entryRows(entries), options, (text) => (out += text));
-  return out;
 }
 
 export function formatEntry(entry: Entry, color: ChalkInstance): string {
