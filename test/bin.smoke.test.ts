@@ -88,7 +88,7 @@ describe('bin/papers.cjs', () => {
     expect(() => execFileSync(process.execPath, [script, file], { stdio: 'pipe' })).toThrow(/String.raw template holds non-ASCII/);
   });
 
-  it('caches a big store (v8 encoding) and reads it back the same', async () => {
+  it('caches a big store and its search index, and reads them back the same', async () => {
     const { generateDigest } = await import('../bench/generate.mjs');
     const dir = mkdtempSync(path.join(tmpdir(), 'papers-big-'));
     const notes = path.join(dir, 'big.md');
@@ -96,7 +96,7 @@ describe('bin/papers.cjs', () => {
     const before = new Set(readdirSync(path.join(cacheHome, 'papers')));
     const cold = papers('--notes', notes, 'search', 'transformer', '--json');
     const added = readdirSync(path.join(cacheHome, 'papers')).filter((f) => !before.has(f));
-    expect(added.filter((f) => /^(store|derived-search-index-\d+)-/.test(f))).toHaveLength(2);
+    expect(added.filter((f) => /^(store|product-search-index)-/.test(f))).toHaveLength(2);
     const warm = papers('--notes', notes, 'search', 'transformer', '--json');
     expect(warm.status).toBe(0);
     expect(warm.stdout).toBe(cold.stdout);

@@ -2,9 +2,8 @@
 import { UsageError } from '../errors.js';
 import { fieldProblem, splitOrgs, yearProblem, type AddDraft } from '../edit/add-input.js';
 import { addTemplate, readTemplate, type TemplateValues } from '../edit/add-template.js';
-import { summarizeSections } from '../query/sections.js';
+import { summarizeSections, type SectionSource } from '../query/sections.js';
 import { VENUE_YEAR } from '../store/heading.js';
-import type { Digest } from '../store/schema.js';
 import type { Context } from './context.js';
 
 const NEW_SECTION = '\u0000new';
@@ -13,7 +12,7 @@ const check = (problem: string | null): string | true => problem ?? true;
 const optional = (value: string, problem: (v: string) => string | null): string | true => (value.trim() === '' ? true : check(problem(value)));
 
 /** Asks for the title and section when missing, then venue, year, organisations and notes when not given. */
-export async function askForFields(ctx: Context, digest: Digest, values: TemplateValues, maxYear: number): Promise<TemplateValues> {
+export async function askForFields(ctx: Context, digest: SectionSource, values: TemplateValues, maxYear: number): Promise<TemplateValues> {
   const { prompt } = ctx.io;
   const draft: AddDraft = { ...values.draft, orgs: [...values.draft.orgs], notes: [...values.draft.notes] };
   let section = values.section;
@@ -64,7 +63,7 @@ export async function askForFields(ctx: Context, digest: Digest, values: Templat
 }
 
 /** Opens the editor on a template: what was saved, and the values in it (null when it holds no entry). */
-export async function editFields(ctx: Context, digest: Digest, values: TemplateValues): Promise<{ saved: string; read: () => TemplateValues | null }> {
+export async function editFields(ctx: Context, digest: SectionSource, values: TemplateValues): Promise<{ saved: string; read: () => TemplateValues | null }> {
   const template = addTemplate(values, summarizeSections(digest));
   const saved = await ctx.io.editText(template, 'papers-new-entry.md');
   return { saved, read: () => readTemplate(saved, template) };

@@ -5,20 +5,18 @@ import { addInputSchema, addIssueLines, adviseVenue, fieldProblem, notesFromText
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { newEntryLines, planAdd } from '../edit/plan-add.js';
+import { commitChange } from '../edit/commit.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
-import { rewriteFile } from '../edit/write.js';
 import { findDuplicates } from '../query/duplicates.js';
-import { insertedEntry } from '../store/build.js';
-import type { LoadedStore } from '../store/load.js';
-import { parseDigest, type ParsedEntry } from '../store/parse.js';
-import type { Entry } from '../store/schema.js';
+import type { ParsedEntry } from '../store/parse.js';
+import type { Store } from '../store/store.js';
 import { foldText } from '../store/text.js';
 import type { SectionChoice, TemplateValues } from '../edit/add-template.js';
 import { askForFields, editFields, missingFields, requireTerminal } from './add-ask.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireSection } from './resolve.js';
-import { parsingFor, readNotesInput, reportWritten, storeNow } from './write-output.js';
+import { readNotesInput, reportWritten } from './write-output.js';
 
 const Text = z.optional(z.string());
 const Texts = z.optional(z.array(z.string()));
@@ -48,8 +46,8 @@ interface Target {
   path: string;
 }
 
-function resolveTarget(store: LoadedStore, choice: SectionChoice): Target {
-  const { digest } = store;
+function resolveTarget(store: Store, choice: SectionChoice): Target {
+  const digest = { sections: store.sections, entries: store.summaries() };
   if (choice.kind === 'new') {
     const title = choice.title.trim();
     const problem = fieldProblem('section', title);
@@ -59,13 +57,13 @@ function resolveTarget(store: LoadedStore, choice: SectionChoice): Target {
       throw new UsageError(`section "${existing.title}" already exists (${existing.file}:${existing.line})`, `add to it with --section ${JSON.stringify(existing.title)}`);
     }
     // A new section goes at the end of the digest: the last file of a folder.
-    const file = digest.files.at(-1)?.file ?? [...store.paths.keys()].at(-1)!;
-    return { title, create: true, file, path: store.paths.get(file)! };
+    const file = store.files.at(-1)!.file;
+    return { title, create: true, file, path: store.path(file) };
   }
   const title = choice.kind === 'title' ? choice.title : requireSection(digest, choice.query);
   // The end of a section is the end of its last occurrence (a folder may repeat a heading in several files).
   const file = digest.sections.filter((s) => s.title === title).at(-1)!.file;
-  return { title, create: false, file, path: store.paths.get(file)! };
+  return { title, create: false, file, path: store.path(file) };
 }
 
 function duplicateMessage(input: AddInput, found: readonly ParsedEntry[]): string {
@@ -82,7 +80,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   }
   const fromStdin = options.notesFile === '-';
   if (fromStdin && options.edit) throw new UsageError('--edit and --notes-file - both need the terminal', 'write the notes in the editor, or give a notes file');
-  const store = await ctx.load({ links: false, readsText: true, cacheParsed: false });
+  const store = await ctx.load({ readsText: true });
   const { io } = ctx;
   const maxYear = new Date(io.now()).getUTCFullYear() + 1;
 
@@ -107,7 +105,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   let saved: string | null = null;
   if (options.edit) {
     requireTerminal(ctx, '--edit needs a terminal');
-    const edited = await editFields(ctx, store.digest, values);
+    const edited = await editFields(ctx, { sections: store.sections, entries: store.summaries() }, values);
     saved = edited.saved;
     const read = await echoOnFailure(ctx, saved, edited.read);
     if (read === null) {
@@ -120,7 +118,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
     if (missing.length) {
       if (fromStdin) throw new UsageError(`missing ${missing.join(' and ')}`, 'with --notes-file - standard input holds the notes, so papers cannot ask; pass them as options');
       requireTerminal(ctx, `missing ${missing.join(' and ')}`);
-      values = await askForFields(ctx, store.digest, values, maxYear);
+      values = await askForFields(ctx, { sections: store.sections, entries: store.summaries() }, values, maxYear);
     }
   }
 
@@ -140,48 +138,50 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
 
 async function writeEntry(
   ctx: Context,
-  store: LoadedStore,
+  store: Store,
   target: Target,
   input: AddInput,
   options: { force?: boolean | undefined; dryRun?: boolean | undefined; json?: boolean | undefined },
 ): Promise<number> {
-  const parsing = parsingFor(store);
-  const others = store.digest.entries.filter((e) => e.file !== target.file);
-  let written: { entry: Entry } | undefined;
-  const result = await rewriteFile(
+  let added: ParsedEntry | undefined;
+  const result = await commitChange(
     ctx.io,
-    target.path,
+    store,
     target.file,
-    (current, bytes) => {
+    (now) => {
       // Planned on the text read under the lock, so concurrent writers each see the others' entries.
-      const now = storeNow(store, target.file, { text: current, bytes }, parsing);
       const before = now.parsed;
+      const current = now.text;
       const sectionHere = before.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
       if (target.create && sectionHere) throw new UsageError(`section "${target.title}" already exists in ${target.file}`, 'add to it with --section');
       if (!target.create && !sectionHere) throw new InputError(`section "${target.title}" is no longer in ${target.file}`, 'it changed meanwhile; run the command again');
-      const duplicates = findDuplicates([...others, ...before.entries], input.title, input.alias);
+      // Other files' entries are looked at as summaries; only those it repeats are read whole, for the message.
+      const summaries = now.store.summaries();
+      const repeated = new Set(findDuplicates(summaries.filter((e) => e.file !== target.file), input.title, input.alias));
+      const others = now.store.entries(summaries.flatMap((e, i) => (repeated.has(e) ? [i] : [])));
+      const duplicates = [...others, ...findDuplicates(before.entries, input.title, input.alias)];
       if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, duplicates), 'nothing was added; use --force to add it anyway');
       const request = { fields: input, notes: input.notes, section: { title: target.title, create: target.create } };
       const lines = newEntryLines(before, current, request);
       const edits = planAdd(before, current, request, lines);
       const after = applyEdits(current, edits).output;
       checkInsertions(target.file, current, after, edits);
-      const afterFile = parseDigest(after, target.file, parsing);
+      const parsed = now.reparse(after);
       const expected = { fields: input, notes: lines.slice(1).join('\n'), section: target.title };
-      const entry = checkAdded(target.file, before, afterFile, expected, target.create);
-      written = { entry: insertedEntry(now.digest, target.file, afterFile.entries.indexOf(entry), entry, store.config.sections ?? {}) };
-      return after;
+      added = checkAdded(target.file, before, parsed, expected, target.create);
+      return { text: after, parsed };
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes.get(target.file), text: () => store.texts.get(target.file) } },
+    { dryRun: options.dryRun === true },
   );
-  if (!written) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
+  const position = result.store?.summaries().findIndex((e) => e.file === target.file && e.line === added?.line) ?? -1;
+  if (!added || !result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
+  const entry = result.store.summaries()[position]!;
   if (options.dryRun) {
     ctx.out(unifiedDiff(target.file, result.before, result.after));
-    ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${written.entry.line})`);
+    ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${entry.line})`);
     return EXIT_OK;
   }
-  const { entry } = written;
-  await reportWritten(ctx, store, { entry, line: entry.line, text: result.after, json: options.json === true });
+  await reportWritten(ctx, result.store, { position, line: entry.line, json: options.json === true });
   ctx.err(`papers: added "${entry.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
   return EXIT_OK;
 }

@@ -1,7 +1,8 @@
 // What every command gets: the Io, global options and helpers to load the store and print.
 import type { Io } from '../io.js';
+import { progressBar } from '../report/progress.js';
 import { colorFor, type ChalkInstance } from '../report/terminal.js';
-import type { LoadedStore, StoreView } from '../store/load.js';
+import type { Store } from '../store/store.js';
 
 export interface GlobalOptions {
   notes?: string;
@@ -13,16 +14,10 @@ export interface GlobalOptions {
 export interface ContextLoadOptions {
   /** Notes to load instead of --notes (a path given to the command). */
   notes?: string | undefined;
-  /** Extract links (default true). */
-  links?: boolean;
   /** A progress bar on a terminal's stderr for a long parse (default true; pass false with --json). */
   progress?: boolean;
-  /** Read the entries' notes and raw headings (default true); see LoadOptions.entryTexts. */
-  entryTexts?: boolean;
-  /** The command reads the notes' text; see LoadOptions.readsText. */
+  /** The command reads the notes' text (lint, add, note); see LoadOptions.readsText. */
   readsText?: boolean;
-  /** Cache the store when it is parsed (default true); see LoadOptions.cacheParsed. */
-  cacheParsed?: boolean;
 }
 
 export interface Context {
@@ -35,9 +30,8 @@ export interface Context {
    * terminal writes no escape codes into the log). A function: chalk loads only when it is asked for.
    */
   errColor(): Promise<ChalkInstance>;
-  load(options?: ContextLoadOptions): Promise<LoadedStore>;
-  /** The store read only as far as needed (see StoreView): for commands that never show links. */
-  loadView(options?: Pick<ContextLoadOptions, 'progress'>): Promise<StoreView>;
+  /** The store: the one way every command reads the notes. */
+  load(options?: ContextLoadOptions): Promise<Store>;
   out(text: string): void;
   err(text: string): void;
 }
@@ -55,18 +49,8 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
         notes: options.notes ?? global.notes,
         config: global.config,
         cache: global.cache !== false,
-        links: options.links,
-        entryTexts: options.entryTexts,
         readsText: options.readsText,
-        cacheParsed: options.cacheParsed,
-        progress: options.progress !== false,
-      }),
-    loadView: async (options = {}) =>
-      (await import('../store/load.js')).loadStoreView(io, {
-        notes: global.notes,
-        config: global.config,
-        cache: global.cache !== false,
-        progress: options.progress !== false,
+        progress: options.progress !== false && io.stderr.isTTY ? () => progressBar((text) => io.stderr.write(text), 'papers: reading notes') : undefined,
       }),
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

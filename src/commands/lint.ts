@@ -18,7 +18,8 @@ import { formatStylish, formatSummary, stylishCells } from '../report/lint-styli
 import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
-import { markdownFor, parseTexts, type LoadedStore } from '../store/load.js';
+import type { ParsedChunk } from '../store/parse.js';
+import { markdownFor, parseTexts, type ParsedTexts } from '../store/texts.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
 
@@ -58,10 +59,12 @@ type LintOptions = z.infer<typeof LintOptionsSchema>;
 /** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
 async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
   const store = await ctx.load({ notes, progress: options.format === 'stylish', readsText: true });
-  // After a cache hit the store comes without a parser; links outside entries still need one.
-  const markdown = store.markdown ?? (await markdownFor(store.texts.values()));
+  const digest = await store.linkedDigest();
+  const texts = new Map(store.files.map((f) => [f.file, store.text(f.file)]));
+  const paths = new Map(store.files.map((f) => [f.file, store.path(f.file)]));
+  // Links outside entries need the parser too.
+  const markdown = await markdownFor(texts.values());
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
-  const texts = new Map(store.texts);
   // Link targets are looked up here, once each; rules only ask.
   const known = new Map<string, boolean>();
   const exists = (target: string): boolean => {
@@ -72,18 +75,21 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
     }
     return found;
   };
-  const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<LoadedStore, 'digest' | 'venues' | 'markdown' | 'scans'>): LintResult =>
-    lintStore({ ...parsed, texts: current, paths: store.paths, config: store.config, active, exists });
+  const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<ParsedTexts, 'digest' | 'venues' | 'markdown'> & { scans?: ParsedTexts['scans'] }): LintResult =>
+    lintStore({ ...parsed, texts: current, paths, config: store.config, active, exists });
 
-  const result = lintTexts(texts, { ...store, markdown });
+  const result = lintTexts(texts, { digest, venues: store.venues, markdown });
   if (!options.fix && !options.fixDryRun) return { result, fixed: 0, diff: '' };
 
-  // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once.
-  let memo = { texts: [...texts.values()], value: { digest: store.digest, result } };
+  // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once,
+  // each pass reusing the chunks of the one before.
+  let last: Iterable<ParsedChunk> = store.files.flatMap((f) => store.parsed(f.file).chunks ?? []);
+  let memo = { texts: [...texts.values()], value: { digest, result } };
   const relint: Relint = async (current) => {
     const values = [...current.values()];
     if (values.length !== memo.texts.length || values.some((t, i) => t !== memo.texts[i])) {
-      const parsed = await parseTexts(current, store.config);
+      const parsed = await parseTexts(current, store.config, last);
+      last = [...parsed.chunks.values()].flat();
       memo = { texts: values, value: { digest: parsed.digest, result: lintTexts(current, parsed) } };
     }
     return memo.value;
@@ -97,7 +103,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
     let planned = 0;
     const write = await rewriteFile(
       ctx.io,
-      store.paths.get(name)!,
+      store.path(name),
       name,
       async (current) => {
         texts.set(name, current);
@@ -105,7 +111,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
         planned = outcome.fixed;
         return outcome.output;
       },
-      { dryRun: options.fixDryRun, known: { bytes: store.bytes.get(name), text: () => store.texts.get(name) } },
+      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) } },
     );
     if (write.written || options.fixDryRun) fixed += planned;
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);

@@ -5,15 +5,13 @@ import { fieldProblem, noteLabel, notesFromText } from '../edit/add-input.js';
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { noteLines, planNote } from '../edit/plan-note.js';
+import { commitChange } from '../edit/commit.js';
 import { checkInsertions, checkNoted } from '../edit/verify.js';
-import { rewriteFile } from '../edit/write.js';
 import { findEntries } from '../query/find.js';
-import { parseDigest } from '../store/parse.js';
-import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { formatCandidates } from './show.js';
-import { parsingFor, readNotesInput, reportWritten, storeNow } from './write-output.js';
+import { readNotesInput, reportWritten } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -45,8 +43,8 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   const cleaned = notes.map((n) => n.trim());
 
   const query = words.join(' ');
-  const store = await ctx.load({ links: false, readsText: true, cacheParsed: false });
-  const found = findEntries(store.digest.entries, query);
+  const store = await ctx.load({ readsText: true });
+  const found = findEntries(store.summaries(), query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}"; nothing was added (papers list shows the ids)`);
     return EXIT_FOUND;
@@ -55,40 +53,42 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
     ctx.err(`papers: "${query}" matches ${found.length} entries:\n${await formatCandidates(found)}\n(give the id to pick one; nothing was added)`);
     return EXIT_USAGE;
   }
-  const target = found[0]!;
-  const parsing = parsingFor(store);
-  let written: { entry: Entry; firstLine: number } | undefined;
-  const result = await rewriteFile(
+  const [target] = store.entries([store.summaries().indexOf(found[0]!)]);
+  if (!target) throw new Error('note: the entry found is not in the store');
+  let firstLine = 0;
+  let notedLine = 0;
+  const result = await commitChange(
     ctx.io,
-    store.paths.get(target.file)!,
+    store,
     target.file,
-    (current, bytes) => {
-      const now = storeNow(store, target.file, { text: current, bytes }, parsing);
+    (now) => {
       const before = now.parsed;
       // The same query on the text under the lock must still name the same entry.
-      const again = findEntries(now.digest.entries, query);
-      const entry = again.length === 1 && again[0]!.file === target.file && again[0]!.heading.raw === target.heading.raw ? again[0] : undefined;
-      if (!entry) throw new InputError(`${target.file} changed meanwhile and "${query}" no longer names ${target.id}`, 'run the command again');
-      const index = before.entries.findIndex((e) => e.line === entry.line);
-      const edits = planNote(before, current, before.entries[index]!, cleaned);
-      const after = applyEdits(current, edits).output;
-      checkInsertions(target.file, current, after, edits);
-      const afterFile = parseDigest(after, target.file, parsing);
-      const noted = checkNoted(target.file, before, afterFile, index, noteLines(current, before.entries[index]!, cleaned).join('\n'));
-      // Its id and slug stay: ids depend on the entry's own heading and the entries before it.
-      written = { entry: { ...noted, id: entry.id, sectionSlug: entry.sectionSlug }, firstLine: before.entries[index]!.endLine + 1 };
-      return after;
+      const again = findEntries(now.store.summaries(), query);
+      const named = again.length === 1 && again[0]!.file === target.file ? before.entries.findIndex((e) => e.line === again[0]!.line) : -1;
+      const index = named >= 0 && before.entries[named]!.heading.raw === target.heading.raw ? named : -1;
+      if (index < 0) throw new InputError(`${target.file} changed meanwhile and "${query}" no longer names ${target.id}`, 'run the command again');
+      const entry = before.entries[index]!;
+      const edits = planNote(before, now.text, entry, cleaned);
+      const after = applyEdits(now.text, edits).output;
+      checkInsertions(target.file, now.text, after, edits);
+      const parsed = now.reparse(after);
+      const noted = checkNoted(target.file, before, parsed, index, noteLines(now.text, entry, cleaned).join('\n'));
+      firstLine = entry.endLine + 1;
+      notedLine = noted.line;
+      return { text: after, parsed };
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes.get(target.file), text: () => store.texts.get(target.file) } },
+    { dryRun: options.dryRun === true },
   );
-  if (!written) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
+  const position = result.store?.summaries().findIndex((e) => e.file === target.file && e.line === notedLine) ?? -1;
+  if (!result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   if (options.dryRun) {
     ctx.out(unifiedDiff(target.file, result.before, result.after));
     ctx.err('papers: dry run; nothing written');
     return EXIT_OK;
   }
-  const { entry } = written;
-  await reportWritten(ctx, store, { entry, line: written.firstLine, text: result.after, json: options.json === true });
+  const entry = result.store.summaries()[position]!;
+  await reportWritten(ctx, result.store, { position, line: firstLine, json: options.json === true });
   ctx.err(`papers: added ${cleaned.length} ${cleaned.length === 1 ? 'note' : 'notes'} to ${entry.id}`);
   return EXIT_OK;
 }

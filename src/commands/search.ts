@@ -1,16 +1,15 @@
 // `papers search <words...>`: ranked, typo-tolerant search over titles, fields and notes, with qualifiers.
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK, UsageError } from '../errors.js';
-import { filterEntries, type EntryFilter } from '../query/filter.js';
+import { entryMatcher, type EntryFilter } from '../query/filter.js';
+import type { SectionSource } from '../query/sections.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
-import { SEARCH_INDEX_VERSION, buildSearchIndexSections, openSearchIndex } from '../search/index.js';
-import { storeViewOf } from '../store/load.js';
+import { searchIndexOf } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
 import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
-import { createOrgRegistry } from '../store/orgs.js';
-import type { Digest, Entry } from '../store/schema.js';
+import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
 import { requireSection } from './resolve.js';
@@ -41,7 +40,7 @@ function hasFilter(f: Partial<Filters>): boolean {
   return Boolean(f.venue?.length || f.year?.length || f.section?.length || f.org?.length || f.alias?.length);
 }
 
-function entryFilter(digest: Digest, f: Partial<Filters>): EntryFilter {
+function entryFilter(digest: SectionSource, f: Partial<Filters>): EntryFilter {
   return {
     // NOTE: an empty list of sections would keep no entry; no sections given means no section filter.
     sections: f.section?.length ? f.section.map((s) => requireSection(digest, s)) : undefined,
@@ -65,29 +64,21 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
       'e.g. papers search inner product, papers search 量化, papers search venue:osdi',
     );
   }
-  // Links are only printed in JSON.
-  // Without --json nothing shows links: the store is read only as far as the search needs (the
-  // index, and the entries it prints), else whole with its links.
-  const source = options.json ? storeViewOf(await ctx.load({ links: true, progress: false, entryTexts: false })) : await ctx.loadView({ progress: true });
+  const store = await ctx.load({ progress: !options.json });
 
   let only: Set<number> | undefined;
   if (filtered) {
-    const digest = source.digest();
-    const { venues } = source;
-    const entries = digest.entries;
+    const summaries = store.summaries();
+    const sections = { sections: store.sections, entries: summaries };
     // Options and qualifiers both apply; the values of one of them are alternatives.
-    const kept = new Set<Entry>(filterEntries(filterEntries(entries, entryFilter(digest, options), venues), entryFilter(digest, qualifiers), venues));
-    only = new Set(entries.flatMap((e, i) => (kept.has(e) ? [i] : [])));
+    const byOptions = entryMatcher(entryFilter(sections, options), store.venues);
+    const byQualifiers = entryMatcher(entryFilter(sections, qualifiers), store.venues);
+    only = new Set(summaries.flatMap((e, i) => (byOptions(e) && byQualifiers(e) ? [i] : [])));
   }
 
   let hits: SearchHit[];
   if (query.terms.length) {
-    // NOTE: the index depends on the entries and the venue and org registries only, all part of the cache key.
-    const sections = source.derived(`search-index-${SEARCH_INDEX_VERSION}`, () => {
-      const { digest, venues, config } = source.full();
-      return buildSearchIndexSections(digest.entries, venues, createOrgRegistry(config.orgs ?? [], { informal: true }));
-    });
-    hits = searchEntries(openSearchIndex(sections.get('core'), () => sections.get('texts')), query, { only });
+    hits = searchEntries(searchIndexOf(store), query, { only });
   } else if (only) {
     // Qualifiers or options alone: the filtered entries, in file order.
     hits = [...only].map((index) => ({ index, score: 0, matched: 0, exact: null, phrase: false, matches: [] }));
@@ -97,9 +88,11 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
 
   const limit = options.limit ?? DEFAULT_LIMIT;
   const shown = hits.slice(0, limit);
-  // Only the entries printed are read (a sparse array, by position).
+  // Only the entries printed are read (a sparse array, by position); links are only printed in JSON.
+  const positions = shown.map((h) => h.index);
+  const read = options.json ? await store.linkedEntries(positions) : store.entries(positions);
   const entries: Entry[] = [];
-  for (const [i, e] of source.entriesAt(shown.map((h) => h.index))) entries[i] = e;
+  read.forEach((e, k) => (entries[positions[k]!] = e));
   const results = describeHits(entries, query, shown);
   if (options.json) {
     ctx.out(JSON.stringify(results.map(searchResultJson), null, 2));

@@ -11,9 +11,10 @@ export const SectionsOptionsSchema = z.object({ json: Flag });
 
 export async function runSections(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(SectionsOptionsSchema, rawOptions);
-  const { digest } = await ctx.load({ links: false, entryTexts: false, progress: !options.json });
-  const sections = summarizeSections(digest);
-  const unsectioned = digest.entries.filter((e) => e.section === null).length;
+  const store = await ctx.load({ progress: !options.json });
+  const entries = store.summaries();
+  const sections = summarizeSections({ sections: store.sections, entries });
+  const unsectioned = entries.filter((e) => e.section === null).length;
   if (options.json) {
     ctx.out(JSON.stringify({ sections, unsectioned }, null, 2));
   } else {

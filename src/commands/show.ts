@@ -5,14 +5,14 @@ import { findEntries } from '../query/find.js';
 import { formatEntry, venueLabel } from '../report/entries.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
-import type { Entry } from '../store/schema.js';
+import type { EntrySummary } from '../store/layout.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 
 export const ShowOptionsSchema = z.object({ json: Flag });
 
 /** Aligned `id  title  venue  file:line` rows, for "which one did you mean" messages. */
-export async function formatCandidates(entries: readonly Entry[]): Promise<string> {
+export async function formatCandidates(entries: ReadonlyArray<Pick<EntrySummary, 'id' | 'title' | 'venue' | 'year' | 'file' | 'line'>>): Promise<string> {
   const rows = entries.map((e) => [e.id, e.title, venueLabel(e), `${e.file}:${e.line}`]);
   return renderRows(rows, [{}, {}, {}, {}], { indent: '  ', measure: await measureFor(rows.flat()) }).join('\n');
 }
@@ -20,9 +20,9 @@ export async function formatCandidates(entries: readonly Entry[]): Promise<strin
 export async function runShow(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(ShowOptionsSchema, rawOptions);
   const query = words.join(' ');
-  // Only the entry shown needs its notes.
-  const store = await ctx.load({ progress: !options.json, entryTexts: false });
-  const found = findEntries(store.digest.entries, query);
+  const store = await ctx.load({ progress: !options.json });
+  const summaries = store.summaries();
+  const found = findEntries(summaries, query);
   if (found.length === 0) {
     ctx.err(`papers: no entry matches "${query}" (try papers search ${JSON.stringify(query)})`);
     return EXIT_FOUND;
@@ -31,8 +31,9 @@ export async function runShow(ctx: Context, words: string[], rawOptions: unknown
     ctx.err(`papers: "${query}" matches ${found.length} entries:\n${await formatCandidates(found)}\n(give the id to pick one)`);
     return EXIT_USAGE;
   }
-  const entry = found[0]!;
-  store.loadTexts([entry]);
+  // Only the entry shown is read whole.
+  const [entry] = await store.linkedEntries([summaries.indexOf(found[0]!)]);
+  if (!entry) throw new Error('show: the entry found is not in the store');
   ctx.out(options.json ? JSON.stringify(entry, null, 2) : formatEntry(entry, ctx.color));
   return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
 import type { FileLock, Io, ReplaceProblem } from '../io.js';
-import { decodeNotesBytes, readNotesBytes } from '../store/load.js';
+import { decodeNotesBytes, readNotesBytes } from '../store/read.js';
 
 export interface WriteResult {
   before: string;

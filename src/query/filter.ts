@@ -47,8 +47,8 @@ export function yearRangeProblem(text: string): string | null {
   return null;
 }
 
-/** What the filters read of an entry. */
-export type Filterable = Pick<Entry, 'section' | 'venue' | 'year' | 'orgs' | 'alias' | 'stub'> & { todos: { readonly length: number } };
+/** What the filters read of an entry (an entry's summary has it all). */
+export type Filterable = Pick<Entry, 'section' | 'venue' | 'year' | 'orgs' | 'alias' | 'stub'> & { todoCount: number };
 
 export function venueMatcher(venues: VenueRegistry, query: string): (entry: Pick<Entry, 'venue'>) => boolean {
   const canonical = venues.canonicalOf(query);
@@ -68,17 +68,26 @@ export function yearMatches(year: number | null, range: YearRange): boolean {
   return (range.from === null || year >= range.from) && (range.to === null || year <= range.to);
 }
 
-export function filterEntries<E extends Filterable>(entries: readonly E[], filter: EntryFilter, venues: VenueRegistry): E[] {
+/** Whether an entry passes every filter given. */
+export function entryMatcher(filter: EntryFilter, venues: VenueRegistry): (e: Filterable) => boolean {
   const venueTests = (filter.venues ?? []).map((v) => venueMatcher(venues, v));
   const sections = filter.sections ? new Set(filter.sections) : null;
-  return entries.filter((e) => {
+  return (e) => {
     if (sections && (e.section === null || !sections.has(e.section))) return false;
     if (venueTests.length && !venueTests.some((t) => t(e))) return false;
     if (filter.years?.length && !filter.years.some((r) => yearMatches(e.year, r))) return false;
     if (filter.orgs?.length && !filter.orgs.some((q) => e.orgs.some((o) => orgMatches(o, q)))) return false;
     if (filter.aliases?.length && !filter.aliases.some((a) => e.alias !== null && keyOf(e.alias) === keyOf(a))) return false;
-    if (filter.todo !== undefined && (e.todos.length > 0) !== filter.todo) return false;
+    if (filter.todo !== undefined && e.todoCount > 0 !== filter.todo) return false;
     if (filter.stub !== undefined && e.stub !== filter.stub) return false;
     return true;
-  });
+  };
+}
+
+/** The positions of the entries that pass every filter given, in order. */
+export function filterPositions(entries: readonly Filterable[], filter: EntryFilter, venues: VenueRegistry): number[] {
+  const matches = entryMatcher(filter, venues);
+  const out: number[] = [];
+  entries.forEach((e, i) => matches(e) && out.push(i));
+  return out;
 }

@@ -3,7 +3,7 @@ import type { Entry } from '../store/schema.js';
 import { foldText } from '../store/text.js';
 
 /** Exact id, then exact alias, then exact title, then entries whose title holds every word. */
-export function findEntries(entries: readonly Entry[], query: string): Entry[] {
+export function findEntries<E extends Pick<Entry, 'id' | 'alias' | 'title'>>(entries: readonly E[], query: string): E[] {
   const q = foldText(query.trim());
   if (!q) return [];
   const byId = entries.filter((e) => e.id === q);
@@ -18,6 +18,6 @@ export function findEntries(entries: readonly Entry[], query: string): Entry[] {
     const title = foldText(e.title);
     return words.every((w) => title.includes(w));
   });
-  const hits = new Set<Entry>([...byIdPrefix, ...byWords]);
+  const hits = new Set<E>([...byIdPrefix, ...byWords]);
   return entries.filter((e) => hits.has(e));
 }

@@ -1,5 +1,5 @@
 // Resolves what a user typed for a section (`ocr`, `OCR 文字识别`, `2`) to a section title.
-import type { Digest, Entry } from '../store/schema.js';
+import type { Entry, Section } from '../store/schema.js';
 import { foldText } from '../store/text.js';
 
 export interface SectionSummary {
@@ -13,7 +13,7 @@ export interface SectionSummary {
 }
 
 /** What section summaries are made from: the sections, and each entry's section (for the counts). */
-export type SectionSource = Pick<Digest, 'sections'> & { entries: readonly Pick<Entry, 'section'>[] };
+export type SectionSource = { sections: readonly Section[]; entries: readonly Pick<Entry, 'section'>[] };
 
 export type SectionResolution =
   | { kind: 'found'; title: string }

@@ -1,5 +1,6 @@
 // Formats entries for people: the grouped `list` table, one entry in full for `show`, the sections table.
 import type { SectionSummary } from '../query/sections.js';
+import type { EntrySummary } from '../store/layout.js';
 import type { Entry } from '../store/schema.js';
 import { eachRow, plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
@@ -13,8 +14,8 @@ export function venueLabel(entry: Pick<Entry, 'venue' | 'year'>): string {
   return '-';
 }
 
-export function entryFlags(entry: Entry): string {
-  const n = entry.todos.length;
+export function entryFlags(entry: Pick<EntrySummary, 'stub' | 'todoCount'>): string {
+  const n = entry.todoCount;
   const todo = n === 0 ? '' : n === 1 ? 'TODO' : `TODO×${n}`;
   return entry.stub ? (todo ? `stub ${todo}` : 'stub') : todo;
 }
@@ -54,7 +55,7 @@ export interface ListTableOptions {
 export const ENTRY_CELLS = 6;
 
 /** The cells of one list row: id, title, venue'yy, orgs, file:line, flags. */
-export function entryCells(e: Entry): string[] {
+export function entryCells(e: EntrySummary): string[] {
   return [e.id, e.title || '(untitled)', venueLabel(e), e.orgs.join(', ') || '-', `${e.file}:${e.line}`, entryFlags(e)];
 }
 
@@ -67,6 +68,21 @@ export interface EntryRows {
   cell(i: number, c: number): string;
   /** Its display width, when known already (else the table measures it). */
   width?(i: number, c: number): number;
+}
+
+/** The list rows of these entries (all of them, or those at `positions`, in that order). */
+export function summaryRows(summaries: readonly EntrySummary[], positions?: readonly number[]): EntryRows {
+  const at = (i: number): EntrySummary => summaries[positions ? positions[i]! : i]!;
+  let cells: string[][] | undefined;
+  return {
+    count: positions ? positions.length : summaries.length,
+    section: (i) => at(i).section,
+    sectionSlug: (i) => at(i).sectionSlug,
+    cell: (i, c) => {
+      cells ??= [];
+      return (cells[i] ??= entryCells(at(i)))[c]!;
+    },
+  };
 }
 
 /**

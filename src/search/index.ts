@@ -1,11 +1,16 @@
-// buildSearchIndex: entries -> plain data (arrays, strings, Maps) that searchEntries queries. Pure.
-// NOTE: the index holds no functions or Entry objects, so it can be cached keyed on the store's content.
+// The search index: entries -> the words and texts searchEntries queries, as a product of the store
+// (built once per state of the notes, and after an edit updated from its old value). Pure.
+// NOTE: it holds no functions or Entry objects, so it can be cached; an update gives exactly what a
+// build gives (the same vocabulary order, the same postings), so results never depend on history.
+import * as z from 'zod/mini';
+import type { Product, StoreChange } from '../store/product.js';
+import type { Store } from '../store/store.js';
 import type { Entry } from '../store/schema.js';
+import { createOrgRegistry, type OrgRegistry } from '../store/orgs.js';
 import { foldText, keyOf } from '../store/text.js';
-import type { OrgRegistry } from '../store/orgs.js';
 import type { VenueRegistry } from '../store/venues.js';
+import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from '../store/columns.js';
 import { forEachWord, wordsOf } from './normalize.js';
-import { byteColumn, byteColumnAt, columnAt, stringColumn, type ByteColumn, type StringColumn } from '../store/columns.js';
 
 /** Where a term can match, strongest first. */
 export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
@@ -16,7 +21,7 @@ const JOINED = FIELD_COUNT;
 const CODE_SPAN = 2 * FIELD_COUNT;
 
 export interface IndexedDoc {
-  /** The entry's id, to check the index still belongs to the entries it is used with. */
+  /** The entry's id, for a query that is an id. */
   id: string;
   aliasKey: string;
   titleKey: string;
@@ -28,36 +33,44 @@ export interface IndexedDoc {
   initials: string;
 }
 
-/** Bump when the index's shape or contents change (it is cached across runs). */
-export const SEARCH_INDEX_VERSION = 5;
 
-/** The index as it is cached: what every query reads. */
-export interface SearchIndexCore {
-  version: typeof SEARCH_INDEX_VERSION;
-  docs: {
-    id: ByteColumn;
-    aliasKey: ByteColumn;
-    titleKey: ByteColumn;
-    shortKey: ByteColumn;
+const Strings = z.array(z.string());
+
+export const SearchCoreSchema = z.object({
+  docs: z.object({
+    id: Strings,
+    aliasKey: Strings,
+    titleKey: Strings,
+    shortKey: Strings,
     /** The folded title words, each followed by a space. */
-    titleWords: ByteColumn;
-    initials: StringColumn;
-  };
+    titleWords: Strings,
+    initials: StringColumnSchema,
+  }),
   /** Every distinct word, in order of first appearance. */
-  vocabulary: StringColumn;
+  vocabulary: Strings,
   /**
    * The postings of vocabulary word `w` are `postings[postingEnds[w - 1] .. postingEnds[w]]`: codes
    * `doc * 16 + joined * 8 + field` (field = index in FIELDS; joined = 1 when the field holds the word
    * only written with hyphens, `all-reduce` for `allreduce`), each pair once, docs ascending.
    */
-  postingEnds: ArrayLike<number>;
-  postings: ArrayLike<number>;
-}
+  postingEnds: Int32Schema,
+  postings: Int32Schema,
+});
+/** What every query reads. */
+export type SearchCore = z.infer<typeof SearchCoreSchema>;
 
-/** The index as cache sections: the core, and the folded texts (one column per field, in FIELDS order) apart. */
-export interface SearchIndexSections extends Record<string, unknown> {
-  core: SearchIndexCore;
+/**
+ * Each entry's postings in the order a build adds them: entry `d`'s are `words[ends[d - 1] .. ends[d]]`
+ * (vocabulary positions) with their field codes (joined * 8 + field). What an update is made from.
+ */
+const ForwardSchema = z.object({ ends: Int32Schema, words: Int32Schema, codes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
+type Forward = z.infer<typeof ForwardSchema>;
+
+export interface SearchIndexParts extends Record<string, unknown> {
+  core: SearchCore;
+  /** The folded text of each field, one column per field in FIELDS order: for Chinese terms only. */
   texts: StringColumn[];
+  forward: Forward;
 }
 
 /** An index ready for queries. */
@@ -67,7 +80,7 @@ export interface SearchIndex {
   doc(i: number): IndexedDoc;
   /** The initials of every entry's title (for acronyms). */
   initials: StringColumn;
-  /** The word's postings (see SearchIndexCore.postings), or undefined when no entry holds it. */
+  /** The word's postings (see SearchCore.postings), or undefined when no entry holds it. */
   postings(word: string): ArrayLike<number> | undefined;
   /** Every distinct word, for stem, prefix, substring and typo scans. */
   vocabulary: readonly string[];
@@ -78,29 +91,19 @@ export interface SearchIndex {
   texts(): readonly StringColumn[];
 }
 
-export function openSearchIndex(core: SearchIndexCore, texts: () => readonly StringColumn[]): SearchIndex {
+export function openSearchIndex(core: SearchCore, texts: () => readonly StringColumn[]): SearchIndex {
   const { docs } = core;
-  let words: string[] | undefined;
   let wordIndex: Map<string, number> | undefined;
   let gotTexts: readonly StringColumn[] | undefined;
-  const vocabulary = (): string[] => {
-    if (!words) {
-      const n = core.vocabulary.ends.length;
-      words = new Array<string>(n);
-      for (let i = 0; i < n; i++) words[i] = columnAt(core.vocabulary, i);
-    }
-    return words;
-  };
-  const postingsArray = core.postings instanceof Int32Array ? core.postings : Int32Array.from(core.postings);
   return {
-    size: docs.id.ends.length,
+    size: docs.id.length,
     doc: (i) => {
-      const titleWords = byteColumnAt(docs.titleWords, i);
+      const titleWords = docs.titleWords[i]!;
       return {
-        id: byteColumnAt(docs.id, i),
-        aliasKey: byteColumnAt(docs.aliasKey, i),
-        titleKey: byteColumnAt(docs.titleKey, i),
-        shortKey: byteColumnAt(docs.shortKey, i),
+        id: docs.id[i]!,
+        aliasKey: docs.aliasKey[i]!,
+        titleKey: docs.titleKey[i]!,
+        shortKey: docs.shortKey[i]!,
         titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [],
         initials: columnAt(docs.initials, i),
       };
@@ -108,17 +111,14 @@ export function openSearchIndex(core: SearchIndexCore, texts: () => readonly Str
     initials: docs.initials,
     postings: (word) => {
       if (!wordIndex) {
-        const list = vocabulary();
         wordIndex = new Map();
-        for (let i = 0; i < list.length; i++) wordIndex.set(list[i]!, i);
+        for (let i = 0; i < core.vocabulary.length; i++) wordIndex.set(core.vocabulary[i]!, i);
       }
       const w = wordIndex.get(word);
       if (w === undefined) return undefined;
-      return postingsArray.subarray(w === 0 ? 0 : core.postingEnds[w - 1]!, core.postingEnds[w]!);
+      return core.postings.subarray(w === 0 ? 0 : core.postingEnds[w - 1]!, core.postingEnds[w]!);
     },
-    get vocabulary() {
-      return vocabulary();
-    },
+    vocabulary: core.vocabulary,
     texts: () => (gotTexts ??= texts()),
   };
 }
@@ -149,42 +149,18 @@ function nameOf(name: string): Name {
   return { folded, words: words.length > 1 && key ? [...words, key] : words };
 }
 
-/**
- * Builds the index of `entries` (positions in the index are positions in `entries`). `orgs` should know
- * informal names (`createOrgRegistry(config, { informal: true })`): an org is indexed under every name
- * of its organisation, so `alibaba` finds `[Ali]` and `microsoft` finds `[MSRA]`.
- */
-export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndex {
-  const sections = buildSearchIndexSections(entries, venues, orgs);
-  return openSearchIndex(sections.core, () => sections.texts);
+/** One entry's share of the index, made from the entry alone. */
+interface DocPart {
+  doc: Omit<IndexedDoc, 'id'>;
+  /** Its postings in order: words and field codes (joined * 8 + field). */
+  words: string[];
+  codes: number[];
+  /** Its folded text per field, in FIELDS order. */
+  texts: string[];
 }
 
-/** The index of `entries` as cache sections (see buildSearchIndex). */
-export function buildSearchIndexSections(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndexSections {
-  const postings = new Map<string, number[]>();
-  const docs: IndexedDoc[] = [];
-  const texts: string[][] = [];
-  // NOTE: entries are indexed one field at a time, so a repeat of a word in the same field is the
-  // list's last posting: no set is needed to keep each pair once.
-  const add = (word: string, code: number): void => {
-    const list = postings.get(word);
-    if (!list) postings.set(word, [code]);
-    else {
-      const last = list[list.length - 1];
-      // The word as written replaces its joined form in the same field.
-      if (last === code + JOINED) list[list.length - 1] = code;
-      else if (last !== code) list.push(code);
-    }
-  };
-  const addJoined = (word: string, code: number): void => {
-    const list = postings.get(word);
-    if (!list) postings.set(word, [code + JOINED]);
-    else {
-      const last = list[list.length - 1];
-      if (last !== code && last !== code + JOINED) list.push(code + JOINED);
-    }
-  };
-  // Venues, orgs and sections repeat from entry to entry: each name is folded once.
+/** Makes each entry's DocPart; venues, orgs and sections, which repeat from entry to entry, are folded once. */
+function docParts(venues: VenueRegistry, orgs: OrgRegistry): (e: Entry) => DocPart {
   const names = new Map<string, Name>();
   const named = (name: string): Name => {
     let n = names.get(name);
@@ -202,58 +178,88 @@ export function buildSearchIndexSections(entries: readonly Entry[], venues: Venu
     }
     return list;
   };
-  /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
-  const addText = (folded: string, code: number, keep: boolean): string[] => {
+  return (e) => {
     const words: string[] = [];
-    let chainStart = -1;
-    let chainWords = 0;
-    let prevEnd = -2;
-    const close = (): void => {
-      if (chainWords > 1) addJoined(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
-    };
-    forEachWord(folded, (start, end) => {
-      const word = folded.slice(start, end);
-      if (keep) words.push(word);
-      add(word, code);
-      if (start === prevEnd + 1 && folded.charCodeAt(prevEnd) === 0x2d) chainWords++;
-      else {
-        close();
-        chainStart = start;
-        chainWords = 1;
+    const codes: number[] = [];
+    // The last code each word got in this entry: a repeat in the same field is that one.
+    const last = new Map<string, number>();
+    const add = (word: string, code: number): void => {
+      const prev = last.get(word);
+      if (prev === code) return;
+      // The word as written replaces its joined form in the same field.
+      if (prev === code + JOINED) {
+        for (let k = words.length - 1; k >= 0; k--) {
+          if (words[k] === word) {
+            codes[k] = code;
+            break;
+          }
+        }
+      } else {
+        words.push(word);
+        codes.push(code);
       }
-      prevEnd = end;
-    });
-    close();
-    return words;
-  };
-  const fieldCode = (doc: number, field: Field): number => doc * CODE_SPAN + FIELDS.indexOf(field);
-  entries.forEach((e, doc) => {
+      last.set(word, code);
+    };
+    const addJoined = (word: string, code: number): void => {
+      const prev = last.get(word);
+      if (prev === code || prev === code + JOINED) return;
+      words.push(word);
+      codes.push(code + JOINED);
+      last.set(word, code + JOINED);
+    };
+    /** Adds the words of folded text, and its hyphenated words joined (`pre-training` -> `pretraining`); returns the words. */
+    const addText = (folded: string, code: number, keep: boolean): string[] => {
+      const kept: string[] = [];
+      let chainStart = -1;
+      let chainWords = 0;
+      let prevEnd = -2;
+      const close = (): void => {
+        if (chainWords > 1) addJoined(folded.slice(chainStart, prevEnd).replaceAll('-', ''), code);
+      };
+      forEachWord(folded, (start, end) => {
+        const word = folded.slice(start, end);
+        if (keep) kept.push(word);
+        add(word, code);
+        if (start === prevEnd + 1 && folded.charCodeAt(prevEnd) === 0x2d) chainWords++;
+        else {
+          close();
+          chainStart = start;
+          chainWords = 1;
+        }
+        prevEnd = end;
+      });
+      close();
+      return kept;
+    };
+    const field = (f: Field): number => FIELDS.indexOf(f);
+    const addNames = (list: readonly string[], f: Field): void => {
+      for (const name of list) for (const w of named(name).words) add(w, field(f));
+    };
     const title = foldText(e.title);
     const notes = foldText(e.notes);
     const colon = e.title.search(/[:：]/);
     const venueNames = e.venue === null ? [] : e.venueRaw !== null && e.venueRaw !== e.venue ? [e.venue, e.venueRaw] : [e.venue];
     const orgList = e.orgs.length === 0 ? e.orgs : e.orgs.length === 1 ? orgNamesOf(e.orgs[0]!) : [...new Set(e.orgs.flatMap(orgNamesOf))];
     const sectionNames = [...(e.section !== null ? [e.section] : []), ...(e.sectionSlug !== null ? [e.sectionSlug] : [])];
-    const addNames = (list: readonly string[], field: Field): void => {
-      for (const name of list) for (const w of named(name).words) add(w, fieldCode(doc, field));
-    };
     if (e.alias !== null) addNames([e.alias], 'alias');
-    const titleWords = addText(title, fieldCode(doc, 'title'), true);
+    const titleWords = addText(title, field('title'), true);
     addNames(venueNames, 'venue');
-    if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, fieldCode(doc, 'venue'));
+    if (e.venue !== null) for (const key of venues.keysOf(e.venue)) add(key, field('venue'));
     addNames(orgList, 'org');
     addNames(sectionNames, 'section');
-    if (e.year !== null) add(String(e.year), fieldCode(doc, 'year'));
-    addText(notes, fieldCode(doc, 'notes'), false);
-    docs.push({
-      id: e.id,
-      aliasKey: e.alias !== null ? keyOf(e.alias) : '',
-      titleKey: keyOf(e.title),
-      shortKey: colon > 0 ? keyOf(e.title.slice(0, colon)) : '',
-      titleWords,
-      initials: titleWords.map((w) => w[0]).join(''),
-    });
-    texts.push([
+    if (e.year !== null) add(String(e.year), field('year'));
+    addText(notes, field('notes'), false);
+    return {
+      doc: {
+        aliasKey: e.alias !== null ? keyOf(e.alias) : '',
+        titleKey: keyOf(e.title),
+        shortKey: colon > 0 ? keyOf(e.title.slice(0, colon)) : '',
+        titleWords,
+        initials: titleWords.map((w) => w[0]).join(''),
+      },
+      words,
+      codes,
+      texts: [
         e.alias !== null ? named(e.alias).folded : '',
         title,
         venueNames.map((n) => named(n).folded).join('\n'),
@@ -261,34 +267,134 @@ export function buildSearchIndexSections(entries: readonly Entry[], venues: Venu
         sectionNames.map((n) => named(n).folded).join('\n'),
         e.year !== null ? String(e.year) : '',
         notes,
-      ]);
-  });
-  const postingEnds = new Int32Array(postings.size);
+      ],
+    };
+  };
+}
+
+/** An entry of the index being made: a new part, or entry `at` of an earlier index. */
+type DocSource = { part: DocPart } | { at: number };
+
+/**
+ * The index of these entries in order, each made anew or taken from `earlier`: the vocabulary in
+ * order of first appearance and the postings in entry order, so it is the same however it was made.
+ */
+function assemble(sources: readonly DocSource[], ids: readonly string[], earlier?: SearchIndexParts): SearchIndexParts {
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  const wordId = (word: string): number => {
+    let w = idOf.get(word);
+    if (w === undefined) {
+      idOf.set(word, (w = vocabulary.length));
+      vocabulary.push(word);
+    }
+    return w;
+  };
+  // An earlier index's word -> its position in the new vocabulary (-1 until seen).
+  const remap = new Int32Array(earlier ? earlier.core.vocabulary.length : 0).fill(-1);
   let total = 0;
-  let w = 0;
-  for (const list of postings.values()) postingEnds[w++] = total += list.length;
-  const flat = new Int32Array(total);
-  w = 0;
-  for (const list of postings.values()) {
-    flat.set(list, w === 0 ? 0 : postingEnds[w - 1]!);
-    w++;
+  for (const s of sources) total += 'part' in s ? s.part.words.length : earlier!.forward.ends[s.at]! - (s.at === 0 ? 0 : earlier!.forward.ends[s.at - 1]!);
+  const ends = new Int32Array(sources.length);
+  const words = new Int32Array(total);
+  const codes = new Uint8Array(total);
+  let k = 0;
+  sources.forEach((s, d) => {
+    if ('part' in s) {
+      for (let j = 0; j < s.part.words.length; j++, k++) {
+        words[k] = wordId(s.part.words[j]!);
+        codes[k] = s.part.codes[j]!;
+      }
+    } else {
+      const f = earlier!.forward;
+      for (let j = s.at === 0 ? 0 : f.ends[s.at - 1]!; j < f.ends[s.at]!; j++, k++) {
+        const old = f.words[j]!;
+        let w = remap[old]!;
+        if (w < 0) remap[old] = w = wordId(earlier!.core.vocabulary[old]!);
+        words[k] = w;
+        codes[k] = f.codes[j]!;
+      }
+    }
+    ends[d] = k;
+  });
+  // Postings by word, in entry order: counted, then placed.
+  const postingEnds = new Int32Array(vocabulary.length);
+  for (let j = 0; j < total; j++) postingEnds[words[j]!]!++;
+  let sum = 0;
+  for (let w = 0; w < postingEnds.length; w++) postingEnds[w] = sum += postingEnds[w]!;
+  const fill = new Int32Array(vocabulary.length);
+  for (let w = 1; w < fill.length; w++) fill[w] = postingEnds[w - 1]!;
+  const postings = new Int32Array(total);
+  let d = 0;
+  for (let j = 0; j < total; j++) {
+    while (j >= ends[d]!) d++;
+    postings[fill[words[j]!]!++] = d * CODE_SPAN + codes[j]!;
   }
-  const docColumn = (key: 'id' | 'aliasKey' | 'titleKey' | 'shortKey') => byteColumn(docs.map((d) => d[key]));
+  const docOf = (s: DocSource): Omit<IndexedDoc, 'id'> => {
+    if ('part' in s) return s.part.doc;
+    const c = earlier!.core.docs;
+    const titleWords = c.titleWords[s.at]!;
+    return { aliasKey: c.aliasKey[s.at]!, titleKey: c.titleKey[s.at]!, shortKey: c.shortKey[s.at]!, titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [], initials: columnAt(c.initials, s.at) };
+  };
+  const docs = sources.map(docOf);
   return {
     core: {
-      version: SEARCH_INDEX_VERSION,
       docs: {
-        id: docColumn('id'),
-        aliasKey: docColumn('aliasKey'),
-        titleKey: docColumn('titleKey'),
-        shortKey: docColumn('shortKey'),
-        titleWords: byteColumn(docs.map((d) => d.titleWords.map((w) => `${w} `).join(''))),
-        initials: stringColumn(docs.map((d) => d.initials)),
+        id: [...ids],
+        aliasKey: docs.map((x) => x.aliasKey),
+        titleKey: docs.map((x) => x.titleKey),
+        shortKey: docs.map((x) => x.shortKey),
+        titleWords: docs.map((x) => x.titleWords.map((w) => `${w} `).join('')),
+        initials: stringColumn(docs.map((x) => x.initials)),
       },
-      vocabulary: stringColumn([...postings.keys()]),
+      vocabulary,
       postingEnds,
-      postings: flat,
+      postings,
     },
-    texts: FIELDS.map((_, f) => stringColumn(texts.map((t) => t[f]!))),
+    texts: FIELDS.map((_, f) => stringColumn(sources.map((s) => ('part' in s ? s.part.texts[f]! : columnAt(earlier!.texts[f]!, s.at))))),
+    forward: { ends, words, codes },
   };
+}
+
+/** The index of `entries` (positions in the index are positions in `entries`); see buildSearchIndex. */
+export function buildSearchIndexParts(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndexParts {
+  const part = docParts(venues, orgs);
+  return assemble(entries.map((e) => ({ part: part(e) })), entries.map((e) => e.id));
+}
+
+/**
+ * Builds the index of `entries`. `orgs` should know informal names (`createOrgRegistry(config, {
+ * informal: true })`): an org is indexed under every name of its organisation, so `alibaba` finds
+ * `[Ali]` and `microsoft` finds `[MSRA]`.
+ */
+export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndex {
+  const parts = buildSearchIndexParts(entries, venues, orgs);
+  return openSearchIndex(parts.core, () => parts.texts);
+}
+
+/** The index after a change of the store: entries kept are taken from `previous`, the others indexed anew. */
+export function updateSearchIndexParts(previous: SearchIndexParts, change: StoreChange, entriesAt: (positions: number[]) => Entry[], ids: readonly string[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndexParts {
+  const fresh: number[] = [];
+  change.previous.forEach((at, i) => at < 0 && fresh.push(i));
+  const part = docParts(venues, orgs);
+  const made = new Map(entriesAt(fresh).map((e, k) => [fresh[k]!, part(e)]));
+  const sources = Array.from(change.previous, (at, i): DocSource => (at < 0 ? { part: made.get(i)! } : { at }));
+  return assemble(sources, ids, previous);
+}
+
+const orgsOf = (store: Store): OrgRegistry => createOrgRegistry(store.config.orgs ?? [], { informal: true });
+
+/** The store's search index (see Product). */
+export const searchIndexProduct: Product<SearchIndexParts> = {
+  name: 'search-index',
+  version: 6,
+  parts: { core: SearchCoreSchema, texts: z.array(StringColumnSchema), forward: ForwardSchema },
+  build: (store) => buildSearchIndexParts(store.entries(), store.venues, orgsOf(store)),
+  update: (previous, change, store) =>
+    updateSearchIndexParts(previous, change, (positions) => store.entries(positions), store.summaries().map((s) => s.id), store.venues, orgsOf(store)),
+};
+
+/** The store's search index, ready for queries (its texts read only when a query needs them). */
+export function searchIndexOf(store: Store): SearchIndex {
+  const parts = store.derive(searchIndexProduct);
+  return openSearchIndex(parts.core, () => parts.texts);
 }

@@ -1,5 +1,5 @@
 // Merges parsed files into one store: section slugs and indexes, and stable unique entry ids.
-import type { ParsedEntry, ParsedFile } from './parse.js';
+import type { ParsedEntry, ParsedFile, ParsedSection } from './parse.js';
 import type { Digest, Entry, Section } from './schema.js';
 import { slugify } from './text.js';
 
@@ -38,37 +38,47 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-/** Note: assigns ids and slugs into the parsed entries themselves; parse again for a second store. */
-export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<string, string>> = {}): Digest {
+/** The store's sections from each file's, in store order: slugs from the config, one index per distinct title. */
+export function storeSections(files: ReadonlyArray<readonly ParsedSection[]>, slugs: Readonly<Record<string, string>> = {}): Section[] {
   const slugByTitle = slugsByTitle(slugs);
-
   const sections: Section[] = [];
   // NOTE: sections with the same title in several files are one section: they share an index.
   const indexByTitle = new Map<string, number>();
-  for (const file of files) {
-    for (const s of file.sections) {
+  for (const list of files) {
+    for (const s of list) {
       if (!indexByTitle.has(s.title)) indexByTitle.set(s.title, indexByTitle.size + 1);
       sections.push({ ...s, slug: slugByTitle.get(s.title) ?? null, index: indexByTitle.get(s.title)! });
     }
   }
+  return sections;
+}
 
+/** Unique ids for entries with these id bases, in store order (`same-2018`, `same-2018-2`). */
+export function uniqueIds(bases: Iterable<string>): string[] {
   const taken = new Set<string>();
-  const entries: Entry[] = [];
-  for (const file of files) {
-    for (const e of file.entries) {
-      const id = uniqueId(idBase(e), taken);
-      taken.add(id);
-      // NOTE: filled in place: copying 100k entries costs more than the rest of this function.
-      const entry = e as Entry;
-      entry.id = id;
-      entry.sectionSlug = e.section !== null ? (slugByTitle.get(e.section) ?? null) : null;
-      entries.push(entry);
-    }
+  const ids: string[] = [];
+  for (const base of bases) {
+    const id = uniqueId(base, taken);
+    taken.add(id);
+    ids.push(id);
   }
+  return ids;
+}
 
+/** Note: assigns ids and slugs into the parsed entries themselves; parse again for a second store. */
+export function buildStore(files: readonly ParsedFile[], slugs: Readonly<Record<string, string>> = {}): Digest {
+  const slugByTitle = slugsByTitle(slugs);
+  const entries: Entry[] = [];
+  for (const file of files) for (const e of file.entries) entries.push(e as Entry);
+  const ids = uniqueIds(entries.map(idBase));
+  entries.forEach((entry, i) => {
+    // NOTE: filled in place: copying 100k entries costs more than the rest of this function.
+    entry.id = ids[i]!;
+    entry.sectionSlug = entry.section !== null ? (slugByTitle.get(entry.section) ?? null) : null;
+  });
   return {
     files: files.map((f) => f.info),
-    sections,
+    sections: storeSections(files.map((f) => f.sections), slugs),
     entries,
     diagnostics: files.flatMap((f) => f.diagnostics),
   };

@@ -1,4 +1,7 @@
-// Columns of strings for caches: many strings stored end to end with their end offsets, read one at a time. Pure.
+// Columns of strings: many strings stored end to end with their end offsets. A column of 100k strings
+// is one string and one typed array (cheap to keep, to cache and to check), each string sliced out
+// when read; one indexOf over the joined text finds every string holding a term. Pure.
+import * as z from 'zod/mini';
 
 /**
  * Strings stored end to end: string `i` runs from `ends[i - 1]` (0 for the first) to `ends[i]`. A
@@ -6,43 +9,32 @@
  */
 export interface StringColumn {
   joined: string;
-  ends: ArrayLike<number>;
+  ends: Int32Array;
 }
+
+const int32 = () => z.custom<Int32Array>((v) => v instanceof Int32Array);
+
+/** A column as it must come back from the cache: end offsets ascending, the last within the text. */
+export const StringColumnSchema = z.object({ joined: z.string(), ends: int32() }).check(
+  z.refine((c) => {
+    let prev = 0;
+    for (let i = 0; i < c.ends.length; i++) {
+      const end = c.ends[i]!;
+      if (end < prev) return false;
+      prev = end;
+    }
+    return prev <= c.joined.length;
+  }),
+);
+
+/** A typed array of numbers, as a schema. */
+export const Int32Schema = int32();
 
 export function stringColumn(strings: readonly string[]): StringColumn {
   const ends = new Int32Array(strings.length);
   let at = 0;
   strings.forEach((s, i) => (ends[i] = at += s.length));
   return { joined: strings.join(''), ends };
-}
-
-/**
- * Strings stored end to end as UTF-8: half the size of a joined string for Latin text once any string
- * holds a Chinese character (a JS string is then two bytes a character throughout). For fields read
- * one entry at a time.
- */
-export interface ByteColumn {
-  bytes: Uint8Array;
-  ends: ArrayLike<number>;
-}
-
-let encoder: InstanceType<typeof TextEncoder> | undefined;
-let decoder: InstanceType<typeof TextDecoder> | undefined;
-
-export function byteColumn(strings: readonly string[]): ByteColumn {
-  encoder ??= new TextEncoder();
-  const parts = strings.map((s) => encoder!.encode(s));
-  const ends = new Int32Array(strings.length);
-  let at = 0;
-  parts.forEach((p, i) => (ends[i] = at += p.length));
-  const bytes = new Uint8Array(at);
-  parts.forEach((p, i) => bytes.set(p, i === 0 ? 0 : ends[i - 1]!));
-  return { bytes, ends };
-}
-
-export function byteColumnAt(column: ByteColumn, i: number): string {
-  decoder ??= new TextDecoder();
-  return decoder.decode(column.bytes.subarray(i === 0 ? 0 : column.ends[i - 1]!, column.ends[i]!));
 }
 
 export function columnStart(column: StringColumn, i: number): number {

@@ -1,603 +1,293 @@
-// Finds the notes (--notes, PAPERS_NOTES, nearest notes/ folder), reads and decodes them, and builds the store.
+// The one way to a Store: locate the notes -> read them (or know them by their stat) -> the cached
+// store, or a parse that reuses every chunk the cache already holds -> Store.
 import * as path from 'node:path';
+import { knownFiles } from '../cache/files.js';
+import { fnv64, sha1 } from '../cache/hash.js';
+import { deriveProduct, generationOf, type ProductInputs } from '../cache/products.js';
+import { cacheSlot, noCache, type CacheSlot } from '../cache/slot.js';
+import { chunkKey, storeCache, type CachedStore, type StoreCache } from '../cache/store-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildStore } from './build.js';
-import { fileMayHoldLinks, type LinkCache, type MarkdownParser } from './links.js';
-import type { Scan } from './scan.js';
-import { parseDigest, type ParsedFile } from './parse.js';
-import type { Digest, Entry, Section } from './schema.js';
+import { buildLayout, fieldsAt, keyAt, placeAt, rowFields, type LayoutPart, type StoreLayout } from './layout.js';
+import { displayName, locateNotes, type NotesLocation } from './locate.js';
+import { parseChunk, splitDigest, type ChunkSource, type ParsedFile, type Registries } from './parse.js';
+import type { Product } from './product.js';
+import { decodeNotesBytes, readNotesBytes } from './read.js';
+import type { EntryParse } from './schema.js';
+import { createStore, type Store } from './store.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
-import { decodeNotes } from './utf8.js';
-import { cacheSlot, ChunkLinkCache, type CacheSlot } from './cache.js';
-import { CachedChunks, CHUNK, storeSections, type CachedStore } from './store-cache.js';
-import { fnv64, sha1 } from './hash.js';
-import { fingerprintOf, fingerprintsFrom, knownHash, type Fingerprint } from './fingerprint.js';
-import { createVenueRegistry, type VenueRegistry } from './venues.js';
-
-export interface NotesLocation {
-  /** Absolute path of what was given or found. */
-  root: string;
-  kind: 'file' | 'dir';
-  /** Absolute paths of the markdown files, in name order. */
-  files: string[];
-  /** How the notes were found, for messages. */
-  source: '--notes' | 'PAPERS_NOTES' | 'notes/ folder';
-}
-
-export interface LoadedStore {
-  digest: Digest;
-  config: Config;
-  configFile: string | null;
-  venues: VenueRegistry;
-  location: NotesLocation;
-  /** Decoded text of each file, by the name used in the store (`entry.file`); decoded on first use. */
-  texts: Map<string, string>;
-  /**
-   * The bytes each text was decoded from, by the same names (a writer compares them to what it reads
-   * under its lock). Read on first use when the stat vouched for the file; bytes other than those the
-   * store was made from stop the command (InputError).
-   */
-  bytes: Map<string, Uint8Array>;
-  /** Absolute path of each file, by the name used in the store. */
-  paths: Map<string, string>;
-  /** The markdown parser, when this load parsed links with it (undefined after a cache hit). */
-  markdown: MarkdownParser | undefined;
-  /** Each file's line scan, by store name, when this load parsed the file (empty after a cache hit). */
-  scans: Map<string, Scan>;
-  /**
-   * Something derived from the store alone (a search index), cached beside it under `name`: built
-   * once per state of the notes. `build` returns it as named sections of plain data v8 can serialise;
-   * each section is read from the cache only when asked for.
-   */
-  derived<S extends Record<string, unknown>>(name: string, build: () => S): DerivedSections<S>;
-  /**
-   * Fills in the notes and raw heading of these entries of the store (all of them when none are given),
-   * when the load left them out (`entryTexts: false`).
-   */
-  loadTexts(entries?: readonly Entry[]): void;
-}
-
-/** Sections of a derived value, each read from the cache (or built) when first asked for. */
-export interface DerivedSections<S extends Record<string, unknown>> {
-  get<K extends keyof S & string>(section: K): S[K];
-}
+import { createVenueRegistry } from './venues.js';
 
 export interface LoadOptions {
   notes?: string | undefined;
   config?: string | undefined;
-  /** Extract links (default true); commands that never show links skip the markdown parser. */
-  links?: boolean | undefined;
-  /** Use the parse cache (default true; `--no-cache` turns it off). */
+  /** Use the cache (default true; `--no-cache` turns it off). */
   cache?: boolean | undefined;
-  /** Show a progress bar on a terminal's stderr while a big digest is parsed. */
-  progress?: boolean | undefined;
-  /**
-   * Read the entries' texts, their notes and raw heading lines (default true). False may leave every
-   * `notes` and `heading.raw` empty until `loadTexts` fills them: for commands that show a few entries
-   * or none in full (the list table, search, show), which then read only those from the cache.
-   */
-  entryTexts?: boolean | undefined;
   /**
    * The command reads the notes' text (lint, add, note): the files are read and hashed at once, never
-   * vouched for by their stat, so the text it reads is the one the store was made from, whatever
-   * another process writes meanwhile.
+   * vouched for by their stat, so the text it reads is the one the store was made from.
    */
   readsText?: boolean | undefined;
-  /**
-   * Cache the store when it is parsed (default true). add and note do not: they change the file
-   * at once, and a store cached for the bytes before would never be read.
-   */
-  cacheParsed?: boolean | undefined;
+  /** Called when a long parse starts: what it returns is told the share done (0..1). */
+  progress?: (() => (done: number) => void) | undefined;
 }
 
-const isMarkdownName = (name: string): boolean => /\.(md|markdown)$/i.test(name);
+/** A parse of a digest this long (in characters) shows a progress bar, once a twentieth of it is parsed anew. */
+const PROGRESS_MIN_LENGTH = 2_000_000;
 
-export function locateNotes(io: Io, given?: string): NotesLocation {
-  let root: string;
-  let source: NotesLocation['source'];
-  const fromEnv = io.env.PAPERS_NOTES;
-  if (given !== undefined) {
-    if (!given.trim()) throw new InputError('--notes needs a path', 'pass a digest file or a folder of .md files');
-    root = path.resolve(io.cwd(), given);
-    source = '--notes';
-  } else if (fromEnv) {
-    root = path.resolve(io.cwd(), fromEnv);
-    source = 'PAPERS_NOTES';
-  } else {
-    let dir = io.cwd();
-    for (;;) {
-      const candidate = path.join(dir, 'notes');
-      if (io.stat(candidate)?.kind === 'dir') {
-        root = candidate;
-        source = 'notes/ folder';
-        break;
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) {
-        throw new InputError(
-          'no notes found: no notes/ folder here or in any parent folder',
-          'pass --notes <file|dir>, set PAPERS_NOTES, or run papers inside a folder that has notes/',
-        );
-      }
-      dir = parent;
-    }
-  }
-  const shown = given ?? fromEnv ?? root;
-  const st = io.stat(root);
-  if (!st) {
-    throw new InputError(`notes not found: ${shown} does not exist (from ${source})`, 'pass an existing digest file or folder');
-  }
-  if (st.kind === 'dir') {
-    const names = io.readDir(root).filter(isMarkdownName).sort();
-    const files: string[] = [];
-    for (const name of names) {
-      const file = path.join(root, name);
-      const kind = io.stat(file)?.kind;
-      if (kind === 'file') files.push(file);
-      else if (kind === 'dir') throw new InputError(`${file} is a folder, expected a markdown file`, 'rename it or move it out of the notes folder');
-      // Listed, yet nothing to stat: a symbolic link whose target is gone. Never skipped silently.
-      else if (kind === undefined) {
-        throw new InputError(`cannot read ${displayName(io, file)}: it is a broken symbolic link or was just removed`, 'fix or remove the link, or move it out of the notes folder');
-      } else throw new InputError(`${displayName(io, file)} is not a regular file`, 'move it out of the notes folder');
-    }
-    if (files.length === 0) {
-      throw new InputError(`no markdown files in ${shown}`, 'put .md files there, or pass --notes <file>');
-    }
-    return { root, kind: 'dir', files, source };
-  }
-  if (st.kind !== 'file') throw new InputError(`${shown} is not a regular file or folder`, 'pass a digest file or a folder of .md files');
-  if (/[\\/]$/.test(shown)) throw new InputError(`${shown} is a file, not a folder`, 'drop the trailing slash');
-  return { root, kind: 'file', files: [root], source };
+export function registriesFor(config: Config): Registries & { todoTerms: string[] } {
+  const todoTerms = [...DEFAULT_TODO_TERMS, ...(config.todoTerms ?? [])];
+  return { venues: createVenueRegistry(config.venues ?? []), todos: createTodoMatcher(todoTerms), todoTerms };
 }
 
-export function displayName(io: Io, file: string): string {
-  const rel = path.relative(io.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+/** Of everything in the config that shapes a parse or a product. */
+function configKeyOf(config: Config, todoTerms: readonly string[]): string {
+  return fnv64(JSON.stringify([config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []]));
 }
 
-export function readNotesBytes(io: Io, file: string, shown: string): Uint8Array {
-  try {
-    return io.readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : (error as Error).message;
-    throw new InputError(`cannot read ${shown}: ${why}`, 'check the file and its permissions');
-  }
+/** A notes file as this run knows it: its hash, and its bytes and text once read. */
+interface NotesFile {
+  path: string;
+  shown: string;
+  sha1: string;
+  bytes: Uint8Array | undefined;
+  text: string | undefined;
 }
 
-export function decodeNotesBytes(bytes: Uint8Array, shown: string): string {
-  const decoded = decodeNotes(bytes);
-  if (decoded.ok) return decoded.text;
-  if (decoded.reason === 'binary') {
-    throw new InputError(
-      `${shown} looks like a binary file (NUL byte at line ${decoded.line}, column ${decoded.column}), expected a markdown digest`,
-      "pass the digest's .md file",
-    );
-  }
-  throw new InputError(
-    `${shown} is not valid UTF-8: bad byte at line ${decoded.line}, column ${decoded.column} (byte offset ${decoded.byte})`,
-    'save the file as UTF-8',
-  );
-}
-
-export function readNotesFile(io: Io, file: string, shown: string): string {
-  return decodeNotesBytes(readNotesBytes(io, file, shown), shown);
-}
-
-export function registriesFor(config: Config): { venues: VenueRegistry; todoTerms: string[] } {
-  return {
-    venues: createVenueRegistry(config.venues ?? []),
-    todoTerms: [...DEFAULT_TODO_TERMS, ...(config.todoTerms ?? [])],
-  };
-}
-
-/** Values made on first use: decoded texts and bytes by display name (a warm cache needs neither). */
-class LazyMap<V> extends Map<string, V> {
-  constructor(private readonly pending: Map<string, () => V>) {
-    super();
-  }
-  override get(name: string): V | undefined {
-    if (!super.has(name)) {
-      const decode = this.pending.get(name);
-      if (!decode) return undefined;
-      super.set(name, decode());
-    }
-    return super.get(name);
-  }
-  override has(name: string): boolean {
-    return this.pending.has(name);
-  }
-  override get size(): number {
-    return this.pending.size;
-  }
-  override *entries(): MapIterator<[string, V]> {
-    for (const name of this.pending.keys()) yield [name, this.get(name)!];
-  }
-  override keys(): MapIterator<string> {
-    return this.pending.keys();
-  }
-  override *values(): MapIterator<V> {
-    for (const name of this.pending.keys()) yield this.get(name)!;
-  }
-  override [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-}
-
-/** Replaces the absolute paths the store is parsed and cached with by the names users see. */
-function renameFiles(digest: Digest, names: ReadonlyMap<string, string>): Digest {
-  const rename = (file: string): string => names.get(file) ?? file;
-  for (const f of digest.files) f.file = rename(f.file);
-  for (const s of digest.sections) s.file = rename(s.file);
-  for (const e of digest.entries) e.file = rename(e.file);
-  for (const d of digest.diagnostics) d.file = rename(d.file);
-  return digest;
-}
-
-const PROGRESS_MIN_BYTES = 2_000_000;
-
-function progressBar(io: Io, label: string): (done: number) => void {
-  let last = -1;
-  return (done) => {
-    const pct = Math.min(100, Math.floor(done * 100));
-    if (pct === last) return;
-    last = pct;
-    const width = 30;
-    const filled = Math.round((pct / 100) * width);
-    io.stderr.write(`\r${label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${String(pct).padStart(3)}%`);
-    if (pct >= 100) io.stderr.write('\r\u001b[2K');
-  };
-}
-
-export interface ParsedTexts {
-  digest: Digest;
-  venues: VenueRegistry;
-  /** The markdown parser, when links were wanted and some text may hold one. */
-  markdown: MarkdownParser | undefined;
-  /** Each file's line scan, by the name it was parsed under. */
-  scans: Map<string, Scan>;
-  /** False when links were skipped (`links: false`) in a text that may hold some. */
-  withLinks: boolean;
-}
-
-export interface ParseTextsOptions {
-  links?: boolean | undefined;
-  linkCache?: LinkCache | undefined;
-  /** Share of the texts parsed so far (0..1). */
-  onProgress?: ((done: number) => void) | undefined;
-}
-
-/** The markdown parser, loaded only when one of the texts may hold a link. */
-export async function markdownFor(texts: Iterable<string>): Promise<MarkdownParser | undefined> {
-  for (const text of texts) if (fileMayHoldLinks(text)) return (await import('./markdown.js')).parseMarkdown;
-  return undefined;
-}
-
-/** Parses decoded texts (by file name, in store order) into one store; no file I/O. */
-export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config, options: ParseTextsOptions = {}): Promise<ParsedTexts> {
-  // NOTE: one scan of the texts decides both whether links are possible and whether to load the parser.
-  const mayHoldLinks = [...texts.values()].some((text) => fileMayHoldLinks(text));
-  const markdown = options.links !== false && mayHoldLinks ? (await import('./markdown.js')).parseMarkdown : undefined;
-  return parseTextsWith(texts, config, markdown, mayHoldLinks, options);
-}
-
-/** parseTexts with the markdown parser given (undefined: no links), synchronously. */
-function parseTextsWith(
-  texts: ReadonlyMap<string, string>,
-  config: Config,
-  markdown: MarkdownParser | undefined,
-  mayHoldLinks: boolean,
-  options: ParseTextsOptions = {},
-): ParsedTexts {
-  const { venues, todoTerms } = registriesFor(config);
-  const todos = createTodoMatcher(todoTerms);
-  const total = [...texts.values()].reduce((n, text) => n + text.length, 0);
-  let before = 0;
-  const { onProgress } = options;
-  const parsed: ParsedFile[] = [...texts].map(([file, text]) => {
-    const result = parseDigest(text, file, {
-      venues,
-      todos,
-      markdown,
-      linkCache: options.linkCache,
-      onProgress: onProgress && ((done) => onProgress((before + done * text.length) / Math.max(1, total))),
-    });
-    before += text.length;
-    return result;
-  });
-  onProgress?.(1);
-  return {
-    digest: buildStore(parsed, config.sections ?? {}),
-    venues,
-    markdown,
-    scans: new Map(parsed.flatMap((p) => (p.scan ? [[p.info.file, p.scan] as const] : []))),
-    withLinks: Boolean(markdown) || !mayHoldLinks,
-  };
-}
-
-/** The notes found, read (or vouched for by their stat) and keyed: what every load starts from. */
-interface OpenedNotes {
-  location: NotesLocation;
-  config: Config;
-  configFile: string | null;
-  venues: VenueRegistry;
-  /** Absolute path -> display name, in store order. */
-  names: Map<string, string>;
-  texts: LazyMap<string>;
-  bytes: LazyMap<Uint8Array>;
-  paths: Map<string, string>;
-  slot: CacheSlot;
-  /** The cache key of everything parsed from these notes. */
-  key: string;
-  /** The decoded texts by absolute path, in store order. */
-  decoded(): Map<string, string>;
-  derived: LoadedStore['derived'];
-}
-
-function openNotes(io: Io, options: LoadOptions): OpenedNotes {
+export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Store> {
   const location = locateNotes(io, options.notes);
   const configDir = location.kind === 'dir' ? location.root : path.dirname(location.root);
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
-  const { venues, todoTerms } = registriesFor(config);
-
-  // NOTE: the store is parsed and cached under absolute paths, and renamed for display after,
-  // so running papers from another folder still finds it in the cache.
+  const registries = registriesFor(config);
+  const configKey = configKeyOf(config, registries.todoTerms);
+  // NOTE: the store is cached under absolute paths and named for display after, so running papers
+  // from another folder finds it in the cache.
   const slot = cacheSlot(io, location.root, options.cache !== false);
-  // A file whose stat is as recorded with its hash is not read (nor hashed) until its bytes are needed.
-  const recorded = fingerprintsFrom(slot.read('files', 'fingerprints')?.section('main'));
-  const names = new Map<string, string>();
-  const hashes = new Map<string, string>();
-  const bytes = new Map<string, Uint8Array>();
-  const fingerprints: Fingerprint[] = [];
-  let hashed = false;
-  for (const file of location.files) {
-    const shown = displayName(io, file);
-    names.set(file, shown);
-    // NOTE: stat before reading: a write in between changes the stat, so the old stat never vouches for new bytes.
-    const st = io.stat(file);
-    const known = options.readsText ? null : knownHash(recorded, file, st);
-    if (known !== null) {
-      hashes.set(file, known);
-      fingerprints.push(recorded.find((f) => f.file === file && f.sha1 === known)!);
-      continue;
-    }
-    const data = readNotesBytes(io, file, shown);
-    const hash = sha1(data);
-    bytes.set(file, data);
-    hashes.set(file, hash);
-    const fingerprint = st && fingerprintOf(file, st, hash, io.now());
-    if (fingerprint) fingerprints.push(fingerprint);
-    hashed = true;
-  }
-  if (hashed) slot.write('files', 'fingerprints', { main: fingerprints });
-  const bytesOf = (file: string, shown: string) => (): Uint8Array => {
-    let data = bytes.get(file);
-    if (!data) {
-      data = readNotesBytes(io, file, shown);
-      // The store was read for the hash the stat vouched for: other bytes now mean the file was just written.
-      if (sha1(data) !== hashes.get(file)) {
-        throw new InputError(`${shown} changed while papers was reading it`, 'run the command again');
-      }
-      bytes.set(file, data);
-    }
-    return data;
-  };
-  const decoders = new Map<string, () => string>();
-  const readers = new Map<string, () => Uint8Array>();
-  const paths = new Map<string, string>();
-  for (const [file, shown] of names) {
-    const read = bytesOf(file, shown);
-    readers.set(shown, read);
-    decoders.set(shown, () => decodeNotesBytes(read(), shown));
-    paths.set(shown, file);
-  }
-  const texts = new LazyMap(decoders);
-  const key = fnv64(
-    JSON.stringify([
-      [config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []],
-      [...hashes],
-    ]),
-  );
-  const derived = <S extends Record<string, unknown>>(name: string, build: () => S): DerivedSections<S> => {
-    const kind = `derived-${name}`;
-    const file = slot.read(kind, key);
-    let built: S | undefined;
-    return {
-      get(section) {
-        if (!built) {
-          const hit = file?.section(section);
-          if (hit !== undefined) return hit as S[typeof section];
-          // Missing or damaged: built again whole, and cached for the next run.
-          built = build();
-          slot.write(kind, key, built);
-        }
-        return built[section];
-      },
-    };
-  };
-  return {
-    location,
-    config,
-    configFile,
-    venues,
-    names,
-    texts,
-    bytes: new LazyMap(readers),
-    paths,
-    slot,
-    key,
-    decoded: () => new Map([...names].map(([file, shown]) => [file, texts.get(shown)!] as const)),
-    derived,
-  };
+  const files = readFiles(io, location, knownFiles(slot, io.now()), options.readsText === true);
+  const cache = storeCache(slot, configKey);
+
+  const fresh = new Map<number, EntryParse>();
+  const hit = cache.exact(files);
+  const layout = hit?.layout ?? parseLayout(files, (f) => textOf(io, f), registries, cache, fresh, options.progress);
+  if (!hit) cache.save(layout, (i) => fresh.get(i));
+  const loaded: Loaded = { io, location, config, configFile, registries, configKey, slot, cache };
+  return storeOf(loaded, { layout, files, parses: fresh, hit });
 }
 
-/**
- * The cached store's chunks, when the cache holds the store (with links, if `wantLinks`). A chunk the
- * cache cannot give whole is parsed again (without links) and the cache file written again.
- */
-function cachedChunks(notes: OpenedNotes, wantLinks: boolean): { main: CachedStore; chunks: CachedChunks } | undefined {
-  const file = notes.slot.read('store', notes.key);
-  const main = file?.section('main') as CachedStore | undefined;
-  if (!file || !main || !main.digest || !Number.isSafeInteger(main.size) || (!main.withLinks && wantLinks)) return undefined;
-  let fresh: Digest | undefined;
-  const chunks = new CachedChunks(file, main.size, notes.names, () => {
-    if (!fresh) {
-      const decoded = notes.decoded();
-      const parsed = parseTextsWith(decoded, notes.config, undefined, [...decoded.values()].some((text) => fileMayHoldLinks(text)));
-      fresh = parsed.digest;
-      notes.slot.write('store', notes.key, storeSections(fresh, parsed.withLinks));
-    }
-    return fresh;
-  });
-  renameFiles(main.digest, notes.names);
-  return { main, chunks };
-}
-
-export async function loadStore(io: Io, options: LoadOptions = {}): Promise<LoadedStore> {
-  return loadStoreFrom(openNotes(io, options), io, options);
-}
-
-async function loadStoreFrom(notes: OpenedNotes, io: Io, options: LoadOptions): Promise<LoadedStore> {
-  const wantLinks = options.links !== false;
-  const { slot, key, names, config } = notes;
-  let digest: Digest | undefined;
-  let markdown: MarkdownParser | undefined;
-  let loadTexts: LoadedStore['loadTexts'] = () => {};
-  const scans = new Map<string, Scan>();
-  const hit = cachedChunks(notes, wantLinks);
-  if (hit) {
-    const entries: Entry[] = [];
-    for (let c = 0; c * CHUNK < hit.main.size; c++) {
-      const chunk = hit.chunks.cached(c);
-      // A damaged chunk of entries: parsed again whole below (with links, if wanted).
-      if (!chunk) break;
-      for (const e of chunk) entries.push(e);
-    }
-    if (entries.length === hit.main.size) {
-      digest = { ...hit.main.digest, entries };
-      const { chunks } = hit;
-      let indexOf: Map<Entry, number> | undefined;
-      loadTexts = (some) => {
-        if (!some) {
-          chunks.fillAllTexts();
-          return;
-        }
-        indexOf ??= new Map(entries.map((e, i) => [e, i]));
-        for (const e of some) {
-          const i = indexOf.get(e);
-          if (i !== undefined) chunks.fillTextsOf(i);
-        }
-      };
-      if (options.entryTexts !== false) loadTexts();
-    }
-  }
-  if (!digest) {
-    const decoded = notes.decoded();
-    const total = [...decoded.values()].reduce((n, text) => n + text.length, 0);
-    const progress = options.progress && io.stderr.isTTY && total >= PROGRESS_MIN_BYTES ? progressBar(io, 'papers: reading notes') : undefined;
-    const linkCache = wantLinks ? new ChunkLinkCache(slot.read('links', 'chunks')?.section('main')) : undefined;
-    const parsed = await parseTexts(decoded, config, { links: wantLinks, linkCache, onProgress: progress });
-    digest = parsed.digest;
-    markdown = parsed.markdown;
-    for (const [file, scan] of parsed.scans) scans.set(names.get(file)!, scan);
-    if (options.cacheParsed !== false) slot.write('store', key, storeSections(digest, parsed.withLinks));
-    if (linkCache && linkCache.added > 0) slot.write('links', 'chunks', { main: linkCache.used });
-    renameFiles(digest, names);
-  }
-  const { location, configFile, venues, texts, bytes, paths, derived } = notes;
-  return { digest, config, configFile, venues, location, texts, bytes, paths, markdown, scans, derived, loadTexts };
-}
-
-/**
- * A store read only as far as a command needs: its size, and the entries at some positions, texts
- * included. For commands that never show links (`links: false`): an entry's links may be left out.
- */
-export interface StoreView {
-  size: number;
-  /** The store's sections (headings), without reading its entries. */
-  sections: Section[];
+/** What a load found: where the notes are, how they are read, where their cache is. */
+interface Loaded {
+  io: Io;
+  location: NotesLocation;
   config: Config;
-  venues: VenueRegistry;
-  /** The entries at these positions, texts included. */
-  entriesAt(positions: Iterable<number>): Map<number, Entry>;
-  /** The whole store; its entries' texts may be empty (see LoadOptions.entryTexts), for filters. */
-  digest(): Digest;
-  /** The whole store, texts included. */
-  full(): LoadedStore;
-  derived: LoadedStore['derived'];
+  configFile: string | null;
+  registries: Registries;
+  configKey: string;
+  slot: CacheSlot;
+  cache: StoreCache;
 }
 
-/** A view of a store loaded whole. */
-export function storeViewOf(store: LoadedStore): StoreView {
-  const { entries } = store.digest;
-  return {
-    size: entries.length,
-    sections: store.digest.sections,
-    config: store.config,
-    venues: store.venues,
-    entriesAt: (positions) => {
-      const out = new Map<number, Entry>();
-      for (const i of positions) if (entries[i]) out.set(i, entries[i]);
-      store.loadTexts([...out.values()]);
-      return out;
-    },
-    digest: () => store.digest,
-    full: () => {
-      store.loadTexts();
-      return store;
-    },
-    derived: store.derived,
+/** A state of the notes: the layout of these files, and the parses made for it in this run. */
+interface State {
+  layout: StoreLayout;
+  files: NotesFile[];
+  /** Parses of rows made in this run (new chunks, links extracted, damaged groups parsed again). */
+  parses: Map<number, EntryParse>;
+  /** The cached store, when it is this state's. */
+  hit?: CachedStore | undefined;
+  /** The file whose new text is not written yet (withText): its hash comes with its bytes (keep). */
+  unwritten?: number | undefined;
+}
+
+function bytesOf(io: Io, f: NotesFile): Uint8Array {
+  if (!f.bytes) {
+    const data = readNotesBytes(io, f.path, f.shown);
+    // The store was read for the hash the stat vouched for: other bytes now mean the file was just written.
+    if (sha1(data) !== f.sha1) throw new InputError(`${f.shown} changed while papers was reading it`, 'run the command again');
+    f.bytes = data;
+  }
+  return f.bytes;
+}
+
+function textOf(io: Io, f: NotesFile): string {
+  return (f.text ??= decodeNotesBytes(bytesOf(io, f), f.shown));
+}
+
+function storeOf(loaded: Loaded, state: State): Store {
+  const { io, registries, cache, slot } = loaded;
+  const { layout, files, parses, hit } = state;
+  const fileAt = (k: number): NotesFile => files[k]!;
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const file = (p: string): NotesFile => byPath.get(p)!;
+  const sourceOf = (i: number): ChunkSource => {
+    const row = placeAt(layout, i);
+    const text = textOf(io, fileAt(row.file));
+    return { text: text.slice(row.offset, row.offset + row.length), section: row.section, definitions: row.definitions };
   };
-}
-
-export async function loadStoreView(io: Io, options: Omit<LoadOptions, 'links' | 'entryTexts'> = {}): Promise<StoreView> {
-  const notes = openNotes(io, options);
-  const hit = cachedChunks(notes, false);
-  // Not cached: parsed whole (and cached) as any load.
-  if (!hit) return storeViewOf(await loadStoreFrom(notes, io, { ...options, links: false }));
-  const { main, chunks } = hit;
-  let full: LoadedStore | undefined;
-  let all: Entry[] | undefined;
-  const allEntries = (): Entry[] => {
-    if (!all) {
-      all = [];
-      for (let c = 0; c * CHUNK < main.size; c++) for (const e of chunks.chunk(c)) all.push(e);
+  const replaced = new Set<number>();
+  const keep = (): void => cache.save(layout, (i) => parses.get(i), replaced);
+  const cachedParse = (i: number): EntryParse | undefined => parses.get(i) ?? hit?.parseOf(i) ?? cache.reuse(keyAt(layout, i));
+  /** A group of the cache is damaged: every parse it cannot give is made again, and the cache written once. */
+  const repair = (): void => {
+    for (let i = 0; i < layout.rows.size; i++) {
+      if (cachedParse(i)) continue;
+      parses.set(i, parseChunk(sourceOf(i), registries));
+      replaced.add(i);
     }
-    return all;
+    keep();
   };
+  const parseOf = (i: number): EntryParse => {
+    if (!cachedParse(i)) repair();
+    return cachedParse(i)!;
+  };
+  const products = productsOf(slot === noCache ? undefined : slot, loaded.configKey, layout);
+  return createStore({
+    location: loaded.location,
+    config: loaded.config,
+    configFile: loaded.configFile,
+    registries,
+    layout,
+    names: new Map(files.map((f) => [f.path, f.shown])),
+    parseOf,
+    improved(better) {
+      for (const [i, parse] of better) {
+        parses.set(i, parse);
+        replaced.add(i);
+      }
+      keep();
+    },
+    text: (p) => textOf(io, file(p)),
+    bytes: (p) => bytesOf(io, file(p)),
+    derive: (product, s) => products(product, s),
+    withText(p, text, parsed) {
+      const k = files.findIndex((f) => f.path === p);
+      const chunks = parsed.chunks ?? [];
+      const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
+      const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed) : layoutPart(layout, j))));
+      // Rows of the other files keep their parses (those after it move by the change in its count of entries).
+      let first = 0;
+      let count = 0;
+      for (const f of layout.rows.file) f < k ? first++ : f === k ? count++ : 0;
+      const moved = new Map<number, EntryParse>();
+      after.rows.file.forEach((f, i) => {
+        const parse = f === k ? chunks[i - first]?.parse : cachedParse(f < k ? i : i - chunks.length + count);
+        if (parse) moved.set(i, parse);
+      });
+      return storeOf(loaded, { layout: after, files: next, parses: moved, unwritten: k });
+    },
+    keep(bytes) {
+      const k = state.unwritten;
+      if (k !== undefined) {
+        if (!bytes) throw new Error('store: keep() of a new text needs the bytes written');
+        files[k]!.bytes = bytes;
+        files[k]!.sha1 = layout.files[k]!.sha1 = sha1(bytes);
+      }
+      keep();
+    },
+  });
+}
+
+/** A file's part of a layout from its parse (chunks included), under its absolute path. */
+function partOf(path: string, sha: string, parsed: ParsedFile): LayoutPart {
+  const rename = <T extends { file: string }>(x: T): T => ({ ...x, file: path });
   return {
-    size: main.size,
-    sections: main.digest.sections,
-    config: notes.config,
-    venues: notes.venues,
-    entriesAt: (positions) => {
-      const out = new Map<number, Entry>();
-      for (const i of positions) {
-        if (!Number.isInteger(i) || i < 0 || i >= main.size) continue;
-        const c = Math.floor(i / CHUNK);
-        chunks.fillTextsOf(i);
-        out.set(i, chunks.chunk(c)[i - c * CHUNK]!);
-      }
-      return out;
+    path,
+    sha1: sha,
+    frame: {
+      info: rename(parsed.info),
+      sections: parsed.sections.map(rename),
+      problems: (parsed.frame?.problems ?? []).map(rename),
+      headingDiagnostics: (parsed.frame?.headingDiagnostics ?? []).map(rename),
     },
-    digest: () => ({ ...main.digest, entries: allEntries() }),
-    full: () => {
-      if (!full) {
-        const entries = allEntries();
-        chunks.fillAllTexts();
-        const { config, configFile, venues, location, texts, bytes, paths, derived } = notes;
-        full = { digest: { ...main.digest, entries }, config, configFile, venues, location, texts, bytes, paths, markdown: undefined, scans: new Map(), derived, loadTexts: () => {} };
+    chunks: (parsed.chunks ?? []).map((c) => ({ offset: c.offset, line: c.line, fields: rowFields(chunkKey(c.source), c.source, c.parse) })),
+  };
+}
+
+/** File `k` of a layout as a part, to build another layout with. */
+function layoutPart(layout: StoreLayout, k: number): LayoutPart {
+  const f = layout.files[k]!;
+  return {
+    path: f.path,
+    sha1: f.sha1,
+    frame: { info: f.info, sections: f.sections, problems: f.problems, headingDiagnostics: f.headingDiagnostics },
+    chunks: [...layout.rows.file.keys()].filter((i) => layout.rows.file[i] === k).map((i) => ({ offset: layout.rows.offset[i]!, line: layout.rows.line[i]!, fields: fieldsAt(layout, i) })),
+  };
+}
+
+/** Each notes file, its hash known from its stat or its bytes read and hashed. */
+function readFiles(io: Io, location: NotesLocation, known: ReturnType<typeof knownFiles>, readsText: boolean): NotesFile[] {
+  const files = location.files.map((p): NotesFile => {
+    const shown = displayName(io, p);
+    // NOTE: stat before reading: a write in between changes the stat, so the old stat never vouches for new bytes.
+    const st = io.stat(p);
+    const hash = readsText ? null : known.hashOf(p, st);
+    if (hash !== null) return { path: p, shown, sha1: hash, bytes: undefined, text: undefined };
+    const bytes = readNotesBytes(io, p, shown);
+    const sha = sha1(bytes);
+    known.hashed(p, st, sha);
+    return { path: p, shown, sha1: sha, bytes, text: undefined };
+  });
+  known.save();
+  return files;
+}
+
+/**
+ * The layout of the notes now: every chunk the cache holds under its key (from any earlier state of
+ * the notes) reused, the others parsed (their parses put in `fresh`, by row).
+ */
+function parseLayout(
+  files: readonly NotesFile[],
+  textOf: (f: NotesFile) => string,
+  registries: Registries,
+  cache: StoreCache,
+  fresh: Map<number, EntryParse>,
+  progress: LoadOptions['progress'],
+): StoreLayout {
+  const texts = files.map(textOf);
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  let tick: ((done: number) => void) | undefined;
+  let done = 0;
+  let row = 0;
+  const parts = files.map((f, k): LayoutPart => {
+    const text = texts[k]!;
+    const frame = splitDigest(text, f.path);
+    const chunks = frame.chunks.map((place) => {
+      const key = chunkKey(place.source);
+      const known = cache.row(key);
+      let fields;
+      if (known) fields = known;
+      else {
+        const parse = parseChunk(place.source, registries);
+        fresh.set(row, parse);
+        fields = rowFields(key, place.source, parse);
+        done += place.source.text.length;
+        // Not for the few chunks an edit leaves to parse.
+        if (!tick && progress && total >= PROGRESS_MIN_LENGTH && done >= total / 20) tick = progress();
+        if (tick && fresh.size % 256 === 0) tick(done / total);
       }
-      return full;
-    },
-    derived: notes.derived,
+      row++;
+      return { offset: place.offset, line: place.line, fields };
+    });
+    return { path: f.path, sha1: f.sha1, frame, chunks };
+  });
+  tick?.(1);
+  return buildLayout(parts);
+}
+
+/** The store's products: cached with the store, or (without a cache) built once in this run. */
+function productsOf(slot: Parameters<typeof deriveProduct>[0] | undefined, configKey: string, layout: StoreLayout) {
+  const built = new Map<string, unknown>();
+  let inputs: ProductInputs | undefined;
+  return <P extends Record<string, unknown>>(product: Product<P>, store: Store): P => {
+    let value = built.get(product.name) as P | undefined;
+    if (!value) {
+      if (slot) {
+        inputs ??= { configKey, keys: layout.rows.key, generation: generationOf(layout.rows.key, layout.rows.id) };
+        value = deriveProduct(slot, inputs, product, store);
+      } else value = product.build(store);
+      built.set(product.name, value);
+    }
+    return value;
   };
 }

@@ -1,25 +1,57 @@
 // parseDigest: one digest file's text -> sections, entries and diagnostics. Pure; never throws.
+// An entry is parsed from its own chunk of text (its heading line to the next structural heading),
+// so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
+// whole (headings inside fences are no boundaries), and only new chunks are parsed.
 import { parseHeading } from './heading.js';
-import { chunkKey, definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type LinkCache, type MarkdownParser } from './links.js';
-import { lineOfOffset, scanDigest, type Lines, type Scan } from './scan.js';
-import type { Diagnostic, Entry, FileInfo, Link, Section, Todo } from './schema.js';
+import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
+import { headingOfLine, scanDigest, splitLines, type Lines, type Scan } from './scan.js';
+import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
+
+/** What shapes a parse besides the text: the venue registry and the TODO terms (from the config). */
+export interface Registries {
+  venues: VenueRegistry;
+  todos: TodoMatcher;
+}
+
+/**
+ * Everything an entry's parse depends on besides the registries: two entries with equal sources parse
+ * the same, wherever they are.
+ */
+export interface ChunkSource {
+  /** The entry's text, from its heading line to the next structural heading, line endings included. */
+  text: string;
+  /** The `##` section holding it; null before any. */
+  section: string | null;
+  /** The file's reference definitions (`[label]: url` lines) that the text refers to, as a prefix to parse links after. */
+  definitions: string;
+}
+
+/** Parses made before, to reuse for chunks of the same source (an incremental parse). */
+export interface ChunkReuse {
+  get(source: ChunkSource): EntryParse | undefined;
+}
 
 export interface ParseOptions {
   venues?: VenueRegistry;
   todos?: TodoMatcher;
-  /** Needed only for chunks that may hold links; without it, no links are extracted (every `links` is empty). */
+  /** Extracts links; without it, an entry that may hold links has `links: []` (and its parse `links: null`). */
   markdown?: MarkdownParser | undefined;
-  /** Reused link results of chunks parsed before (and filled with new ones). */
-  linkCache?: LinkCache | undefined;
-  /** Called now and then during a long parse with the share of the text done (0..1). */
-  onProgress?: ((done: number) => void) | undefined;
+  reuse?: ChunkReuse | undefined;
 }
 
 /** An entry before its id and slug are assigned across the whole store (they are '' and null). */
 export type ParsedEntry = Entry;
 export type ParsedSection = Omit<Section, 'slug' | 'index'>;
+
+/** An entry's chunk: its source, its parse, and where it starts in the file. */
+export interface ParsedChunk {
+  source: ChunkSource;
+  parse: EntryParse;
+  offset: number;
+  line: number;
+}
 
 export interface ParsedFile {
   info: FileInfo;
@@ -28,6 +60,10 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
   /** The line scan, kept for lint (lines, fences, heading levels) so the file is scanned once; absent when rebuilt from a store. */
   scan?: Scan;
+  /** The entries' chunks, parallel to `entries`; absent when rebuilt from a store. */
+  chunks?: ParsedChunk[];
+  /** The frame's own diagnostics (see DigestFrame), when parsed from text. */
+  frame?: Pick<DigestFrame, 'problems' | 'headingDiagnostics'>;
 }
 
 const defaultVenues = createVenueRegistry();
@@ -57,17 +93,20 @@ function dominantEol(text: string): FileInfo['eol'] {
   return '\n';
 }
 
+const DEFINITION_LABEL = /^ {0,3}\[([^\]]+)\]:/;
+
 /** Reference definitions of a file (`[label]: url` lines), by normalised label, for extractLinks. */
 export function referenceDefinitions(text: string, scan: Pick<Scan, 'lines' | 'definitionLines'>): Map<string, string> {
   const definitions = new Map<string, string>();
-  for (const n of scan.definitionLines) {
-    const l = lineText(text, scan.lines, n);
-    const m = /^ {0,3}\[([^\]]+)\]:/.exec(l);
-    // The first definition of a label wins, as in CommonMark.
-    const label = m?.[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
-    if (label !== undefined && !definitions.has(label)) definitions.set(label, l);
-  }
+  for (const n of scan.definitionLines) addDefinition(definitions, lineText(text, scan.lines, n));
   return definitions;
+}
+
+function addDefinition(definitions: Map<string, string>, line: string): void {
+  const m = DEFINITION_LABEL.exec(line);
+  // The first definition of a label wins, as in CommonMark.
+  const label = m?.[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (label !== undefined && !definitions.has(label)) definitions.set(label, line);
 }
 
 /** True when a body has content other than blank lines and HTML comments. */
@@ -88,22 +127,181 @@ function isBlankLine(text: string, start: number, end: number): boolean {
   return true;
 }
 
-export function parseDigest(text: string, file: string, options: ParseOptions = {}): ParsedFile {
-  const venues = options.venues ?? defaultVenues;
-  const todos = options.todos ?? defaultTodos;
+function registriesOf(options: ParseOptions): Registries {
+  return { venues: options.venues ?? defaultVenues, todos: options.todos ?? defaultTodos };
+}
+
+/** The links of a chunk (its heading line and its body, parsed apart), relative to it; a failure is a diagnostic. */
+function chunkLinks(source: ChunkSource, lines: Lines, markdown: MarkdownParser): { links: Link[]; diagnostics: EntryParse['diagnostics'] } {
+  const { text } = source;
+  const definitions = new Map<string, string>();
+  for (const line of source.definitions.split('\n')) addDefinition(definitions, line);
+  // NOTE: a BOM is no part of the first line for the markdown parser: start after it, or every offset would be one short.
+  const headingStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bodyStart = lines.starts.length > 1 ? lines.starts[1]! : text.length;
+  const parts: Array<[string, number, number]> = [];
+  const headingLine = text.slice(headingStart, lines.ends[0]!);
+  if (mayHoldLinks(headingLine, definitions)) parts.push([headingLine, headingStart, 1]);
+  const body = text.slice(bodyStart);
+  if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, 2]);
+  const links: Link[] = [];
+  const diagnostics: EntryParse['diagnostics'] = [];
+  for (const [chunk, offset, line] of parts) {
+    try {
+      const found = extractLinks(chunk, { offset: 0, line: 1 }, markdown, definitionPrefix(chunk, definitions));
+      links.push(...shiftLinks(found, { offset, line }));
+    } catch (error) {
+      diagnostics.push({ line, column: 1, code: 'markdown-error', message: `Could not read the links of this entry: ${(error as Error).message}` });
+    }
+  }
+  return { links, diagnostics };
+}
+
+/** True when a chunk's text may hold a link: only those need the markdown parser. */
+function chunkMayHoldLinks(source: ChunkSource): boolean {
+  return mayHoldLinks(source.text, source.definitions !== '');
+}
+
+/** Parses one entry from its chunk alone (see ChunkSource): positions relative to the chunk. */
+export function parseChunk(source: ChunkSource, registries: Registries, markdown?: MarkdownParser): EntryParse {
+  const { text } = source;
+  const lines = splitLines(text);
+  const lineCount = lines.starts.length;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const heading = headingOfLine(text.slice(bom, lines.ends[0]!));
+  // NOTE: a chunk always starts with its heading line; anything else is a caller's mistake, parsed as an untitled entry.
+  const raw = heading?.raw ?? '';
+  const rawOffset = heading ? bom + heading.rawStart : lines.ends[0]!;
+  const headingEnd = lines.ends[0]!;
+  const diagnostics: EntryParse['diagnostics'] = [];
+  if (heading?.missingSpace) {
+    const marks = '#'.repeat(heading.level);
+    diagnostics.push({ line: 1, column: rawOffset + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${raw.trim()}"` });
+  }
+  const parsed = parseHeading(raw, (name) => registries.venues.isKnown(name));
+  for (const issue of parsed.issues) {
+    if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
+    diagnostics.push({ line: 1, column: rawOffset + issue.start + 1, code: `heading-${issue.code}`, message: issue.message });
+  }
+  const venue = registries.venues.resolve(parsed.venueRaw);
+
+  // Notes: the body without blank lines at either end, sliced from the text in one piece.
+  let firstContent = 0;
+  let lastContent = 0;
+  for (let n = 2; n <= lineCount; n++) {
+    if (!isBlankLine(text, lines.starts[n - 1]!, lines.ends[n - 1]!)) {
+      if (!firstContent) firstContent = n;
+      lastContent = n;
+    }
+  }
+  let notes = firstContent ? text.slice(lines.starts[firstContent - 1]!, lines.ends[lastContent - 1]!) : '';
+  if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
+  const stub = !firstContent || (notes.includes('<!--') && !hasContent(notes));
+
+  let links: Link[] | null = [];
+  if (chunkMayHoldLinks(source)) {
+    if (markdown) {
+      const found = chunkLinks(source, lines, markdown);
+      links = found.links;
+      diagnostics.push(...found.diagnostics);
+    } else links = null;
+  }
+  const bodyStart = lineCount > 1 ? lines.starts[1]! : text.length;
+  return {
+    title: parsed.title,
+    alias: parsed.alias,
+    venue: venue.venue,
+    venueRaw: parsed.venueRaw,
+    venueMatch: venue.match,
+    year: parsed.year,
+    orgs: parsed.orgs,
+    endLine: lastContent || 1,
+    notes,
+    todos: findTodos(text, lines, registries.todos),
+    links,
+    stub,
+    heading: { raw, rawOffset, start: 0, end: headingEnd },
+    range: { start: 0, end: text.length },
+    body: { start: bodyStart, end: text.length },
+    diagnostics,
+  };
+}
+
+/** The parse with its links extracted, when it was made without them (else the parse itself). */
+export function withLinks(parse: EntryParse, source: ChunkSource, markdown: MarkdownParser): EntryParse {
+  if (parse.links !== null) return parse;
+  const found = chunkLinks(source, splitLines(source.text), markdown);
+  return { ...parse, links: found.links, diagnostics: [...parse.diagnostics, ...found.diagnostics] };
+}
+
+/** The parse as if made without the markdown parser: no links, nor the diagnostics of reading them. */
+export function withoutLinks(parse: EntryParse): EntryParse {
+  if (parse.links === null) return parse;
+  return { ...parse, links: null, diagnostics: parse.diagnostics.filter((d) => d.code !== 'markdown-error') };
+}
+
+/** An entry of the store from its chunk's parse, placed at its chunk's offset and line (id and slug still to assign). */
+export function placeEntry(parse: EntryParse, at: { offset: number; line: number }, section: string | null, file: string): ParsedEntry {
+  const { offset } = at;
+  const lines = at.line - 1;
+  return {
+    id: '',
+    sectionSlug: null,
+    title: parse.title,
+    alias: parse.alias,
+    venue: parse.venue,
+    venueRaw: parse.venueRaw,
+    venueMatch: parse.venueMatch,
+    year: parse.year,
+    orgs: [...parse.orgs],
+    section,
+    file,
+    line: at.line,
+    endLine: parse.endLine + lines,
+    notes: parse.notes,
+    todos: parse.todos.map((t) => ({ ...t, line: t.line + lines, offset: t.offset + offset })),
+    links: parse.links === null ? [] : parse.links.map((l) => ({ ...l, line: l.line + lines, offset: l.offset + offset, endOffset: l.endOffset + offset })),
+    stub: parse.stub,
+    heading: { raw: parse.heading.raw, rawOffset: parse.heading.rawOffset + offset, start: offset, end: parse.heading.end + offset },
+    range: { start: offset, end: parse.range.end + offset },
+    body: { start: parse.body.start + offset, end: parse.body.end + offset },
+  };
+}
+
+/** An entry chunk's diagnostics, placed in the file. */
+export function placeDiagnostics(parse: EntryParse, line: number, file: string): Diagnostic[] {
+  return parse.diagnostics.map((d) => ({ file, line: d.line + line - 1, column: d.column, code: d.code, message: d.message }));
+}
+
+/** An entry's chunk before it is parsed: its source and where it starts. */
+export interface ChunkPlace {
+  source: ChunkSource;
+  offset: number;
+  line: number;
+}
+
+/**
+ * A file's frame: everything of its parse but the entries' own (its info, sections, the scan's
+ * problems and the section headings' diagnostics), and its entries' chunks, unparsed.
+ */
+export interface DigestFrame {
+  info: FileInfo;
+  scan: Scan;
+  sections: ParsedSection[];
+  /** Problems of the scan (unclosed fences and comments). */
+  problems: Diagnostic[];
+  /** Diagnostics of `#` and `##` heading lines, in line order. */
+  headingDiagnostics: Diagnostic[];
+  chunks: ChunkPlace[];
+}
+
+/** Scans a file and cuts it into its frame and its entries' chunks, parsing no entry. */
+export function splitDigest(text: string, file: string): DigestFrame {
   const scan = scanDigest(text);
   const { lines } = scan;
-  const lineCount = lines.starts.length;
-  const diagnostics: Diagnostic[] = scan.problems.map((p) => ({
-    file,
-    line: p.line,
-    column: 1,
-    code: p.code,
-    message: p.message,
-  }));
-
+  const problems: Diagnostic[] = scan.problems.map((p) => ({ file, line: p.line, column: 1, code: p.code, message: p.message }));
+  const headingDiagnostics: Diagnostic[] = [];
   const definitions = referenceDefinitions(text, scan);
-
   const info: FileInfo = {
     file,
     title: null,
@@ -112,151 +310,95 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     finalNewline: /[\r\n]$/.test(text),
     length: text.length,
   };
-
   const sections: ParsedSection[] = [];
-  const entries: ParsedEntry[] = [];
+  const chunks: ChunkPlace[] = [];
   let currentSection: ParsedSection | null = null;
   const headings = scan.headings;
-
-  const lineStart = (n: number): number => (n > lineCount ? text.length : lines.starts[n - 1]!);
-  const allTodos = findTodos(text, lines, todos);
-  let todoAt = 0;
-
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     const next = headings[h + 1];
     const start = lines.starts[heading.line - 1]!;
-    const headingEnd = lines.ends[heading.line - 1]!;
-    const end = next ? lines.starts[next.line - 1]! : text.length;
-    const headingInfo = { raw: heading.raw, rawOffset: heading.rawOffset, start, end: headingEnd };
-
-    if (heading.missingSpace) {
-      diagnostics.push({
-        file,
-        line: heading.line,
-        column: heading.rawOffset - start + 1,
-        code: 'heading-missing-space',
-        message: `Missing space after "${'#'.repeat(heading.level)}", expected "${'#'.repeat(heading.level)} ${heading.raw.trim()}"`,
-      });
+    if (heading.level === 3) {
+      const chunkText = text.slice(start, next ? lines.starts[next.line - 1]! : text.length);
+      const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
+      chunks.push({ source: { text: chunkText, section: currentSection?.title ?? null, definitions: prefix }, offset: start, line: heading.line });
+      continue;
     }
-
+    if (heading.missingSpace) {
+      const marks = '#'.repeat(heading.level);
+      headingDiagnostics.push({ file, line: heading.line, column: heading.rawOffset - start + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${heading.raw.trim()}"` });
+    }
     if (heading.level === 1) {
       if (info.title === null) info.title = heading.raw.trim();
       currentSection = null;
       continue;
     }
-    if (heading.level === 2) {
-      let sectionEnd = text.length;
-      for (let k = h + 1; k < headings.length; k++) {
-        if (headings[k]!.level <= 2) {
-          sectionEnd = lines.starts[headings[k]!.line - 1]!;
-          break;
-        }
-      }
-      currentSection = {
-        title: heading.raw.trim(),
-        file,
-        line: heading.line,
-        heading: headingInfo,
-        range: { start, end: sectionEnd },
-      };
-      sections.push(currentSection);
-      continue;
-    }
-
-    if (options.onProgress && entries.length % 2000 === 0) options.onProgress(start / Math.max(1, text.length));
-
-    // An entry: the heading, then its body up to the next structural heading.
-    const bodyStartLine = heading.line + 1;
-    const bodyStart = Math.min(lineStart(bodyStartLine), end);
-    const parsed = parseHeading(heading.raw, (name) => venues.isKnown(name));
-    for (const issue of parsed.issues) {
-      if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
-      diagnostics.push({
-        file,
-        line: heading.line,
-        column: heading.rawOffset - start + issue.start + 1,
-        code: `heading-${issue.code}`,
-        message: issue.message,
-      });
-    }
-    const venue = venues.resolve(parsed.venueRaw);
-
-    // Notes: the body without blank lines at either end, sliced from the text in one piece.
-    const lastBodyLine = next ? next.line - 1 : lineCount;
-    let firstContent = 0;
-    let lastContent = 0;
-    for (let n = bodyStartLine; n <= lastBodyLine; n++) {
-      if (!isBlankLine(text, lines.starts[n - 1]!, lines.ends[n - 1]!)) {
-        if (!firstContent) firstContent = n;
-        lastContent = n;
+    let sectionEnd = text.length;
+    for (let k = h + 1; k < headings.length; k++) {
+      if (headings[k]!.level <= 2) {
+        sectionEnd = lines.starts[headings[k]!.line - 1]!;
+        break;
       }
     }
-    let notes = firstContent ? text.slice(lines.starts[firstContent - 1]!, lines.ends[lastContent - 1]!) : '';
-    if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
-    const stub = !firstContent || (notes.includes('<!--') && !hasContent(notes));
-
-    // TODO markers of the whole file are found once; take this entry's share (they are in order).
-    const entryTodos: Todo[] = [];
-    while (todoAt < allTodos.length && allTodos[todoAt]!.offset < start) todoAt++;
-    for (; todoAt < allTodos.length && allTodos[todoAt]!.offset < end; todoAt++) entryTodos.push(allTodos[todoAt]!);
-
-    // The heading and the body are parsed apart: a heading is a line of its own in any case.
-    const links: Link[] = [];
-    if (options.markdown) {
-      // NOTE: a BOM is no part of the first line for the markdown parser: start the chunk after it,
-      // or every offset in it would be one short.
-      const headingStart = start === 0 && info.bom ? 1 : start;
-      const headingLine = text.slice(headingStart, headingEnd);
-      const parts: Array<[string, number, number]> = [];
-      if (mayHoldLinks(headingLine, definitions)) parts.push([headingLine, headingStart, heading.line]);
-      const body = text.slice(bodyStart, end);
-      if (mayHoldLinks(body, definitions)) parts.push([body, bodyStart, bodyStartLine]);
-      for (const [chunk, offset, line] of parts) {
-        try {
-          const prefix = definitionPrefix(chunk, definitions);
-          const key = options.linkCache ? chunkKey(chunk, prefix) : '';
-          let found = options.linkCache?.get(key);
-          if (!found) {
-            found = extractLinks(chunk, { offset: 0, line: 1 }, options.markdown, prefix);
-            options.linkCache?.set(key, found);
-          }
-          links.push(...shiftLinks(found, { offset, line }));
-        } catch (error) {
-          diagnostics.push({
-            file,
-            line,
-            column: 1,
-            code: 'markdown-error',
-            message: `Could not read the links of this entry: ${(error as Error).message}`,
-          });
-        }
-      }
-    }
-
-    entries.push({
-      id: '',
-      sectionSlug: null,
-      title: parsed.title,
-      alias: parsed.alias,
-      venue: venue.venue,
-      venueRaw: parsed.venueRaw,
-      venueMatch: venue.match,
-      year: parsed.year,
-      orgs: parsed.orgs,
-      section: currentSection?.title ?? null,
+    currentSection = {
+      title: heading.raw.trim(),
       file,
       line: heading.line,
-      endLine: lastContent || heading.line,
-      notes,
-      todos: entryTodos,
-      links,
-      stub,
-      heading: headingInfo,
-      range: { start, end },
-      body: { start: bodyStart, end },
-    });
+      heading: { raw: heading.raw, rawOffset: heading.rawOffset, start, end: lines.ends[heading.line - 1]! },
+      range: { start, end: sectionEnd },
+    };
+    sections.push(currentSection);
   }
+  return { info, scan, sections, problems, headingDiagnostics, chunks };
+}
 
-  return { info, sections, entries, diagnostics, scan };
+/**
+ * A file's diagnostics in reading order: the scan's problems, then those of each heading line in
+ * turn (`entryDiagnostics` are the entries' own, placed, in entry order).
+ */
+export function fileDiagnostics(frame: Pick<DigestFrame, 'problems' | 'headingDiagnostics'>, entryDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const out = [...frame.problems];
+  const headings = frame.headingDiagnostics;
+  let h = 0;
+  for (const d of entryDiagnostics) {
+    while (h < headings.length && headings[h]!.line < d.line) out.push(headings[h++]!);
+    out.push(d);
+  }
+  while (h < headings.length) out.push(headings[h++]!);
+  return out;
+}
+
+/** Parses a chunk, or reuses an earlier parse of the same source (with links extracted when a parser is given). */
+export function chunkParse(source: ChunkSource, registries: Registries, options: Pick<ParseOptions, 'markdown' | 'reuse'> = {}): EntryParse {
+  const parse = options.reuse?.get(source) ?? parseChunk(source, registries, options.markdown);
+  return options.markdown ? withLinks(parse, source, options.markdown) : parse;
+}
+
+export function parseDigest(text: string, file: string, options: ParseOptions = {}): ParsedFile {
+  const registries = registriesOf(options);
+  const frame = splitDigest(text, file);
+  const entries: ParsedEntry[] = [];
+  const chunks: ParsedChunk[] = [];
+  const entryDiagnostics: Diagnostic[] = [];
+  for (const place of frame.chunks) {
+    const parse = chunkParse(place.source, registries, options);
+    entries.push(placeEntry(parse, place, place.source.section, file));
+    entryDiagnostics.push(...placeDiagnostics(parse, place.line, file));
+    chunks.push({ ...place, parse });
+  }
+  const { problems, headingDiagnostics } = frame;
+  return { info: frame.info, sections: frame.sections, entries, diagnostics: fileDiagnostics(frame, entryDiagnostics), scan: frame.scan, chunks, frame: { problems, headingDiagnostics } };
+}
+
+/** Reuse of the chunks of parses made before, in memory (an editor's buffer, a writer's new text). */
+export function reuseChunks(chunks: Iterable<Pick<ParsedChunk, 'source' | 'parse'>>): ChunkReuse {
+  // By text, then by what else the parse depends on: a Map hashes the text itself, once.
+  const byText = new Map<string, Map<string, EntryParse>>();
+  const contextOf = (source: ChunkSource): string => `${source.section === null ? '\u0000' : `=${source.section}`}\u0001${source.definitions}`;
+  for (const { source, parse } of chunks) {
+    let byContext = byText.get(source.text);
+    if (!byContext) byText.set(source.text, (byContext = new Map()));
+    byContext.set(contextOf(source), parse);
+  }
+  return { get: (source) => byText.get(source.text)?.get(contextOf(source)) };
 }

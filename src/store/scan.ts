@@ -103,6 +103,29 @@ const YAML_KEY = /^[A-Za-z_][\w.-]*[ \t]*:/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 
+/** An ATX heading line (without its line ending and BOM): its level, its text and where that starts. */
+export interface HeadingLine {
+  level: number;
+  /** The text after the marker and its spaces, as written (a closing `###` sequence removed). */
+  raw: string;
+  /** Index of `raw` in the line. */
+  rawStart: number;
+  /** True for `###Title`: no space after the marker. */
+  missingSpace: boolean;
+}
+
+/** The heading a line is, or null; `##Title` and `###Title` (no space) count, as plainly meant. */
+export function headingOfLine(line: string): HeadingLine | null {
+  const atx = ATX.exec(line);
+  if (atx) {
+    const after = atx[2] ?? '';
+    return { level: atx[1]!.length, raw: stripClosingSequence(after), rawStart: atx[2] === undefined ? line.length : line.length - after.length, missingSpace: false };
+  }
+  const loose = ATX_NO_SPACE.exec(line);
+  if (loose) return { level: loose[1]!.length, raw: loose[2]!, rawStart: line.length - loose[2]!.length, missingSpace: true };
+  return null;
+}
+
 /** Removes an ATX closing sequence (` ###`), which CommonMark does not count as heading text. */
 function stripClosingSequence(text: string): string {
   const m = /(^|[ \t]+)#+[ \t]*$/.exec(text);
@@ -172,24 +195,12 @@ export function scanDigest(text: string): Scan {
       continue;
     }
     const offsetOfLine = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const atx = ATX.exec(line);
-    if (atx) {
-      const level = atx[1]!.length;
-      allHeadingLevels.push({ line: i + 1, level });
-      if (level <= 3) {
-        const after = atx[2] ?? '';
-        const raw = stripClosingSequence(after);
-        const rawOffset = offsetOfLine + (atx[2] === undefined ? line.length : line.length - after.length);
-        headings.push({ level: level as 1 | 2 | 3, line: i + 1, raw, rawOffset, missingSpace: false });
+    const heading = headingOfLine(line);
+    if (heading) {
+      allHeadingLevels.push({ line: i + 1, level: heading.level });
+      if (heading.level <= 3) {
+        headings.push({ level: heading.level as 1 | 2 | 3, line: i + 1, raw: heading.raw, rawOffset: offsetOfLine + heading.rawStart, missingSpace: heading.missingSpace });
       }
-      continue;
-    }
-    const loose = ATX_NO_SPACE.exec(line);
-    if (loose) {
-      const level = loose[1]!.length as 2 | 3;
-      allHeadingLevels.push({ line: i + 1, level });
-      const raw = loose[2]!;
-      headings.push({ level, line: i + 1, raw, rawOffset: offsetOfLine + line.length - raw.length, missingSpace: true });
       continue;
     }
     if (DEFINITION.test(line)) definitionLines.push(i + 1);

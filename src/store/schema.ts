@@ -97,6 +97,32 @@ export const EntrySchema = z.object({
 });
 export type Entry = z.infer<typeof EntrySchema>;
 
+/**
+ * An entry as parsed from its own text (its chunk: the heading line to the next structural heading)
+ * and what it is parsed with: everything but what depends on the rest of the store (id, slug, file,
+ * section), positions counted from the chunk's start (offset 0, line 1). `links` is null for a chunk
+ * that may hold links, parsed without the markdown parser; `diagnostics` are the entry's own.
+ */
+export const EntryParseSchema = z.object({
+  title: z.string(),
+  alias: z.nullable(z.string()),
+  venue: z.nullable(z.string()),
+  venueRaw: z.nullable(z.string()),
+  venueMatch: VenueMatchSchema,
+  year: z.nullable(int()),
+  orgs: z.array(z.string()),
+  endLine: lineNumber(),
+  notes: z.string(),
+  todos: z.array(TodoSchema),
+  links: z.nullable(z.array(LinkSchema)),
+  stub: z.boolean(),
+  heading: HeadingSchema,
+  range: RangeSchema,
+  body: RangeSchema,
+  diagnostics: z.array(z.object({ line: lineNumber(), column: lineNumber(), code: z.string(), message: z.string() })),
+});
+export type EntryParse = z.infer<typeof EntryParseSchema>;
+
 export const SectionSchema = z.object({
   title: z.string(),
   slug: z.nullable(z.string()),

@@ -157,23 +157,23 @@ describe('papers list from the cached table', () => {
     expect(warm).toEqual(fresh);
   });
 
-  it('builds the table again from a damaged cache, and on a terminal cuts titles to its width', async () => {
+  it('prints the table from a damaged cache as from the notes, and on a terminal cuts titles to its width', async () => {
     const io = memoryIo(seedFiles());
     await run(io, 'list');
-    const table = [...io.files.keys()].find((f) => f.includes('/derived-entry-table-'))!;
-    expect(table).toBeDefined();
-    // A byte in the middle of the `rows` section (the first after the header).
-    const data = io.files.get(table)!;
+    const store = [...io.files.keys()].find((f) => f.includes('/store-'))!;
+    expect(store).toBeDefined();
+    // A byte in the middle of the `main` section (the first after the header): the layout the table reads.
+    const data = io.files.get(store)!;
     const headLength = Buffer.from(data).readUInt32LE(8);
-    const rows = (JSON.parse(Buffer.from(data).toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> }).sections[0]!;
-    expect(rows.name).toBe('rows');
-    const at = 12 + headLength + Math.floor(rows.length / 2);
+    const main = (JSON.parse(Buffer.from(data).toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> }).sections[0]!;
+    expect(main.name).toBe('main');
+    const at = 12 + headLength + Math.floor(main.length / 2);
     const damaged = data.map((b, i) => (i === at ? b ^ 0xff : b));
-    io.files.set(table, damaged);
+    io.files.set(store, damaged);
     const next = again(io);
     const fresh = await run(memoryIo(seedFiles()), '--no-cache', 'list');
     expect(await run(next, 'list')).toEqual(fresh);
-    expect(next.files.get(table)).not.toEqual(damaged);
+    expect(next.files.get(store)).not.toEqual(damaged);
     const narrow = await run(memoryIo(Object.fromEntries(next.files), { cwd: '/work', tty: true, columns: 80, env: { NO_COLOR: '1' } }), 'list');
     const lines = narrow.stdout.split('\n').filter((l) => l.startsWith('  '));
     expect(lines.length).toBe(24);

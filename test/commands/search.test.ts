@@ -104,7 +104,7 @@ describe('papers search', () => {
     const first = memoryIo({ ...seedFiles(), '/work/notes/papers.config.json': JSON.stringify({ orgs: [{ name: 'UW', aliases: ['University of Washington'] }] }) });
     const ids = async (io: MemoryIo): Promise<string[]> => (JSON.parse((await run(io, 'search', 'washington', '--json')).stdout) as JsonResult[]).map((e) => e.id);
     expect(await ids(first)).toEqual(['tvm-2018', 'relax-2023']);
-    expect([...first.files.keys()].some((f) => f.includes('/derived-search-index-'))).toBe(true);
+    expect([...first.files.keys()].some((f) => f.includes('/product-search-index-'))).toBe(true);
     // The same files and cache, the config's organisations gone.
     const second = memoryIo({ ...Object.fromEntries(first.files), '/work/notes/papers.config.json': '{}' });
     expect(await ids(second)).toEqual([]);

@@ -6,7 +6,7 @@ import { fixFile } from '../../src/lint/fix.js';
 import { lintStore } from '../../src/lint/lint.js';
 import { rules } from '../../src/lint/rules/index.js';
 import type { LintMessage } from '../../src/lint/types.js';
-import { parseTexts } from '../../src/store/load.js';
+import { parseTexts } from '../../src/store/texts.js';
 
 export interface LintTextOptions {
   /** Rule ids or aliases to run (all when absent). */

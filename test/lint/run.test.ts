@@ -5,7 +5,7 @@ import { noTodo } from '../../src/lint/rules/no-todo.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { runRules } from '../../src/lint/run.js';
 import { defineRule, type AnyRule } from '../../src/lint/types.js';
-import { parseTexts } from '../../src/store/load.js';
+import { parseTexts } from '../../src/store/texts.js';
 import { createOrgRegistry } from '../../src/store/orgs.js';
 import { memoryIo, run } from '../helpers/memory-io.js';
 import { seedFiles } from '../helpers/seed.js';

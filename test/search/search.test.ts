@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, SEARCH_INDEX_VERSION, buildSearchIndexSections, openSearchIndex } from '../../src/search/index.js';
+import { FIELDS, buildSearchIndexParts, openSearchIndex } from '../../src/search/index.js';
 import { parseQuery } from '../../src/search/query.js';
 import { cjkEdgeFactor, charPairs, cjkWords, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
 import { createOrgRegistry } from '../../src/store/orgs.js';
@@ -310,10 +310,10 @@ describe('searchEntries: fields', () => {
 });
 
 describe('the index', () => {
-  it('is plain data in its sections: a structured clone searches the same', () => {
+  it('is plain data in its parts: a structured clone searches the same', () => {
     const venues = createVenueRegistry();
     const store = storeOf(SEED);
-    const sections = structuredClone(buildSearchIndexSections(store.entries, venues, createOrgRegistry([], { informal: true })));
+    const sections = structuredClone(buildSearchIndexParts(store.entries, venues, createOrgRegistry([], { informal: true })));
     let textsRead = 0;
     const clone = openSearchIndex(sections.core, () => (textsRead++, sections.texts));
     expect(searchEntries(clone, parseQuery(['mobius']))).toEqual(searchEntries(store.index, parseQuery(['mobius'])));
@@ -324,12 +324,10 @@ describe('the index', () => {
     }
     expect(textsRead).toBe(1);
     const none = { joined: '', ends: new Int32Array(0) };
-    const noBytes = { bytes: new Uint8Array(0), ends: new Int32Array(0) };
-    const empty = buildSearchIndexSections([], venues, createOrgRegistry());
+    const empty = buildSearchIndexParts([], venues, createOrgRegistry());
     expect(empty.core).toEqual({
-      version: SEARCH_INDEX_VERSION,
-      docs: { id: noBytes, aliasKey: noBytes, titleKey: noBytes, shortKey: noBytes, titleWords: noBytes, initials: none },
-      vocabulary: none,
+      docs: { id: [], aliasKey: [], titleKey: [], shortKey: [], titleWords: [], initials: none },
+      vocabulary: [],
       postingEnds: new Int32Array(0),
       postings: new Int32Array(0),
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byteColumn, byteColumnAt, columnAt, eachHolding, stringColumn } from '../../src/store/columns.js';
+import { columnAt, eachHolding, stringColumn } from '../../src/store/columns.js';
 
 describe('string columns', () => {
   it('find the strings holding a term, never a match across two of them', () => {
@@ -16,13 +16,6 @@ describe('string columns', () => {
     expect(holding('bb')).toEqual([]);
     expect(holding('')).toEqual([]);
     expect([0, 1, 2, 3, 4, 5].map((i) => columnAt(column, i))).toEqual(['量化', '化学', '', 'abab', 'b', 'ab']);
-  });
-
-  it('keep any text as UTF-8, one string at a time', () => {
-    const strings = ['', 'tvm', '量化 Transformer', '👍🏽', 'é'];
-    const column = byteColumn(strings);
-    expect(strings.map((_, i) => byteColumnAt(column, i))).toEqual(strings);
-    expect(column.bytes.length).toBe(new TextEncoder().encode(strings.join('')).length);
   });
 
   it('agree with includes on every string (property)', () => {

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf, fingerprintsFrom, knownHash, SETTLE_MS } from '../../src/cache/fingerprint.js';
+import { cacheDir } from '../../src/cache/slot.js';
+import { CACHE_FORMAT } from '../../src/cache/versions.js';
 import { buildStore } from '../../src/store/build.js';
-import { CACHE_FORMAT, cacheDir } from '../../src/store/cache.js';
-import { fingerprintOf, fingerprintsFrom, knownHash, SETTLE_MS } from '../../src/store/fingerprint.js';
-import type { MarkdownParser } from '../../src/store/links.js';
 import { loadStore } from '../../src/store/load.js';
-import { parseMarkdown } from '../../src/store/markdown.js';
-import { parseDigest } from '../../src/store/parse.js';
+import { parseDigest, reuseChunks, type ChunkReuse } from '../../src/store/parse.js';
 import { memoryIo, run, type MemoryIo } from '../helpers/memory-io.js';
 import { seedFiles } from '../helpers/seed.js';
 
@@ -89,25 +88,26 @@ describe('parse cache', () => {
     expect(entries.flatMap((e: { links: unknown[] }) => e.links)).toHaveLength(2);
   });
 
-  it('reparses only the chunks that changed', () => {
+  it('reparses only the chunks that changed, and reuses the others as they were parsed', () => {
     const text = "## S\n### A\n- [a](a.md)\n### B\n- [b](b.md)\n### C\n- [c](c.md)\n";
-    const cache = new Map<string, never>();
-    const linkCache = { get: (k: string) => cache.get(k), set: (k: string, v: never) => void cache.set(k, v) };
-    let calls = 0;
-    const counting: MarkdownParser = (t) => {
-      calls++;
-      return parseMarkdown(t);
+    const first = parseDigest(text, 'x.md');
+    const counting = (): { reuse: ChunkReuse; reused: string[] } => {
+      const known = reuseChunks(first.chunks!);
+      const reused: string[] = [];
+      return { reused, reuse: { get: (source) => { const hit = known.get(source); if (hit) reused.push(source.text.split('\n')[0]!); return hit; } } };
     };
-    const first = buildStore([parseDigest(text, 'x.md', { markdown: counting, linkCache })]);
-    expect(calls).toBe(3);
-    calls = 0;
-    const changed = text.replace('[b](b.md)', '[b](b2.md)');
-    const second = buildStore([parseDigest(`## New\n### Z\n- z\n${changed}`, 'x.md', { markdown: counting, linkCache })]);
-    expect(calls).toBe(1);
-    const fresh = buildStore([parseDigest(`## New\n### Z\n- z\n${changed}`, 'x.md', { markdown: parseMarkdown })]);
-    expect(second).toEqual(fresh);
-    expect(first.entries[0]!.links[0]!.line).toBe(3);
-    expect(second.entries[1]!.links[0]!.line).toBe(6);
+    // A section before, and B's link changed: A and C are reused where they now are.
+    const edited = `## New\n### Z\n- z\n${text.replace('[b](b.md)', '[b](b2.md)')}`;
+    const one = counting();
+    const second = parseDigest(edited, 'x.md', one);
+    expect(one.reused).toEqual(['### A', '### C']);
+    expect(buildStore([second])).toEqual(buildStore([parseDigest(edited, 'x.md')]));
+    expect(second.entries[3]!.line).toBe(9);
+    // B and C moved into another section: their parse depends on it, so they are parsed again.
+    const moved = text.replace('### B', '## T\n### B');
+    const two = counting();
+    expect(buildStore([parseDigest(moved, 'x.md', two)])).toEqual(buildStore([parseDigest(moved, 'x.md')]));
+    expect(two.reused).toEqual(['### A']);
   });
 
   it('returns what a fresh parse returns, for any digest and any edit (property)', async () => {
@@ -120,7 +120,8 @@ describe('parse cache', () => {
         next.files.set('/work/notes/x.md', new TextEncoder().encode(b.join('\n')));
         const cached = await loadStore(next, {});
         const fresh = await loadStore(memoryIo({ '/work/notes/x.md': b.join('\n') }), { cache: false });
-        expect(cached.digest).toEqual(fresh.digest);
+        expect(cached.digest()).toEqual(fresh.digest());
+        expect(await cached.linkedDigest()).toEqual(await fresh.linkedDigest());
       }),
       { numRuns: 60 },
     );
@@ -146,17 +147,20 @@ describe('parse cache', () => {
     return out;
   };
 
-  it('keeps entry texts apart: the list table reads none of them, list --json reads them all', async () => {
+  it('keeps entries apart from the layout: the list table reads none of them, list --json reads them all', async () => {
     const fresh = memoryIo(seedFiles());
     const freshTable = (await run(fresh, '--no-cache', 'list')).stdout;
     const freshJson = await listJson(memoryIo(seedFiles()), '--no-cache');
     const io = memoryIo(seedFiles());
     await listJson(io);
     const file = storeFile(io);
-    expect([...sectionsOf(io.files.get(file)!).keys()]).toEqual(['main', 'entries-0', 'texts-0']);
-    const damaged = damageSections(io.files.get(file)!, (name) => name.startsWith('texts-'));
+    const names = [...sectionsOf(io.files.get(file)!).keys()];
+    expect(names[0]).toBe('main');
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.slice(1).every((n) => /^g:[0-9a-f]{16}$/.test(n))).toBe(true);
+    const damaged = damageSections(io.files.get(file)!, (name) => name.startsWith('g:'));
     io.files.set(file, damaged);
-    // The table never reads the damaged texts: same output, and the file is left as it is.
+    // The table never reads the damaged groups: same output, and the file is left as it is.
     const table = again(io);
     expect((await run(table, 'list')).stdout).toBe(freshTable);
     expect(table.files.get(file)).toEqual(damaged);
@@ -176,9 +180,9 @@ describe('parse cache', () => {
     };
     const warm = again(io);
     expect((await run(warm, 'search', '量化', '--json')).stdout).toBe(fresh.search);
-    // Every section but the store's main part damaged: the index is built again, texts parsed again.
+    // Every section but the store's main part damaged: the index is built again, entries parsed again.
     const broken = again(io);
-    for (const f of cacheFiles(broken).filter((f) => /\/(store|derived-search)/.test(f))) {
+    for (const f of cacheFiles(broken).filter((f) => /\/(store|product-search-index)-/.test(f))) {
       broken.files.set(f, damageSections(broken.files.get(f)!, (name) => name !== 'main'));
     }
     expect((await run(again(broken), 'search', '量化', '--json')).stdout).toBe(fresh.search);
@@ -215,7 +219,7 @@ describe('parse cache', () => {
     const io = await changedInPlace();
     // The texts must come from the notes: the bytes read now are not the ones the store was made from.
     const file = storeFile(io);
-    io.files.set(file, damageSections(io.files.get(file)!, (name) => name.startsWith('texts-')));
+    io.files.set(file, damageSections(io.files.get(file)!, (name) => name.startsWith('g:')));
     const show = await run(io, 'show', 'layoutlm');
     expect(show.code).toBe(2);
     expect(show.stderr).toContain('notes/papers.md changed while papers was reading it');
@@ -231,13 +235,39 @@ describe('parse cache', () => {
 });
 
 describe('writers and the cache', () => {
-  it('add caches nothing for the bytes it replaces, and the next command reads the new ones', async () => {
+  /** An io that records the paths papers writes with writeFile (cache files). */
+  const recording = (io: MemoryIo): { io: MemoryIo; written: string[] } => {
+    const written: string[] = [];
+    const write = io.writeFile;
+    io.writeFile = (file, data) => {
+      written.push(file);
+      write(file, data);
+    };
+    return { io, written };
+  };
+
+  it('add leaves the store cached for the bytes it wrote: the next command parses nothing', async () => {
     const io = memoryIo(seedFiles());
+    await run(io, 'list');
     const added = await run(io, 'add', '--title', 'Cache Test Paper', '--venue', "KDD'24", '--section', 'ocr');
     expect(added.code).toBe(0);
-    expect(cacheFiles(io).filter((f) => f.includes('/store-'))).toEqual([]);
-    const titles = JSON.parse(await listJson(again(io))).map((e: { title: string }) => e.title);
-    expect(titles).toContain('Cache Test Paper');
+    const next = recording(again(io));
+    const listed = await run(next.io, 'list', '--json');
+    expect(listed.stdout).toBe(await listJson(memoryIo(Object.fromEntries(io.files)), '--no-cache'));
+    expect(JSON.parse(listed.stdout).map((e: { title: string }) => e.title)).toContain('Cache Test Paper');
+    // The store came from the cache: only the new file's fingerprint (and the links list --json read) were written.
+    expect(next.written.filter((f) => f.includes('/store-') && !f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('note leaves the store cached too, and search updates its index from the one before', async () => {
+    const io = memoryIo(seedFiles());
+    await run(io, 'search', 'transformer');
+    expect((await run(io, 'note', 'din', '一条新的笔记 quokka')).code).toBe(0);
+    const next = recording(again(io));
+    const found = await run(next.io, 'search', 'quokka', '--json');
+    expect(JSON.parse(found.stdout).map((r: { id: string }) => r.id)).toEqual(['din-2018']);
+    expect(found.stdout).toBe((await run(memoryIo(Object.fromEntries(io.files)), '--no-cache', 'search', 'quokka', '--json')).stdout);
+    expect(next.written.filter((f) => f.includes('/store-') && !f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -3,20 +3,24 @@
 // NOTE: the change time (ctime) moves on every write and no program can set it back, so a file
 // whose stat is unchanged has unchanged bytes. A file written in the last few seconds could still
 // change within the same clock tick; its stat is not trusted ("racy", as git calls it) and it is hashed.
+import * as z from 'zod/mini';
 import type { FileStat } from '../io.js';
 
 /** A stat younger than this when recorded is not trusted later. */
 export const SETTLE_MS = 3000;
 
-export interface Fingerprint {
-  file: string;
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  dev: number;
-  ino: number;
-  sha1: string;
-}
+const finite = () => z.number().check(z.refine(Number.isFinite));
+
+export const FingerprintSchema = z.object({
+  file: z.string(),
+  size: finite(),
+  mtimeMs: finite(),
+  ctimeMs: finite(),
+  dev: finite(),
+  ino: finite(),
+  sha1: z.string(),
+});
+export type Fingerprint = z.infer<typeof FingerprintSchema>;
 
 /** The fingerprint to record for a file just hashed, or null when it changed too recently to be trusted. */
 export function fingerprintOf(file: string, st: FileStat, sha1: string, now: number): Fingerprint | null {
@@ -35,13 +39,11 @@ export function knownHash(recorded: readonly Fingerprint[], file: string, st: Fi
   return null;
 }
 
-/** Fingerprints as read from the cache, when they have the right shape. */
+/** Fingerprints as read from the cache: those of the right shape. */
 export function fingerprintsFrom(value: unknown): Fingerprint[] {
   if (!Array.isArray(value)) return [];
-  const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-  return value.filter(
-    (f): f is Fingerprint =>
-      typeof f === 'object' && f !== null && typeof f.file === 'string' && typeof f.sha1 === 'string' &&
-      num(f.size) && num(f.mtimeMs) && num(f.ctimeMs) && num(f.dev) && num(f.ino),
-  );
+  return value.flatMap((f) => {
+    const checked = FingerprintSchema.safeParse(f);
+    return checked.success ? [checked.data] : [];
+  });
 }

@@ -19,14 +19,10 @@ type Tagged =
   | { $p: 'map'; keys: unknown; values: unknown }
   | { $p: 'strings'; joined: string; lengths: Int32Array | number[] }
   | { $p: 'dict'; values: string[]; codes: Int32Array | number[] }
-  | { $p: 'typed'; kind: TypedKind; data: number[] }
   | { $p: 'object'; value: Record<string, unknown> };
 
-/** Typed arrays kept as they are: v8 stores them whole; JSON as numbers, made typed again on unpack. */
-const TYPED = { Int32Array, Uint8Array, Float64Array } as const;
-type TypedKind = keyof typeof TYPED;
-const typedKind = (v: unknown): TypedKind | undefined =>
-  v instanceof Int32Array ? 'Int32Array' : v instanceof Uint8Array && !(v instanceof Uint8ClampedArray) ? 'Uint8Array' : v instanceof Float64Array ? 'Float64Array' : undefined;
+/** Typed arrays v8 stores whole; others are refused (nothing papers caches holds them). */
+const isKeptTyped = (v: unknown): boolean => v instanceof Int32Array || (v instanceof Uint8Array && !(v instanceof Uint8ClampedArray)) || v instanceof Float64Array;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -39,10 +35,7 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** `json`: numbers stay plain arrays (JSON has no typed arrays); `v8`: typed arrays. */
-export type PackTarget = 'v8' | 'json';
-
-function packArray(values: readonly unknown[], target: PackTarget): unknown {
+function packArray(values: readonly unknown[]): unknown {
   const n = values.length;
   if (n === 0) return values;
   const first = values[0];
@@ -57,45 +50,43 @@ function packArray(values: readonly unknown[], target: PackTarget): unknown {
         if (code === undefined) codeOf.set(v, (code = codeOf.size));
         codes[i] = code;
       }
-      if (codeOf.size <= n / DICT_SHARE) return { $p: 'dict', values: [...codeOf.keys()], codes: target === 'v8' ? Int32Array.from(codes) : codes } satisfies Tagged;
+      if (codeOf.size <= n / DICT_SHARE) return { $p: 'dict', values: [...codeOf.keys()], codes: Int32Array.from(codes) } satisfies Tagged;
     }
     let total = 0;
     for (const v of values as string[]) total += v.length;
     if (total >= JOIN_MIN_LENGTH) {
       const lengths = (values as string[]).map((v) => v.length);
-      return { $p: 'strings', joined: (values as string[]).join(''), lengths: target === 'v8' ? Int32Array.from(lengths) : lengths };
+      return { $p: 'strings', joined: (values as string[]).join(''), lengths: Int32Array.from(lengths) };
     }
   }
   if (typeof first === 'number') {
-    if (target === 'v8' && values.every(isInt32)) return { $p: 'i32', data: Int32Array.from(values as number[]) } satisfies Tagged;
-    if (target === 'v8' && values.every((v) => typeof v === 'number')) return { $p: 'f64', data: Float64Array.from(values as number[]) } satisfies Tagged;
+    if (values.every(isInt32)) return { $p: 'i32', data: Int32Array.from(values as number[]) } satisfies Tagged;
+    if (values.every((v) => typeof v === 'number')) return { $p: 'f64', data: Float64Array.from(values as number[]) } satisfies Tagged;
   }
   if (isPlainObject(first)) {
     const keys = Object.keys(first);
     if (values.every((v) => isPlainObject(v) && sameKeys(Object.keys(v), keys))) {
-      const columns = keys.map((k) => packArray(values.map((v) => (v as Record<string, unknown>)[k]), target));
+      const columns = keys.map((k) => packArray(values.map((v) => (v as Record<string, unknown>)[k])));
       return { $p: 'records', n, keys, columns } satisfies Tagged;
     }
   }
   if (Array.isArray(first) && values.every(Array.isArray)) {
     const lengths = (values as unknown[][]).map((v) => v.length);
-    return { $p: 'arrays', lengths: target === 'v8' ? Int32Array.from(lengths) : lengths, flat: packArray((values as unknown[][]).flat(), target) };
+    return { $p: 'arrays', lengths: Int32Array.from(lengths), flat: packArray((values as unknown[][]).flat()) };
   }
-  return values.map((v) => packValue(v, target));
+  return values.map((v) => packValue(v));
 }
 
 /** Columns for `value`: what unpack turns back into an equal value. */
-export function packValue(value: unknown, target: PackTarget = 'v8'): unknown {
-  if (Array.isArray(value)) return packArray(value, target);
+export function packValue(value: unknown): unknown {
+  if (Array.isArray(value)) return packArray(value);
   if (ArrayBuffer.isView(value)) {
-    const kind = typedKind(value);
-    if (!kind) throw new Error(`packValue: cannot pack a ${value.constructor.name}`);
-    if (target === 'v8') return value;
-    return { $p: 'typed', kind, data: Array.from(value as Int32Array) } satisfies Tagged;
+    if (!isKeptTyped(value)) throw new Error(`packValue: cannot pack a ${value.constructor.name}`);
+    return value;
   }
-  if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()], target), values: packArray([...value.values()], target) } satisfies Tagged;
+  if (value instanceof Map) return { $p: 'map', keys: packArray([...value.keys()]), values: packArray([...value.values()]) } satisfies Tagged;
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = Object.fromEntries(Object.keys(value).map((k) => [k, packValue(value[k], target)]));
+    const out: Record<string, unknown> = Object.fromEntries(Object.keys(value).map((k) => [k, packValue(value[k])]));
     return { $p: 'object', value: out } satisfies Tagged;
   }
   return value;
@@ -170,8 +161,6 @@ export function unpackValue(packed: unknown): unknown {
       }
       return out;
     }
-    case 'typed':
-      return TYPED[t.kind].from(t.data);
     case 'dict': {
       const out = new Array<string>(t.codes.length);
       for (let i = 0; i < out.length; i++) out[i] = t.values[t.codes[i]!]!;

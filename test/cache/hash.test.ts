@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, fnv64, sha1 } from '../../src/store/hash.js';
+import { crc32, fnv64, sha1 } from '../../src/cache/hash.js';
 
 /** FNV-1a 64 over UTF-16 code units (low byte first), with BigInt: the definition. */
 function fnvReference(text: string): string {

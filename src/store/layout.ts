@@ -1,0 +1,311 @@
+// The store's layout: its files' frames and, in columns, one row per entry (where its chunk is, the
+// key of its source, and the fields most commands read), from which entries are made on demand. Pure.
+// NOTE: columns, not an object per row: a warm run on a 10k-entry digest reads the layout whole, and
+// 10k row objects cost more to make, check and collect than everything else that run does.
+import * as z from 'zod/mini';
+import { idBase, slugsByTitle, storeSections, uniqueIds } from './build.js';
+import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
+import { fileDiagnostics, placeDiagnostics, placeEntry, type ChunkSource, type DigestFrame, type ParsedSection } from './parse.js';
+import { DiagnosticSchema, FileInfoSchema, HeadingSchema, RangeSchema, type Diagnostic, type Entry, type EntryParse, type Section } from './schema.js';
+
+/** What list, filters, `show`'s look-up and stats read of every entry: no notes, no positions but its heading line. */
+export const EntrySummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  alias: z.nullable(z.string()),
+  venue: z.nullable(z.string()),
+  year: z.nullable(z.number()),
+  orgs: z.array(z.string()),
+  section: z.nullable(z.string()),
+  sectionSlug: z.nullable(z.string()),
+  /** The file as shown (relative to the current folder when inside it). */
+  file: z.string(),
+  line: z.number(),
+  stub: z.boolean(),
+  todoCount: z.number(),
+});
+export type EntrySummary = z.infer<typeof EntrySummarySchema>;
+
+/** One entry of the layout, as an object (see LayoutRows for how they are kept). */
+export interface LayoutRow {
+  /** The key of its chunk's source: equal keys, equal parses. */
+  key: string;
+  /** Index of its file in the layout's files. */
+  file: number;
+  /** Where its chunk starts in its file, and its length (where the entry ends). */
+  offset: number;
+  line: number;
+  length: number;
+  section: string | null;
+  /** The reference definitions its source uses (ChunkSource.definitions). */
+  definitions: string;
+  /** What its id is made from (see idBase); the id itself is unique across the store. */
+  idBase: string;
+  id: string;
+  title: string;
+  alias: string | null;
+  venue: string | null;
+  year: number | null;
+  orgs: string[];
+  stub: boolean;
+  todoCount: number;
+}
+
+/** A row's fields as its chunk's parse gives them: everything but where it is and its id. */
+export type RowFields = Omit<LayoutRow, 'file' | 'offset' | 'line' | 'id'>;
+
+/** No year, in the year column. */
+const NO_YEAR = -1;
+/** No section, in the section column. */
+const NO_SECTION = -1;
+
+const Uint8Schema = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
+
+/** The rows, one column per field (row `i` is position `i` of each), with what they are made of. */
+export const LayoutRowsSchema = z.object({
+  size: z.number().check(z.int(), z.minimum(0)),
+  key: StringColumnSchema,
+  file: Int32Schema,
+  offset: Int32Schema,
+  line: Int32Schema,
+  length: Int32Schema,
+  /** Position in `sections`, or -1. */
+  section: Int32Schema,
+  sections: z.array(z.string()),
+  definitions: StringColumnSchema,
+  idBase: StringColumnSchema,
+  id: StringColumnSchema,
+  title: StringColumnSchema,
+  alias: StringColumnSchema,
+  /** 1 where the row has an alias (else its `alias` is empty); likewise `hasVenue`. */
+  hasAlias: Uint8Schema,
+  venue: StringColumnSchema,
+  hasVenue: Uint8Schema,
+  /** The year, or -1. */
+  year: Int32Schema,
+  /** Every row's organisations end to end; row `i`'s are `orgs[orgEnds[i - 1] .. orgEnds[i]]`. */
+  orgs: StringColumnSchema,
+  orgEnds: Int32Schema,
+  stub: Uint8Schema,
+  todoCount: Int32Schema,
+});
+export type LayoutRows = z.infer<typeof LayoutRowsSchema>;
+
+/** Whether every column has one value per row (what a schema of the columns alone cannot say). */
+export function rowsAreWhole(rows: LayoutRows): boolean {
+  const n = rows.size;
+  const columns = [rows.key.ends, rows.file, rows.offset, rows.line, rows.length, rows.section, rows.definitions.ends, rows.idBase.ends, rows.id.ends];
+  const more = [rows.title.ends, rows.alias.ends, rows.hasAlias, rows.venue.ends, rows.hasVenue, rows.year, rows.orgEnds, rows.stub, rows.todoCount];
+  if (![...columns, ...more].every((c) => c.length === n)) return false;
+  for (let i = 0; i < n; i++) if (rows.section[i]! >= rows.sections.length || rows.file[i]! < 0) return false;
+  return n === 0 || rows.orgEnds[n - 1]! <= rows.orgs.ends.length;
+}
+
+const ParsedSectionSchema = z.object({ title: z.string(), file: z.string(), line: z.number(), heading: HeadingSchema, range: RangeSchema });
+
+/** A file of the layout: its frame, by absolute path, and the hash of the bytes it was read from. */
+export const LayoutFileSchema = z.object({
+  path: z.string(),
+  sha1: z.string(),
+  info: FileInfoSchema,
+  sections: z.array(ParsedSectionSchema),
+  problems: z.array(DiagnosticSchema),
+  headingDiagnostics: z.array(DiagnosticSchema),
+});
+export type LayoutFile = z.infer<typeof LayoutFileSchema>;
+
+export const StoreLayoutSchema = z.object({ files: z.array(LayoutFileSchema), rows: LayoutRowsSchema });
+export type StoreLayout = z.infer<typeof StoreLayoutSchema>;
+
+/** The row fields of a parsed chunk. */
+export function rowFields(key: string, source: ChunkSource, parse: EntryParse): RowFields {
+  return {
+    key,
+    section: source.section,
+    definitions: source.definitions,
+    title: parse.title,
+    alias: parse.alias,
+    venue: parse.venue,
+    year: parse.year,
+    orgs: parse.orgs,
+    stub: parse.stub,
+    todoCount: parse.todos.length,
+    length: source.text.length,
+    idBase: idBase(parse),
+  };
+}
+
+/** One file's frame and its chunks' row fields, in order: what a layout is made of. */
+export interface LayoutPart {
+  path: string;
+  sha1: string;
+  frame: Omit<DigestFrame, 'scan' | 'chunks'>;
+  /** Each chunk's offset and line, with its fields. */
+  chunks: Array<{ offset: number; line: number; fields: RowFields }>;
+}
+
+/** The layout of files in store order; ids are unique across all of them. */
+export function buildLayout(parts: readonly LayoutPart[]): StoreLayout {
+  const files: LayoutFile[] = parts.map((p) => ({
+    path: p.path,
+    sha1: p.sha1,
+    info: p.frame.info,
+    sections: p.frame.sections,
+    problems: p.frame.problems,
+    headingDiagnostics: p.frame.headingDiagnostics,
+  }));
+  const flat = parts.flatMap((p, file) => p.chunks.map((c) => ({ file, ...c })));
+  const n = flat.length;
+  const sections: string[] = [];
+  const sectionAt = new Map<string, number>();
+  const orgs: string[] = [];
+  const orgEnds = new Int32Array(n);
+  const ints = (get: (c: (typeof flat)[number]) => number): Int32Array => Int32Array.from(flat, get);
+  flat.forEach((c, i) => {
+    orgs.push(...c.fields.orgs);
+    orgEnds[i] = orgs.length;
+  });
+  const strings = (get: (f: RowFields) => string): StringColumn => stringColumn(flat.map((c) => get(c.fields)));
+  const rows: LayoutRows = {
+    size: n,
+    key: strings((f) => f.key),
+    file: ints((c) => c.file),
+    offset: ints((c) => c.offset),
+    line: ints((c) => c.line),
+    length: ints((c) => c.fields.length),
+    section: ints((c) => {
+      const title = c.fields.section;
+      if (title === null) return NO_SECTION;
+      let at = sectionAt.get(title);
+      if (at === undefined) {
+        sectionAt.set(title, (at = sections.length));
+        sections.push(title);
+      }
+      return at;
+    }),
+    sections,
+    definitions: strings((f) => f.definitions),
+    idBase: strings((f) => f.idBase),
+    id: stringColumn(uniqueIds(flat.map((c) => c.fields.idBase))),
+    title: strings((f) => f.title),
+    alias: strings((f) => f.alias ?? ''),
+    hasAlias: Uint8Array.from(flat, (c) => (c.fields.alias === null ? 0 : 1)),
+    venue: strings((f) => f.venue ?? ''),
+    hasVenue: Uint8Array.from(flat, (c) => (c.fields.venue === null ? 0 : 1)),
+    year: ints((c) => c.fields.year ?? NO_YEAR),
+    orgs: stringColumn(orgs),
+    orgEnds,
+    stub: Uint8Array.from(flat, (c) => (c.fields.stub ? 1 : 0)),
+    todoCount: ints((c) => c.fields.todoCount),
+  };
+  return { files, rows };
+}
+
+function orgsAt(rows: LayoutRows, i: number): string[] {
+  const out: string[] = [];
+  for (let k = i === 0 ? 0 : rows.orgEnds[i - 1]!; k < rows.orgEnds[i]!; k++) out.push(columnAt(rows.orgs, k));
+  return out;
+}
+
+const sectionOf = (rows: LayoutRows, i: number): string | null => {
+  const s = rows.section[i]!;
+  return s === NO_SECTION ? null : rows.sections[s]!;
+};
+
+/** Row `i` as an object. */
+export function rowAt(layout: StoreLayout, i: number): LayoutRow {
+  const { rows } = layout;
+  const year = rows.year[i]!;
+  return {
+    key: columnAt(rows.key, i),
+    file: rows.file[i]!,
+    offset: rows.offset[i]!,
+    line: rows.line[i]!,
+    length: rows.length[i]!,
+    section: sectionOf(rows, i),
+    definitions: columnAt(rows.definitions, i),
+    idBase: columnAt(rows.idBase, i),
+    id: columnAt(rows.id, i),
+    title: columnAt(rows.title, i),
+    alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
+    venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
+    year: year === NO_YEAR ? null : year,
+    orgs: orgsAt(rows, i),
+    stub: rows.stub[i] === 1,
+    todoCount: rows.todoCount[i]!,
+  };
+}
+
+/** The fields of row `i`, without where it is. */
+export function fieldsAt(layout: StoreLayout, i: number): RowFields {
+  const { file: _file, offset: _offset, line: _line, id: _id, ...fields } = rowAt(layout, i);
+  return fields;
+}
+
+/** Where row `i`'s chunk is: its file, offset, line and length. */
+export function placeAt(layout: StoreLayout, i: number): { file: number; offset: number; line: number; length: number; section: string | null; definitions: string } {
+  const { rows } = layout;
+  return { file: rows.file[i]!, offset: rows.offset[i]!, line: rows.line[i]!, length: rows.length[i]!, section: sectionOf(rows, i), definitions: columnAt(rows.definitions, i) };
+}
+
+export function keyAt(layout: StoreLayout, i: number): string {
+  return columnAt(layout.rows.key, i);
+}
+
+/** The layout's sections, named `name(path)`, with slugs and indexes. */
+export function layoutSections(layout: StoreLayout, slugs: Readonly<Record<string, string>>, name: (path: string) => string): Section[] {
+  return storeSections(layout.files.map((f) => f.sections.map((s): ParsedSection => ({ ...s, file: name(f.path) }))), slugs);
+}
+
+/** Summaries of every row, files named `name(path)`. */
+export function layoutSummaries(layout: StoreLayout, slugs: Readonly<Record<string, string>>, name: (path: string) => string): EntrySummary[] {
+  const { rows } = layout;
+  const slugByTitle = slugsByTitle(slugs);
+  const slugOfSection = rows.sections.map((title) => slugByTitle.get(title) ?? null);
+  const names = layout.files.map((f) => name(f.path));
+  const out = new Array<EntrySummary>(rows.size);
+  for (let i = 0; i < rows.size; i++) {
+    const s = rows.section[i]!;
+    const year = rows.year[i]!;
+    out[i] = {
+      id: columnAt(rows.id, i),
+      title: columnAt(rows.title, i),
+      alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
+      venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
+      year: year === NO_YEAR ? null : year,
+      orgs: orgsAt(rows, i),
+      section: s === NO_SECTION ? null : rows.sections[s]!,
+      sectionSlug: s === NO_SECTION ? null : slugOfSection[s]!,
+      file: names[rows.file[i]!]!,
+      line: rows.line[i]!,
+      stub: rows.stub[i] === 1,
+      todoCount: rows.todoCount[i]!,
+    };
+  }
+  return out;
+}
+
+/** The entry of row `i`, from its chunk's parse. */
+export function layoutEntry(layout: StoreLayout, i: number, parse: EntryParse, sectionSlug: string | null, file: string): Entry {
+  const { rows } = layout;
+  const entry = placeEntry(parse, { offset: rows.offset[i]!, line: rows.line[i]! }, sectionOf(rows, i), file);
+  entry.id = columnAt(rows.id, i);
+  entry.sectionSlug = sectionSlug;
+  return entry;
+}
+
+/** All diagnostics of the layout's files, in reading order, files named `name(path)`. */
+export function layoutDiagnostics(layout: StoreLayout, parseOf: (i: number) => EntryParse, name: (path: string) => string, only?: number): Diagnostic[] {
+  const { rows } = layout;
+  const byFile: Diagnostic[][] = layout.files.map(() => []);
+  for (let i = 0; i < rows.size; i++) {
+    const k = rows.file[i]!;
+    if (only === undefined || k === only) byFile[k]!.push(...placeDiagnostics(parseOf(i), rows.line[i]!, ''));
+  }
+  return layout.files.flatMap((f, k) => {
+    if (only !== undefined && k !== only) return [];
+    const shown = name(f.path);
+    const rename = (d: Diagnostic): Diagnostic => ({ ...d, file: shown });
+    return fileDiagnostics({ problems: f.problems.map(rename), headingDiagnostics: f.headingDiagnostics.map(rename) }, byFile[k]!.map(rename));
+  });
+}
