@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import pkg from '../../package.json';
 import { unifiedDiff } from '../edit/diff.js';
+import { keepText } from '../edit/commit.js';
 import { rewriteFile } from '../edit/write.js';
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
@@ -96,6 +97,8 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
   };
   let fixed = 0;
   let diff = '';
+  // The store of what was written, kept in the cache file by file: the next command is warm.
+  let written = store;
   for (const file of result.files) {
     if (!file.messages.some((m) => m.fix)) continue;
     const name = file.file;
@@ -114,6 +117,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
       { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) } },
     );
     if (write.written || options.fixDryRun) fixed += planned;
+    if (write.written) written = keepText(written, name, write.after, last);
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
   }
   return { result: (await relint(texts)).result, fixed, diff };

@@ -1,6 +1,6 @@
 // Changing one digest file through the store: plan on the file as it is under the lock (edit/write.ts
 // locks it, reads it again and writes it atomically), and keep the new text's parse for the next command.
-import type { ParsedFile } from '../store/parse.js';
+import type { ParsedChunk, ParsedFile } from '../store/parse.js';
 import { parseDigest, reuseChunks } from '../store/parse.js';
 import type { Store } from '../store/store.js';
 import { rewriteFile, sameBytes, type WriteResult } from './write.js';
@@ -59,7 +59,22 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
   );
   if (!planned) return { ...result, store: undefined };
   const after = planned.now.store.withText(file, planned.change.text, planned.change.parsed);
-  // The next command finds this state in the cache, parsed. (The bytes are those rewriteFile wrote: the text's UTF-8.)
-  if (result.written) after.keep(new TextEncoder().encode(result.after));
+  if (result.written) keepWritten(after, result.after);
   return { ...result, store: after };
+}
+
+/**
+ * Keeps `after` (a store withText gave for the text a writer wrote) in the cache, so the next command
+ * finds this state parsed. The bytes are those rewriteFile wrote: the text's UTF-8.
+ */
+export function keepWritten(after: Store, written: string): void {
+  after.keep(new TextEncoder().encode(written));
+}
+
+/** The store once `text` is written into `file`, kept in the cache: for writers that plan without commitChange (lint --fix). */
+export function keepText(store: Store, file: string, text: string, previous: Iterable<ParsedChunk>): Store {
+  const parsed = parseDigest(text, file, { venues: store.registries.venues, todos: store.registries.todos, reuse: reuseChunks(previous) });
+  const after = store.withText(file, text, parsed);
+  keepWritten(after, text);
+  return after;
 }
