@@ -299,6 +299,16 @@ function growthTable(results) {
   return lines.join('\n');
 }
 
+function editTable(results) {
+  const rowsOf = results.rows.filter((r) => r.cache === 'edit');
+  if (!rowsOf.length) return '(none in this run)';
+  return [
+    '| digest | command | median ms | warm ms (paired) | × warm | target | met |',
+    '|---|---|---:|---:|---:|---|---|',
+    ...rowsOf.map((r) => `| ${r.digest} | ${r.command} | ${fmt(r.medianMs)} | ${fmt(r.warmMs)} (${r.warmCommand}) | ${(r.medianMs / r.warmMs).toFixed(2)} | ${r.target.note} | ${met(r, results) ? 'yes' : '**no**'} |`),
+  ].join('\n');
+}
+
 function renderDocs(results) {
   const { machine, baseline, micromark } = results;
   return `# Benchmarks
@@ -315,6 +325,14 @@ nested lists, fences, tables, links, stubs, TODOs and heading variants. 1k entri
 (3 at 100k); peak RSS from one more run.
 
 ${resultTable(results)}
+
+## The edit loop
+
+*edit* rows: a digest's copy is cached, then each run follows a change (one bullet appended by hand to
+one entry, or an \`add\`), and is paired with the same command run warm on the state before it, in the
+same loop: the ratio is to that.
+
+${editTable(results)}
 
 ## Growth with the digest's size
 
