@@ -212,10 +212,23 @@ const sectionOf = (rows: LayoutRows, i: number): string | null => {
   return s === NO_SECTION ? null : rows.sections[s]!;
 };
 
+/** The fields of row `i` that its summary shows as they are. */
+function shownAt(rows: LayoutRows, i: number): Pick<EntrySummary, 'title' | 'alias' | 'venue' | 'year' | 'orgs' | 'stub' | 'todoCount'> {
+  const year = rows.year[i]!;
+  return {
+    title: columnAt(rows.title, i),
+    alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
+    venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
+    year: year === NO_YEAR ? null : year,
+    orgs: orgsAt(rows, i),
+    stub: rows.stub[i] === 1,
+    todoCount: rows.todoCount[i]!,
+  };
+}
+
 /** Row `i` as an object. */
 export function rowAt(layout: StoreLayout, i: number): LayoutRow {
   const { rows } = layout;
-  const year = rows.year[i]!;
   return {
     key: columnAt(rows.key, i),
     file: rows.file[i]!,
@@ -226,13 +239,7 @@ export function rowAt(layout: StoreLayout, i: number): LayoutRow {
     definitions: columnAt(rows.definitions, i),
     idBase: columnAt(rows.idBase, i),
     id: columnAt(rows.id, i),
-    title: columnAt(rows.title, i),
-    alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
-    venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
-    year: year === NO_YEAR ? null : year,
-    orgs: orgsAt(rows, i),
-    stub: rows.stub[i] === 1,
-    todoCount: rows.todoCount[i]!,
+    ...shownAt(rows, i),
   };
 }
 
@@ -266,20 +273,13 @@ export function layoutSummaries(layout: StoreLayout, slugs: Readonly<Record<stri
   const out = new Array<EntrySummary>(rows.size);
   for (let i = 0; i < rows.size; i++) {
     const s = rows.section[i]!;
-    const year = rows.year[i]!;
     out[i] = {
       id: columnAt(rows.id, i),
-      title: columnAt(rows.title, i),
-      alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
-      venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
-      year: year === NO_YEAR ? null : year,
-      orgs: orgsAt(rows, i),
+      ...shownAt(rows, i),
       section: s === NO_SECTION ? null : rows.sections[s]!,
       sectionSlug: s === NO_SECTION ? null : slugOfSection[s]!,
       file: names[rows.file[i]!]!,
       line: rows.line[i]!,
-      stub: rows.stub[i] === 1,
-      todoCount: rows.todoCount[i]!,
     };
   }
   return out;
