@@ -197,6 +197,25 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     });
 }
 
+function registerInit(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('init')
+    .description('start a digest: notes/papers.md with an example entry, and papers.config.json beside it')
+    .argument('[dir]', 'the folder to start it in (default: the current folder; created when missing)')
+    .option('--json', 'print the paths created as JSON')
+    .addHelpText(
+      'after',
+      `${examples(['papers init', 'papers init ~/reading', 'papers init ~/reading --json'])}
+Never overwrites: when notes/papers.md or notes/papers.config.json exists, or notes/ already holds a
+digest, nothing is created (exit 2).
+`,
+    )
+    .action(async (dir: string | undefined, options, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      done(await runInit(await contextOf(io, command), dir, options));
+    });
+}
+
 function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('completion')
@@ -252,6 +271,7 @@ add and note: nothing written), 130 a question of add was cancelled.
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);
+  registerInit(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });
