@@ -76,6 +76,27 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerOpen(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('open')
+    .description('open an entry in $VISUAL or $EDITOR at its heading line (found as show finds it)')
+    .argument('<query...>', 'an id, an alias, or words of the title')
+    .option('--json', 'print the entry\'s file, line and the editor that would open it, and open nothing')
+    .addHelpText(
+      'after',
+      `${examples(['papers open din', 'EDITOR=nvim papers open tvm-2018', 'VISUAL="code --wait" papers open neural corpus indexer'])}
+Runs $VISUAL, else $EDITOR, on this terminal: +LINE FILE for vi, vim, nvim, nano, emacs, micro, kak...;
+FILE:LINE for helix, subl, zed; --goto FILE:LINE for VS Code and its forks; --line LINE FILE for
+JetBrains IDEs. Exits with the editor's exit status. With no editor set, prints FILE:LINE (exit 0).
+Exit codes otherwise: 1 no entry matches, 2 several match (they are listed) or the editor cannot start.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runOpen } = await import('./commands/open.js');
+      done(await runOpen(await contextOf(io, command), words, options));
+    });
+}
+
 function registerSearch(program: Command, io: Io, done: SetExitCode): void {
   withFilters(
     program
@@ -266,6 +287,7 @@ add and note: nothing written), 130 a question of add was cancelled.
     );
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerOpen(program, io, done);
   registerSearch(program, io, done);
   registerSections(program, io, done);
   registerLint(program, io, done);
