@@ -123,6 +123,31 @@ function registerSearch(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerStats(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('stats')
+    .description('counts by section, venue, year and organisation, the notes\' health, and the reading pace from git')
+    .option('-s, --section <name>', 'section: slug, part of the heading, pinyin, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('--top <n>', `charts show the n largest, the rest summed (default: 10; years are all shown)`)
+    .option('--by <period>', 'also count entries by month or week their heading was first committed (git)')
+    .option('--json', 'print the counts as JSON (see docs/json.md)')
+    .addHelpText(
+      'after',
+      `${examples(['papers stats', 'papers stats --section recsys --top 5', 'papers stats --year 2020.. --json', 'papers stats --by month', 'papers stats --by week --json'])}
+Exit codes: 0 ok, 1 no entry matches the filters, 2 could not run (--by outside a git repository or without git).
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runStats } = await import('./commands/stats.js');
+      done(await runStats(await contextOf(io, command), options));
+    });
+}
+
 function registerSections(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('sections')
@@ -290,6 +315,7 @@ add and note: nothing written), 130 a question of add was cancelled.
   registerOpen(program, io, done);
   registerSearch(program, io, done);
   registerSections(program, io, done);
+  registerStats(program, io, done);
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);

@@ -34,6 +34,8 @@ export interface MemoryIoOptions {
   editor?: (initial: string) => string;
   /** How an editor run ends (default: exit status 0). */
   editorExit?: import('../../src/io.js').EditorExit;
+  /** How a program run through `runProcess` ends (default: not installed). */
+  processes?: (file: string, args: readonly string[], cwd: string) => import('../../src/io.js').ProcessResult;
   /** The clock (default: 2025-06-01). */
   now?: number;
   /** Makes every lock report itself lost (taken over) once taken. */
@@ -176,6 +178,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       editorRuns.push({ command, args: [...args] });
       return options.editorExit ?? { kind: 'exited', status: 0 };
     },
+    runProcess: async (file, args, o) => options.processes?.(file, args, o.cwd) ?? { kind: 'not-found' },
     stdoutText: () => out,
     stderrText: () => err,
   };
