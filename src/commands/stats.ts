@@ -88,7 +88,7 @@ export async function runStats(ctx: Context, rawOptions: unknown): Promise<numbe
     ? filterPositions(
         summaries,
         {
-          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries }, s)),
+          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries, readings: store.sectionReadings }, s)),
           venues: options.venue,
           years: options.year,
           orgs: options.org,
