@@ -11,6 +11,18 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/**
+ * Whether the code unit at `i` starts a Han character (as \p{sc=Han} says; a low surrogate never
+ * does): the CJK blocks by range, ASCII never, anything else by the pattern.
+ */
+export function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x2e80) return false;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true;
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  return HAN.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
 /** What an unknown character (one pinyin-pro has no reading for) reads as: never a syllable a query can type. */
 const UNKNOWN = '?';
 
@@ -34,16 +46,47 @@ export function syllablesOf(run: string): string[] {
   return out;
 }
 
+// The grammar of a toneless syllable: an initial (or none) and a final, ü written v.
+const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w', ''];
+const FINALS = ['iang', 'iong', 'uang', 'ang', 'eng', 'ing', 'ong', 'uai', 'ian', 'iao', 'uan', 'van', 'ai', 'ei', 'ao', 'ou', 'an', 'en', 'er', 'ia', 'ie', 'in', 'iu', 'ua', 'uo', 'ui', 'un', 'ue', 've', 'vn', 'a', 'o', 'e', 'i', 'u', 'v'];
+const FINAL_AT = new Map(FINALS.map((f, i) => [f, i]));
+/** Codes of syllables start here: one UTF-16 unit per syllable, never a surrogate nor `|`. */
+const CODE_BASE = 0x100;
+/** Separates runs of Han characters in a pinyin text. */
+export const RUN_BREAK = '|';
+
 /**
- * The pinyin of folded text for search: each run of Han characters as ` syl syl syl `, runs apart
- * by `|` (` dong tai xing zhuang | liang hua `); empty when the text has none. A run of whole
- * syllables matches where ` a b ` occurs.
+ * A syllable as one character: the same code whatever the digest (initial * 40 + final), so a pinyin
+ * text is a quarter of the size written out and a run of whole syllables is a substring. `?` for a
+ * reading outside the grammar (`ng`, `hm`): never matched.
+ */
+export function syllableCode(syllable: string): string {
+  for (let i = 0; i < INITIALS.length; i++) {
+    const initial = INITIALS[i]!;
+    if (!syllable.startsWith(initial)) continue;
+    const f = FINAL_AT.get(syllable.slice(initial.length));
+    if (f !== undefined) return String.fromCharCode(CODE_BASE + i * 40 + f);
+  }
+  return UNKNOWN;
+}
+
+/** The syllable of a code (see syllableCode); null for any other character. */
+export function codeSyllable(code: number): string | null {
+  const k = code - CODE_BASE;
+  if (k < 0 || k >= INITIALS.length * 40 || k % 40 >= FINALS.length) return null;
+  return INITIALS[Math.floor(k / 40)]! + FINALS[k % 40]!;
+}
+
+/**
+ * The pinyin of folded text for search: one code per Han character (syllableCode), in order, runs of
+ * Han characters apart by `|` (动态形状，量化 -> 4 codes, `|`, 2 codes); empty when it has none. Code
+ * `k` (not counting `|`) is the text's `k`-th Han character.
  */
 export function pinyinText(folded: string): string {
   if (!hasHan(folded)) return '';
   const parts: string[] = [];
-  for (const m of folded.matchAll(HAN_RUN)) parts.push(syllablesOf(m[0]).join(' '));
-  return ` ${parts.join(' | ')} `;
+  for (const m of folded.matchAll(HAN_RUN)) parts.push(syllablesOf(m[0]).map(syllableCode).join(''));
+  return parts.join(RUN_BREAK);
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -114,6 +157,17 @@ export function readingMatches(reading: string, query: string, initials: boolean
     }
   }
   return false;
+}
+
+const SYLLABLE = `(?:${INITIALS.filter(Boolean).join('|')})?(?:${FINALS.join('|')})`;
+const PINYIN_WORD = new RegExp(`^(?:${SYLLABLE}){2,}$`);
+
+/**
+ * Whether a word has the shape of two or more pinyin syllables (`lianghua`, `banana`; not
+ * `transformer`): the cheap test before a word is looked for in the digest's pinyin.
+ */
+export function mayBePinyin(word: string): boolean {
+  return word.length <= 36 && PINYIN_WORD.test(word);
 }
 
 /**
