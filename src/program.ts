@@ -37,7 +37,7 @@ function contextOf(io: Io, command: Command): Promise<Context> {
 /** The filters `list` and `search` share. */
 function withFilters(command: Command): Command {
   return command
-    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-s, --section <name>', 'section: slug, part of the heading, its pinyin, or number (repeatable)', collect)
     .option('-v, --venue <name>', 'venue, canonical or alias, any case: neurips finds NIPS (repeatable)', collect)
     .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
     .option('-o, --org <name>', 'organisation, any case (repeatable)', collect);

@@ -23,7 +23,7 @@ export interface ChartOptions {
 export interface ChartRow {
   label: string;
   count: number;
-  /** Dimmed (the "others" row). */
+  /** The rest summed: dimmed, with its count and no bar (it would dwarf the bars it sums). */
   dim?: boolean;
 }
 
@@ -35,18 +35,18 @@ const LABEL_SHARE = 0.4;
 export function chart(rows: readonly ChartRow[], options: ChartOptions): string[] {
   if (rows.length === 0) return [];
   const { measure, color } = options;
-  const countWidth = Math.max(...rows.map((r) => String(r.count).length));
+  const countWidth = Math.max(0, ...rows.filter((r) => !r.dim).map((r) => String(r.count).length));
   const labelMax = Math.max(8, Math.floor(options.width * LABEL_SHARE));
   const labels = rows.map((r) => truncate(r.label, labelMax, measure));
   const labelWidth = Math.max(...labels.map(measure));
   // indent, label, two spaces, bar, one space, count
   const barWidth = Math.max(1, options.width - INDENT.length - labelWidth - 2 - 1 - countWidth);
-  const max = Math.max(...rows.map((r) => r.count));
+  const max = Math.max(0, ...rows.filter((r) => !r.dim).map((r) => r.count));
   return rows.map((r, i) => {
     const label = labels[i]! + ' '.repeat(labelWidth - measure(labels[i]!));
+    if (r.dim) return color.dim(`${INDENT}${label}  ${r.count}`);
     const b = bar(r.count, max, barWidth);
-    const line = `${INDENT}${label}  ${r.dim ? color.dim(b) : color.cyan(b)}${b ? ' ' : ''}${String(r.count)}`;
-    return r.dim ? color.dim(line) : line;
+    return `${INDENT}${label}  ${color.cyan(b)}${b ? ' ' : ''}${String(r.count)}`;
   });
 }
 

@@ -54,6 +54,9 @@ describe('stats charts', () => {
     expect(rows[2]!.label).toBe('(1 other)');
     const lines = chart(rows, options(40));
     expect(lines[0]).toMatch(/^ {2}a{15}… {2}█+ 5$/);
+    // The longest bar is the longest shown row's; the rest summed has its count and no bar.
+    expect(stringWidth(lines[0]!)).toBe(40);
+    expect(lines[2]).toBe(`  (1 other)${' '.repeat(7)}  1`);
     expect(lines.every((l) => stringWidth(l) <= 40)).toBe(true);
   });
 });
