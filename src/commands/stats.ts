@@ -50,6 +50,8 @@ async function git(ctx: Context, cwd: string, args: string[]): Promise<string> {
   if (r.kind === 'not-found') throw new UsageError('--by needs git, and git is not installed', 'install git, or leave out --by');
   if (r.kind === 'failed') throw new UsageError(`--by: cannot run git: ${r.message}`, 'leave out --by');
   if (r.status !== 0) {
+    // A repository without a commit yet: no history, every entry uncommitted.
+    if (args[0] === 'log' && /does not have any commits yet/i.test(r.stderr)) return '';
     if (/not a git repository/i.test(r.stderr)) throw new UsageError(`--by needs the notes in a git repository, and ${cwd} is not in one`, 'commit the notes with git, or leave out --by');
     throw new UsageError(`--by: git ${args[0]} failed: ${r.stderr.trim().split('\n')[0] ?? `exit ${r.status}`}`, 'leave out --by');
   }

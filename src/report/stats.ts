@@ -93,7 +93,9 @@ export function formatStats(input: StatsText, options: ChartOptions): string {
   block('by organisation', countRows(stats.byOrg, top, '(no organisation)'));
   if (input.history) {
     const h = input.history;
-    block(`by ${h.by} (when the heading was first committed)`, h.counts.map((c) => ({ label: c.name, count: c.count })));
+    const title = `by ${h.by} (when the heading was first committed)`;
+    if (h.counts.length) block(title, h.counts.map((c) => ({ label: c.name, count: c.count })));
+    else out.push('', color.bold(title), `${INDENT}no commit adds any of these headings yet`);
     if (h.uncommitted) out.push(color.dim(`${INDENT}${plural(h.uncommitted, 'entry', 'entries')} not committed yet`));
   }
   const { health } = stats;

@@ -74,6 +74,17 @@ describe('papers stats --by (bin, real git)', () => {
     expect(text.stdout).toContain('1 entry not committed yet');
   });
 
+  it('in a repository without a commit yet: every entry uncommitted, exit 0', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'notes'));
+    git(dir, 'init', '-q');
+    writeFileSync(path.join(dir, 'notes', 'papers.md'), "## S\n### A[KDD'18]\n### B[KDD'19]\n");
+    const r = papers(dir, 'stats', '--by', 'month', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 2, byMonth: [], uncommitted: 2 });
+  });
+
   it('outside a git repository: exit 2 with a message, and stats without --by still work', () => {
     const dir = temp();
     mkdirSync(path.join(dir, 'notes'));

@@ -146,4 +146,13 @@ describe('papers stats', () => {
     expect(calls[1]!.slice(0, 3)).toEqual(['git', '/work/notes', 'log']);
     expect(calls[1]!.slice(-2)).toEqual(['--', 'papers.md']);
   });
+
+  it('--by on notes git has no commit of: every entry uncommitted, and the chart says so', async () => {
+    const io = () => memoryIo(seedFiles(), { processes: (_f, args) => ({ kind: 'ran', status: 0, stdout: args[0] === 'log' ? '' : '/work\n', stderr: '' }) });
+    const json = JSON.parse((await run(io(), 'stats', '--by', 'week', '--json')).stdout);
+    expect(json).toMatchObject({ byWeek: [], uncommitted: 24 });
+    const text = await run(io(), 'stats', '--by', 'month');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('\nby month (when the heading was first committed)\n  no commit adds any of these headings yet\n  24 entries not committed yet\n');
+  });
 });
