@@ -77,11 +77,23 @@ export function formatStats(input: StatsText, options: ChartOptions): string {
   };
   const years = stats.byYear.filter((c) => c.name !== null);
   const span = years.length ? (years.length === 1 ? years[0]!.name : `${years[0]!.name}–${years[years.length - 1]!.name}`) : null;
-  out.push(
-    color.bold(
-      `${plural(stats.total, 'entry', 'entries')} · ${plural(stats.bySection.filter((s) => s.name !== null).length, 'section')} · ${plural(stats.byVenue.filter((c) => c.name !== null).length, 'venue')} · ${plural(stats.byOrg.filter((c) => c.name !== null).length, 'organisation')}${span ? ` · ${span}` : ''}`,
-    ),
-  );
+  const totals = [
+    plural(stats.total, 'entry', 'entries'),
+    plural(stats.bySection.filter((s) => s.name !== null).length, 'section'),
+    plural(stats.byVenue.filter((c) => c.name !== null).length, 'venue'),
+    plural(stats.byOrg.filter((c) => c.name !== null).length, 'organisation'),
+    ...(span ? [span] : []),
+  ];
+  // One line of totals, broken between them where the width ends.
+  let line = '';
+  for (const t of totals) {
+    const next = line ? `${line} · ${t}` : t;
+    if (line && options.measure(next) > options.width) {
+      out.push(color.bold(line));
+      line = t;
+    } else line = next;
+  }
+  out.push(color.bold(line));
   const sectionLabel = (name: string | null, slug: string | null): string => (name === null ? '(no section)' : slug ? `${name} (${slug})` : name);
   const sections = topOf(stats.bySection, top);
   const sectionRows: ChartRow[] = sections.shown.map((s) => ({ label: sectionLabel(s.name, s.slug), count: s.count }));

@@ -80,6 +80,7 @@ describe('papers stats', () => {
     const r = await run(memoryIo(seedFiles(), { tty: true, columns: 50, env: { FORCE_COLOR: '1' } }), 'stats', '--top', '2');
     expect(r.stdout).toContain('\u001b[');
     const plain = r.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain.split('\n').slice(0, 2)).toEqual(['24 entries · 5 sections · 10 venues', '15 organisations · 2016–2024']);
     const bars = plain.split('\n').filter((l) => l.includes('█'));
     expect(Math.max(...bars.map((l) => stringWidth(l)))).toBe(50);
     const venues = plain.split('\n\n').find((b) => b.startsWith('by venue'))!.split('\n');
