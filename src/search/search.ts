@@ -139,6 +139,8 @@ function inFields(index: SearchIndex, word: string, fields: ReadonlySet<Field>):
   return false;
 }
 
+const NOT_SECTION: ReadonlySet<Field> = new Set(FIELDS.filter((f) => f !== 'section'));
+
 function inStrongField(index: SearchIndex, word: string): boolean {
   return inFields(index, word, STRONG_FIELDS);
 }
@@ -161,11 +163,15 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const inside = allowsInside(term);
   // Whether the digest holds the word itself or another form of it, filtered out or not.
   let known = forms.some((f) => index.postings(f) !== undefined);
+  // Words of section names alone do not make a word English: a section without a configured slug
+  // is named by its pinyin (`tuijian` in tuijian-xitong), and the notes may say 推荐 too.
+  let englishWord = forms.some((f) => inFields(index, f, NOT_SECTION));
   if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
       if (stemStart && w.startsWith(stemStart) && stemOf(w) === stem) {
         known = true;
+        englishWord = true;
         offerPostings(index, hits, w, only, (field) => ({ kind: 'stem', word: w, score: scoreOf(field, 'stem', false) }));
       } else if (prefix && w.startsWith(term)) {
         offerPostings(index, hits, w, only, (field) =>
@@ -177,7 +183,7 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
     }
   }
   // Pinyin only for a word the digest does not hold in any form (`change`, `long` in English notes stay English).
-  if (!known && matchPinyin(index, term, only, hits)) known = true;
+  if (!englishWord && matchPinyin(index, term, only, hits)) known = true;
   if (allowsAcronym(term)) {
     eachHolding(index.initials, term, (doc) => {
       if (!only || only.has(doc)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });

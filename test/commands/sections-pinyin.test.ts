@@ -42,4 +42,13 @@ describe('sections in Chinese without a config', () => {
     const add = memoryIo(seedFiles());
     expect((await run(add, 'add', '--title', 'Some Paper', '--section', 'tuijian')).code).toBe(0);
   });
+
+  it('search: a pinyin slug of a section does not stop its pinyin finding notes elsewhere', async () => {
+    const r = await run(noConfig(), 'search', 'jiansuo', '--json', '--limit', '50');
+    const hits = JSON.parse(r.stdout) as Array<{ id: string; section: string; matches: Array<{ field: string; kind: string }> }>;
+    // The section's slug xinxi-jiansuo-sousuo first, then notes saying 检索 in other sections.
+    expect(hits[0]!.section).toBe('信息检索、搜索');
+    expect(hits[0]!.matches[0]).toMatchObject({ field: 'section', kind: 'word' });
+    expect(hits.some((h) => h.section !== '信息检索、搜索' && h.matches.some((m) => m.kind === 'pinyin' && m.field === 'notes'))).toBe(true);
+  });
 });
