@@ -305,9 +305,9 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     })
     .addHelpText(
       'after',
-      `${examples(['papers list --section ocr', 'papers show din', 'papers search kmeans docid', 'papers sections'])}
+      `${examples(['papers init', 'papers list --section ocr', 'papers show din', 'papers open din', 'papers search kmeans docid', 'papers search lianghua', 'papers stats --by month'])}
 Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
-add and note: nothing written), 130 a question of add was cancelled.
+add, note and init: nothing written), 130 a question of add was cancelled; open exits with its editor's status.
 `,
     );
   registerList(program, io, done);
