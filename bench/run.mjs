@@ -116,7 +116,7 @@ for (const cache of ['cold', 'warm']) {
 }
 
 // --- generated digests
-const QUERIES = ['transformer', '量化', 'Donut', 'venue:osdi attention'];
+const QUERIES = ['transformer', '量化', 'lianghua', 'Donut', 'venue:osdi attention'];
 for (const size of SIZES) {
   const label = size >= 1000 ? `${size / 1000}k` : String(size);
   const file = path.join(work, `digest-${label}.md`);

@@ -93,7 +93,20 @@ export interface Io {
    * `initial`, waits for it to exit and resolves to the saved text. The temporary file is removed.
    */
   editText(initial: string, name: string): Promise<string>;
+  /**
+   * Runs the editor command (as the user wrote it: `code --wait`, through the shell) with these
+   * arguments on this terminal, waits for it and resolves to how it ended.
+   */
+  runEditor(command: string, args: readonly string[]): Promise<EditorExit>;
+  /** Runs a program (no shell), its output captured, and resolves to how it ended. */
+  runProcess(file: string, args: readonly string[], options: { cwd: string }): Promise<ProcessResult>;
 }
+
+/** A captured program run: its status and output, or that the program is not installed. */
+export type ProcessResult = { kind: 'ran'; status: number; stdout: string; stderr: string } | { kind: 'not-found' } | { kind: 'failed'; message: string };
+
+/** How an editor run ended: its exit status (a signal as 128 + its number), or why it could not start. */
+export type EditorExit = { kind: 'exited'; status: number } | { kind: 'not-found' } | { kind: 'failed'; message: string };
 
 function openForReads(file: string): ReadHandle | null {
   let fd: number;
@@ -187,6 +200,8 @@ export function nodeIo(): Io {
     now: () => Date.now(),
     prompt: terminalPrompter(),
     editText: (initial, name) => editInEditor(initial, name, process.env),
+    runEditor: (command, args) => runEditor(command, args),
+    runProcess: (file, args, options) => runProcess(file, args, options.cwd),
   };
 }
 
@@ -379,6 +394,31 @@ async function editInEditor(initial: string, name: string, env: Record<string, s
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function runEditor(command: string, args: readonly string[]): Promise<EditorExit> {
+  // NOTE: through `default`, as in editInEditor.
+  const { spawnSync } = (await import('node:child_process')).default;
+  // The editor inherits the terminal; the command may carry arguments, so the shell runs it with ours as "$@".
+  const result =
+    process.platform === 'win32'
+      ? spawnSync([command, ...args.map((a) => `"${a}"`)].join(' '), { stdio: 'inherit', shell: true })
+      : spawnSync('/bin/sh', ['-c', `${command} "$@"`, 'papers', ...args], { stdio: 'inherit' });
+  if (result.error) return { kind: 'failed', message: result.error.message };
+  if (result.signal) return { kind: 'exited', status: 128 + (builtins.os().constants.signals[result.signal] ?? 0) };
+  if (result.status === 127) return { kind: 'not-found' };
+  return { kind: 'exited', status: result.status ?? 1 };
+}
+
+async function runProcess(file: string, args: readonly string[], cwd: string): Promise<ProcessResult> {
+  const { spawnSync } = (await import('node:child_process')).default;
+  // NOTE: git log -p of a long history is large: up to 1 GiB of output is read.
+  const result = spawnSync(file, [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { kind: 'not-found' } : { kind: 'failed', message: result.error.message };
+  }
+  return { kind: 'ran', status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function resolvePath(io: Io, p: string): string {

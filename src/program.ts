@@ -37,7 +37,7 @@ function contextOf(io: Io, command: Command): Promise<Context> {
 /** The filters `list` and `search` share. */
 function withFilters(command: Command): Command {
   return command
-    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-s, --section <name>', 'section: slug, part of the heading, its pinyin, or number (repeatable)', collect)
     .option('-v, --venue <name>', 'venue, canonical or alias, any case: neurips finds NIPS (repeatable)', collect)
     .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
     .option('-o, --org <name>', 'organisation, any case (repeatable)', collect);
@@ -76,6 +76,27 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerOpen(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('open')
+    .description('open an entry in $VISUAL or $EDITOR at its heading line (found as show finds it)')
+    .argument('<query...>', 'an id, an alias, or words of the title')
+    .option('--json', 'print the entry\'s file, line and the editor that would open it, and open nothing')
+    .addHelpText(
+      'after',
+      `${examples(['papers open din', 'EDITOR=nvim papers open tvm-2018', 'VISUAL="code --wait" papers open neural corpus indexer'])}
+Runs $VISUAL, else $EDITOR, on this terminal: +LINE FILE for vi, vim, nvim, nano, emacs, micro, kak...;
+FILE:LINE for helix, subl, zed; --goto FILE:LINE for VS Code and its forks; --line LINE FILE for
+JetBrains IDEs. Exits with the editor's exit status. With no editor set, prints FILE:LINE (exit 0).
+Exit codes otherwise: 1 no entry matches, 2 several match (they are listed) or the editor cannot start.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runOpen } = await import('./commands/open.js');
+      done(await runOpen(await contextOf(io, command), words, options));
+    });
+}
+
 function registerSearch(program: Command, io: Io, done: SetExitCode): void {
   withFilters(
     program
@@ -99,6 +120,31 @@ function registerSearch(program: Command, io: Io, done: SetExitCode): void {
     .action(async (words: string[], options, command: Command) => {
       const { runSearch } = await import('./commands/search.js');
       done(await runSearch(await contextOf(io, command), words, options));
+    });
+}
+
+function registerStats(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('stats')
+    .description('counts by section, venue, year and organisation, the notes\' health, and the reading pace from git')
+    .option('-s, --section <name>', 'section: slug, part of the heading, pinyin, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('--top <n>', `charts show the n largest, the rest summed (default: 10; years are all shown)`)
+    .option('--by <period>', 'also count entries by month or week their heading was first committed (git)')
+    .option('--json', 'print the counts as JSON (see docs/json.md)')
+    .addHelpText(
+      'after',
+      `${examples(['papers stats', 'papers stats --section recsys --top 5', 'papers stats --year 2020.. --json', 'papers stats --by month', 'papers stats --by week --json'])}
+Exit codes: 0 ok, 1 no entry matches the filters, 2 could not run (--by outside a git repository or without git).
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runStats } = await import('./commands/stats.js');
+      done(await runStats(await contextOf(io, command), options));
     });
 }
 
@@ -197,6 +243,25 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     });
 }
 
+function registerInit(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('init')
+    .description('start a digest: notes/papers.md with an example entry, and papers.config.json beside it')
+    .argument('[dir]', 'the folder to start it in (default: the current folder; created when missing)')
+    .option('--json', 'print the paths created as JSON')
+    .addHelpText(
+      'after',
+      `${examples(['papers init', 'papers init ~/reading', 'papers init ~/reading --json'])}
+Never overwrites: when notes/papers.md or notes/papers.config.json exists, or notes/ already holds a
+digest, nothing is created (exit 2).
+`,
+    )
+    .action(async (dir: string | undefined, options, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      done(await runInit(await contextOf(io, command), dir, options));
+    });
+}
+
 function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('completion')
@@ -240,18 +305,21 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     })
     .addHelpText(
       'after',
-      `${examples(['papers list --section ocr', 'papers show din', 'papers search kmeans docid', 'papers sections'])}
+      `${examples(['papers init', 'papers list --section ocr', 'papers show din', 'papers open din', 'papers search kmeans docid', 'papers search lianghua', 'papers stats --by month'])}
 Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
-add and note: nothing written), 130 a question of add was cancelled.
+add, note and init: nothing written), 130 a question of add was cancelled; open exits with its editor's status.
 `,
     );
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerOpen(program, io, done);
   registerSearch(program, io, done);
   registerSections(program, io, done);
+  registerStats(program, io, done);
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);
+  registerInit(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });

@@ -1,6 +1,6 @@
 // `npm run build`: bundles the CLI with esbuild into dist/papers.cjs, which bin/papers.cjs runs with
 // a V8 code cache. Modules only some runs need (the markdown parser, colours, prompts, the lock,
-// diffs, fuzzy typo matching) are bundled apart in dist/lazy/ and required on first use: every run reads and compiles
+// diffs, fuzzy typo matching, pinyin) are bundled apart in dist/lazy/ and required on first use: every run reads and compiles
 // the main bundle, so what it leaves out is start-up time saved (a third of its size).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +20,7 @@ const LAZY = [
   { name: 'lockfile', matches: (spec) => spec === 'proper-lockfile', entry: 'proper-lockfile' },
   { name: 'diff', matches: (spec) => spec === 'diff', entry: 'diff' },
   { name: 'fuse', matches: (spec) => spec === 'fuse.js/basic', entry: 'fuse.js/basic' },
+  { name: 'pinyin', matches: (spec) => spec === 'pinyin-pro', entry: 'pinyin-pro' },
 ];
 
 const common = {

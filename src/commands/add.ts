@@ -47,7 +47,7 @@ interface Target {
 }
 
 function resolveTarget(store: Store, choice: SectionChoice): Target {
-  const digest = { sections: store.sections, entries: store.summaries() };
+  const digest = { sections: store.sections, entries: store.summaries(), readings: store.sectionReadings };
   if (choice.kind === 'new') {
     const title = choice.title.trim();
     const problem = fieldProblem('section', title);

@@ -27,7 +27,7 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     ? filterPositions(
         summaries,
         {
-          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries }, s)),
+          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries, readings: store.sectionReadings }, s)),
           venues: options.venue,
           years: options.year,
           orgs: options.org,

@@ -69,7 +69,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   let only: Set<number> | undefined;
   if (filtered) {
     const summaries = store.summaries();
-    const sections = { sections: store.sections, entries: summaries };
+    const sections = { sections: store.sections, entries: summaries, readings: store.sectionReadings };
     // Options and qualifiers both apply; the values of one of them are alternatives.
     const byOptions = entryMatcher(entryFilter(sections, options), store.venues);
     const byQualifiers = entryMatcher(entryFilter(sections, qualifiers), store.venues);

@@ -48,6 +48,8 @@ export function needlesFor(query: ParsedQuery, hit: SearchHit): Needle[] {
   }
   for (const m of hit.matches) {
     if ((m.kind === 'typo' || m.kind === 'stem') && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'word' });
+    // The Chinese a pinyin term stands for (`量化` for lianghua).
+    if (m.kind === 'pinyin' && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'any' });
   }
   return out;
 }

@@ -164,7 +164,10 @@ function storeOf(loaded: Loaded, state: State): Store {
       const k = files.findIndex((f) => f.path === p);
       const chunks = parsed.chunks ?? [];
       const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
-      const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed) : layoutPart(layout, j))));
+      const after = buildLayout(
+        layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed) : layoutPart(layout, j))),
+        layout.sectionReadings,
+      );
       // Rows of the other files keep their parses (those after it move by the change in its count of entries).
       let first = 0;
       let count = 0;
@@ -272,7 +275,7 @@ function parseLayout(
     return { path: f.path, sha1: f.sha1, frame, chunks };
   });
   tick?.(1);
-  return buildLayout(parts);
+  return buildLayout(parts, cache.sectionReadings());
 }
 
 /** The store's products: cached with the store, or (without a cache) built once in this run. */

@@ -2,6 +2,7 @@
 // a command needs it, and the products derived from them. How it was made (parsed now, or read from
 // the cache) and how its products are kept are not a command's business.
 import type { Config } from '../config/schema.js';
+import { sectionSlugs } from './build.js';
 import { layoutDiagnostics, layoutEntry, layoutSections, layoutSummaries, placeAt, type EntrySummary, type StoreLayout } from './layout.js';
 import type { MarkdownParser } from './links.js';
 import type { NotesLocation } from './locate.js';
@@ -19,6 +20,8 @@ export interface Store {
   /** The files, named as users see them (relative to the current folder when inside it). */
   readonly files: readonly FileInfo[];
   readonly sections: readonly Section[];
+  /** Each section heading's reading (its pinyin for Chinese; see store/pinyin.ts), for --section. */
+  readonly sectionReadings: Readonly<Record<string, string>>;
   /** How many entries. */
   readonly size: number;
   /** Every entry's summary, in store order. */
@@ -81,7 +84,8 @@ const loadMarkdown = async (): Promise<MarkdownParser> => (await import('./markd
 
 export function createStore(source: StoreSource): Store {
   const { layout, names, config } = source;
-  const slugs = config.sections ?? {};
+  // Configured slugs, and one from its reading for every other heading.
+  const slugs = sectionSlugs(config.sections ?? {}, layout.sectionReadings);
   const nameOf = (path: string): string => names.get(path) ?? path;
   const paths = new Map(layout.files.map((f) => [nameOf(f.path), f.path]));
   const pathOf = (file: string): string => {
@@ -131,6 +135,7 @@ export function createStore(source: StoreSource): Store {
     registries: source.registries,
     venues: source.registries.venues,
     files,
+    sectionReadings: layout.sectionReadings,
     get sections() {
       return (sections ??= layoutSections(layout, slugs, nameOf));
     },
