@@ -197,6 +197,42 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     });
 }
 
+function registerExport(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('export')
+    .description('write entries as BibTeX (default), CSL-JSON, CSV or JSON Lines, with the filters of list and a search query')
+    .argument('[query...]', 'search words and qualifiers, as papers search takes them (or --query)')
+    .option('-f, --format <format>', 'bibtex (default), csl-json, csv or jsonl')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('--org <name>', 'organisation, any case (repeatable; -o is --output here)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('-q, --query <text>', 'a search query: words and venue:, year:, section:, org:, alias: qualifiers')
+    .option('--with-notes', 'the notes too: BibTeX annote, CSL note, a CSV notes column')
+    .option('--ascii', 'BibTeX in ASCII: accents and symbols as LaTeX commands (M{\\"o}bius)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'papers export > refs.bib',
+        'papers export --section recsys -o recsys.bib',
+        'papers export --query "venue:osdi tensor" --format csl-json',
+        'papers export --format csv --venue neurips,icml -o papers.csv',
+        'papers export --format jsonl -- year:2020.. transformer',
+        'papers export --ascii --with-notes -o refs.bib',
+      ])}
+Keys are the entry ids. The count goes to stderr, with how many entries lacked a venue or year.
+Exit codes: 0 exported, 1 no entry matched (no file written), 2 could not run. See docs/export.md.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      done(await runExport(await contextOf(io, command), words, options));
+    });
+}
+
 function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('completion')
@@ -252,6 +288,7 @@ add and note: nothing written), 130 a question of add was cancelled.
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);
+  registerExport(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });
