@@ -153,6 +153,7 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
     .option('--new-section <heading>', 'create this section at the end of the digest and add there')
     .option('-n, --note <text>', 'a note, written as a "- " bullet (repeatable)', collect)
     .option('--notes-file <file>', 'notes from a file, one per line ("-" for standard input)')
+    .option('-b, --bibtex <file>', 'add the entries of a .bib file ("-" for standard input): title, alias, venue and year from each')
     .option('-e, --edit', 'write the entry in $VISUAL/$EDITOR on a template')
     .option('-f, --force', 'add even when the title or alias is already in the digest')
     .option('--dry-run', 'print the diff that would be applied and write nothing')
@@ -163,10 +164,13 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
         `papers add --title "Deep Interest Evolution Network" --alias DIEN --venue "AAAI'19" --org Ali --section recsys --note "兴趣演化"`,
         'papers add --title "Attention Is All You Need" --venue NeurIPS --year 2017 --org Google --new-section "NLP"',
         'papers add --section ocr --title "TrOCR" --notes-file notes.txt --dry-run',
+        'papers add --bibtex refs.bib --section nlp --dry-run      # entries from Google Scholar, DBLP, arXiv, ACL Anthology',
+        'pbpaste | papers add --bibtex - --section recsys --org Google',
         'papers add            # on a terminal: asks for the title, section, venue, organisations and notes',
       ])}
-Prints "<id> <file>:<line>" of the new entry. Exit codes: 0 added (or nothing saved with --edit),
-2 not added (bad or missing field, duplicate, unknown section), 130 cancelled at a question.
+Prints "<id> <file>:<line>" of the new entry (of each, with --bibtex). Exit codes: 0 added (or nothing
+saved with --edit), 2 not added (bad or missing field, duplicate, unknown section; with --bibtex, any
+entry malformed or refused: then none is added), 130 cancelled at a question.
 `,
     )
     .action(async (options, command: Command) => {

@@ -23,6 +23,7 @@ export const AddOptionsSchema = z.object({
   newSection: Text,
   note: Texts,
   notesFile: Text,
+  bibtex: Text,
   edit: Flag,
   force: Flag,
   dryRun: Flag,
@@ -34,6 +35,7 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   if (options.section !== undefined && options.newSection !== undefined) {
     throw new UsageError('--section and --new-section both given', 'give one: an existing section, or the heading of a new one');
   }
+  if (options.bibtex !== undefined) return addFromBibtex(ctx, options);
   const fromStdin = options.notesFile === '-';
   if (fromStdin && options.edit) throw new UsageError('--edit and --notes-file - both need the terminal', 'write the notes in the editor, or give a notes file');
   const store = await ctx.load({ readsText: true });
@@ -104,6 +106,17 @@ async function writeEntry(ctx: Context, store: Store, target: Target, input: Add
   await reportWritten(ctx, added.store, { position: position!, line, json: options.json === true });
   ctx.err(`papers: added "${added.store.summaries()[position!]!.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
   return EXIT_OK;
+}
+
+/** --bibtex: the fields come from the BibTeX; --alias, --org, the section and notes may go with them. */
+async function addFromBibtex(ctx: Context, options: z.infer<typeof AddOptionsSchema>): Promise<number> {
+  const clash = (['title', 'venue', 'year'] as const).find((k) => options[k] !== undefined);
+  if (clash) throw new UsageError(`--bibtex and --${clash} both given`, 'the BibTeX gives the title, venue and year; --alias, --org, --section and notes may go with it');
+  if (options.edit) throw new UsageError('--bibtex and --edit both given', 'add from the BibTeX, then edit the digest');
+  if (options.bibtex === '-' && options.notesFile === '-') throw new UsageError('--bibtex - and --notes-file - both read standard input', 'give one of them as a file');
+  const fileNotes = options.notesFile === undefined ? [] : notesFromText(await readNotesInput(ctx, options.notesFile));
+  const { runAddBibtex } = await import('./add-bibtex.js');
+  return runAddBibtex(ctx, { ...options, bibtex: options.bibtex!, notes: [...(options.note ?? []), ...fileNotes] });
 }
 
 /** After --edit, a failure shows what was saved, so nothing typed is lost. */
