@@ -71,7 +71,7 @@ function entryHeads(text: string): Array<{ offset: number; key: string }> {
 /** A library message made readable: what is wrong, without its own position and excerpt. */
 function reasonOf(message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+ col \d+:?$/, '').trim();
-  if (/^expected "rbrace", got EOF/.test(first)) return 'the file ends inside this entry: a closing } is missing';
+  if (/^expected "rbrace", got EOF/.test(first)) return 'the entry is never closed: a } is missing (or a brace in a value is unbalanced)';
   if (/^expected "rbrace", got "identifier"/.test(first)) return 'a field is not followed by a comma (or the entry is not closed)';
   if (/^expected "label"/.test(first)) return 'the entry has no key: expected @type{key, ...}';
   if (/^expected "equals"/.test(first)) return 'a field name is not followed by "="';
@@ -79,6 +79,37 @@ function reasonOf(message: string): string {
   if (/^expected "lbrace"/.test(first)) return 'expected "{" after the entry type';
   if (/^invalid syntax/.test(first)) return 'unbalanced braces or quotes in a value';
   return first;
+}
+
+const positionOf = (message: string): { line: number; column: number } => {
+  const at = / at line (\d+) col (\d+)/.exec(message);
+  return at ? { line: Number(at[1]), column: Number(at[2]) } : { line: 1, column: 1 };
+};
+
+/**
+ * The entry a syntax error is in. The parser stops where it notices (an unclosed quote shows only at
+ * the end of the file), so each entry is parsed alone: the first that fails is the one to fix.
+ */
+function locateSyntaxError(source: string, starts: readonly number[], error: Error): BibtexSyntaxError {
+  const heads = entryHeads(source);
+  for (const [k, head] of heads.entries()) {
+    const chunk = source.slice(head.offset, heads[k + 1]?.offset ?? source.length);
+    try {
+      citation.parseEntries(chunk);
+    } catch (inner) {
+      const message = (inner as Error).message;
+      const first = lineOf(starts, head.offset);
+      // Running out of text means the entry never closes: point at its start.
+      const at = /got EOF/.test(message) ? { line: 1, column: 1 } : positionOf(message);
+      const line = first + at.line - 1;
+      const column = at.line === 1 ? head.offset - starts[first - 1]! + at.column : at.column;
+      return new BibtexSyntaxError(reasonOf(message), line, column, { key: head.key, line: first });
+    }
+  }
+  const at = positionOf(error.message);
+  const offset = (starts[at.line - 1] ?? source.length) + at.column - 1;
+  const head = heads.filter((h) => h.offset < offset).at(-1);
+  return new BibtexSyntaxError(reasonOf(error.message), at.line, at.column, head ? { key: head.key, line: lineOf(starts, head.offset) } : null);
 }
 
 /** The entries of a BibTeX text, in order; @string macros expanded, @comment and @preamble skipped. */
@@ -89,15 +120,7 @@ export function readBibtex(text: string): BibEntry[] {
   try {
     raw = citation.parseEntries(source);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = / at line (\d+) col (\d+)/.exec(message);
-    const line = at ? Number(at[1]) : 1;
-    const column = at ? Number(at[2]) : 1;
-    const offset = (starts[line - 1] ?? source.length) + column - 1;
-    const head = entryHeads(source)
-      .filter((h) => h.offset < offset)
-      .at(-1);
-    throw new BibtexSyntaxError(reasonOf(message), line, column, head ? { key: head.key, line: lineOf(starts, head.offset) } : null);
+    throw locateSyntaxError(source, starts, error as Error);
   }
   let cursor = 0;
   return raw.map((entry) => {
@@ -114,7 +137,11 @@ export function readBibtex(text: string): BibEntry[] {
       if (!DECODED.has(name)) continue;
       try {
         // NOTE: citation-js reads `\^{}` and `\~{}` (an accent on nothing: the character itself) as "undefined".
-        const latex = text.replace(/\\\^\{\}/g, '\\textasciicircum{}').replace(/\\~\{\}/g, '\\textasciitilde{}');
+        // Google Scholar protects words as `$\{$TVM$\}$`: math braces, meaning `{TVM}`.
+        const latex = text
+          .replace(/\$\\\{\$([^$]*)\$\\\}\$/g, '{$1}')
+          .replace(/\\\^\{\}/g, '\\textasciicircum{}')
+          .replace(/\\~\{\}/g, '\\textasciitilde{}');
         const decoded: unknown = latex === '' ? '' : citation.decodeValue(latex, name);
         if (typeof decoded === 'string') fields[name] = plainText(decoded);
       } catch (error) {
