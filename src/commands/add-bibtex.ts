@@ -50,6 +50,9 @@ function issueLines(draft: BibDraft, add: AddDraft, issues: ReadonlyArray<{ path
 }
 
 export async function runAddBibtex(ctx: Context, options: AddBibtexOptions): Promise<number> {
+  if (options.newSection === undefined && options.section === undefined && options.bibtex === '-') {
+    throw new UsageError('missing --section (or --new-section)', 'with --bibtex - standard input holds the BibTeX, so papers cannot ask; pass --section');
+  }
   const { text, shown } = await readBibText(ctx, options.bibtex);
   const store = await ctx.load({ readsText: true });
   const { BibtexSyntaxError, isKnownType, readBibtex } = await import('../bibtex/read.js');
@@ -66,19 +69,11 @@ export async function runAddBibtex(ctx: Context, options: AddBibtexOptions): Pro
   if (!one && options.alias !== undefined) throw new UsageError(`--alias names one entry, and ${shown} holds ${records.length}`, 'give the aliases as shorttitle fields in the BibTeX, or add the entries one by one');
   if (!one && options.notes.length) throw new UsageError(`notes go with one entry, and ${shown} holds ${records.length}`, 'add the notes afterwards with papers note');
 
-  let section: SectionChoice;
-  if (options.newSection !== undefined) section = { kind: 'new', title: options.newSection };
-  else if (options.section !== undefined) section = { kind: 'query', query: options.section };
-  else {
-    if (options.bibtex === '-') throw new UsageError('missing --section (or --new-section)', 'with --bibtex - standard input holds the BibTeX, so papers cannot ask; pass --section');
-    requireTerminal(ctx, 'missing --section (or --new-section)');
-    section = await askSection(ctx, { sections: store.sections, entries: store.summaries() });
-  }
-
   const maxYear = new Date(ctx.io.now()).getUTCFullYear() + 1;
   const schema = addInputSchema({ maxYear, venues: store.venues });
   const refused: string[] = [];
   const entries: NewEntry[] = [];
+  const warnings: string[] = [];
   for (const record of records) {
     const draft = draftFromBibtex(record, store.venues, isKnownType);
     const label = `${shown}:${record.line} (${record.key})`;
@@ -101,9 +96,10 @@ export async function runAddBibtex(ctx: Context, options: AddBibtexOptions): Pro
       refused.push(`${label}: ${problems.join('; ')}`);
       continue;
     }
-    for (const warning of draft.warnings) ctx.err(`papers: ${label}: warning: ${warning}`);
+    // Said once the file is accepted: a refused file gets only the reasons.
+    for (const warning of draft.warnings) warnings.push(`papers: ${label}: warning: ${warning}`);
     const advice = adviseVenue(input.venue, store.venues);
-    if (advice.message) ctx.err(`papers: ${label}: ${advice.message}`);
+    if (advice.message) warnings.push(`papers: ${label}: ${advice.message}`);
     input.venue = advice.venue;
     entries.push({ input, label });
   }
@@ -122,6 +118,15 @@ export async function runAddBibtex(ctx: Context, options: AddBibtexOptions): Pro
     const them = refused.length === 1 ? 'it' : 'them';
     throw new InputError(head, `fix ${them} in the BibTeX, or leave ${them} out (--force adds repeats); nothing was added`);
   }
+  let section: SectionChoice;
+  if (options.newSection !== undefined) section = { kind: 'new', title: options.newSection };
+  else if (options.section !== undefined) section = { kind: 'query', query: options.section };
+  else {
+    requireTerminal(ctx, 'missing --section (or --new-section)');
+    section = await askSection(ctx, { sections: store.sections, entries: store.summaries() });
+  }
+
+  for (const warning of warnings) ctx.err(warning);
   return writeBibtexEntries(ctx, store, section, entries, options);
 }
 
