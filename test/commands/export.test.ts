@@ -226,3 +226,16 @@ describe('papers export', () => {
     else expect(r.stderr).toMatch(message);
   });
 });
+
+describe('papers export with config venues', () => {
+  it('writes a config venue by its full name and kind, and refuses a bad kind', async () => {
+    const config = { venues: [{ name: 'MyJ', fullNames: ['Journal of Mine'], kind: 'journal' }] };
+    const io = memoryIo({ '/w/notes/d.md': "## S\n### Paper[MyJ'20]\n- n\n", '/w/notes/papers.config.json': JSON.stringify(config) }, { cwd: '/w' });
+    const r = await run(io, 'export');
+    expect(r.stdout).toBe('@article{paper-2020,\n  title   = {{Paper}},\n  journal = {Journal of Mine},\n  year    = {2020}\n}\n');
+    const bad = memoryIo({ '/w/notes/d.md': '## S\n', '/w/notes/papers.config.json': JSON.stringify({ venues: [{ name: 'X', kind: 'workshop' }] }) }, { cwd: '/w' });
+    const refused = await run(bad, 'export');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('venues.0.kind: expected one of "conference", "journal", "preprint"');
+  });
+});
