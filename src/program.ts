@@ -199,6 +199,7 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
     .option('--new-section <heading>', 'create this section at the end of the digest and add there')
     .option('-n, --note <text>', 'a note, written as a "- " bullet (repeatable)', collect)
     .option('--notes-file <file>', 'notes from a file, one per line ("-" for standard input)')
+    .option('-b, --bibtex <file>', 'add the entries of a .bib file ("-" for standard input): title, alias, venue and year from each')
     .option('-e, --edit', 'write the entry in $VISUAL/$EDITOR on a template')
     .option('-f, --force', 'add even when the title or alias is already in the digest')
     .option('--dry-run', 'print the diff that would be applied and write nothing')
@@ -209,10 +210,13 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
         `papers add --title "Deep Interest Evolution Network" --alias DIEN --venue "AAAI'19" --org Ali --section recsys --note "兴趣演化"`,
         'papers add --title "Attention Is All You Need" --venue NeurIPS --year 2017 --org Google --new-section "NLP"',
         'papers add --section ocr --title "TrOCR" --notes-file notes.txt --dry-run',
+        'papers add --bibtex refs.bib --section nlp --dry-run      # entries from Google Scholar, DBLP, arXiv, ACL Anthology',
+        'pbpaste | papers add --bibtex - --section recsys --org Google',
         'papers add            # on a terminal: asks for the title, section, venue, organisations and notes',
       ])}
-Prints "<id> <file>:<line>" of the new entry. Exit codes: 0 added (or nothing saved with --edit),
-2 not added (bad or missing field, duplicate, unknown section), 130 cancelled at a question.
+Prints "<id> <file>:<line>" of the new entry (of each, with --bibtex). Exit codes: 0 added (or nothing
+saved with --edit), 2 not added (bad or missing field, duplicate, unknown section; with --bibtex, any
+entry malformed or refused: then none is added), 130 cancelled at a question.
 `,
     )
     .action(async (options, command: Command) => {
@@ -262,6 +266,42 @@ digest, nothing is created (exit 2).
     });
 }
 
+function registerExport(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('export')
+    .description('write entries as BibTeX (default), CSL-JSON, CSV or JSON Lines, with the filters of list and a search query')
+    .argument('[query...]', 'search words and qualifiers, as papers search takes them (or --query)')
+    .option('-f, --format <format>', 'bibtex (default), csl-json, csv or jsonl')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('--org <name>', 'organisation, any case (repeatable; -o is --output here)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('-q, --query <text>', 'a search query: words and venue:, year:, section:, org:, alias: qualifiers')
+    .option('--with-notes', 'the notes too: BibTeX annote, CSL note, a CSV notes column')
+    .option('--ascii', 'BibTeX in ASCII: accents and symbols as LaTeX commands (M{\\"o}bius)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'papers export > refs.bib',
+        'papers export --section recsys -o recsys.bib',
+        'papers export --query "venue:osdi tensor" --format csl-json',
+        'papers export --format csv --venue neurips,icml -o papers.csv',
+        'papers export --format jsonl -- year:2020.. transformer',
+        'papers export --ascii --with-notes -o refs.bib',
+      ])}
+Keys are the entry ids. The count goes to stderr, with how many entries lacked a venue or year.
+Exit codes: 0 exported, 1 no entry matched (no file written), 2 could not run. See docs/export.md.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      done(await runExport(await contextOf(io, command), words, options));
+    });
+}
+
 function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('completion')
@@ -305,7 +345,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     })
     .addHelpText(
       'after',
-      `${examples(['papers init', 'papers list --section ocr', 'papers show din', 'papers open din', 'papers search kmeans docid', 'papers search lianghua', 'papers stats --by month'])}
+      `${examples(['papers init', 'papers list --section ocr', 'papers show din', 'papers open din', 'papers search kmeans docid', 'papers search lianghua', 'papers stats --by month', 'papers export > refs.bib'])}
 Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
 add, note and init: nothing written), 130 a question of add was cancelled; open exits with its editor's status.
 `,
@@ -320,6 +360,7 @@ add, note and init: nothing written), 130 a question of add was cancelled; open 
   registerAdd(program, io, done);
   registerNote(program, io, done);
   registerInit(program, io, done);
+  registerExport(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });

@@ -1,8 +1,7 @@
 // `papers search <words...>`: ranked, typo-tolerant search over titles, fields and notes, with qualifiers.
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK, UsageError } from '../errors.js';
-import { entryMatcher, type EntryFilter } from '../query/filter.js';
-import type { SectionSource } from '../query/sections.js';
+import { entryMatcher } from '../query/filter.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
 import { searchIndexOf } from '../search/index.js';
@@ -11,8 +10,8 @@ import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
 import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
+import { entryFilter, hasFilter, QualifiersSchema } from './filters.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
 
 export const DEFAULT_LIMIT = 10;
 
@@ -24,32 +23,6 @@ export const SearchOptionsSchema = z.object({
   limit: positiveInt(),
   json: Flag,
 });
-
-/** The qualifiers in the query (`venue:osdi year:2019..2022`) take the same values as the options. */
-const QualifiersSchema = z.object({
-  venue: ListOf,
-  year: YearsOption,
-  section: ListOf,
-  org: ListOf,
-  alias: ListOf,
-});
-
-type Filters = z.infer<typeof QualifiersSchema>;
-
-function hasFilter(f: Partial<Filters>): boolean {
-  return Boolean(f.venue?.length || f.year?.length || f.section?.length || f.org?.length || f.alias?.length);
-}
-
-function entryFilter(digest: SectionSource, f: Partial<Filters>): EntryFilter {
-  return {
-    // NOTE: an empty list of sections would keep no entry; no sections given means no section filter.
-    sections: f.section?.length ? f.section.map((s) => requireSection(digest, s)) : undefined,
-    venues: f.venue,
-    years: f.year,
-    orgs: f.org,
-    aliases: f.alias,
-  };
-}
 
 export async function runSearch(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(SearchOptionsSchema, rawOptions);
