@@ -13,9 +13,8 @@ import { searchEntries } from '../search/search.js';
 import type { Entry } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { entryFilter, hasFilter, QualifiersSchema } from './filters.js';
+import { entryFilter, hasFilter, listFilter, QualifiersSchema, sectionsOf } from './filters.js';
 import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
 
 export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -46,24 +45,13 @@ function selectPositions(store: Store, options: ExportOptions, words: readonly s
     throw new UsageError(`nothing to search for in "${query.text}": it has no letters, digits or Chinese characters`, 'e.g. papers export --query "venue:osdi tensor"');
   }
   const summaries = store.summaries();
-  const digest = { sections: store.sections, entries: summaries };
-  const byOptions = entryMatcher(
-    {
-      sections: options.section?.length ? options.section.map((s) => requireSection(digest, s)) : undefined,
-      venues: options.venue,
-      years: options.year,
-      orgs: options.org,
-      todo: options.todo,
-      stub: options.stub,
-    },
-    store.venues,
-  );
-  const byQualifiers = entryMatcher(entryFilter(digest, qualifiers), store.venues);
+  const filter = listFilter(store, options);
+  const byOptions = entryMatcher(filter ?? {}, store.venues);
+  const byQualifiers = entryMatcher(entryFilter(sectionsOf(store), qualifiers), store.venues);
   const positions = summaries.flatMap((e, i) => (byOptions(e) && byQualifiers(e) ? [i] : []));
   if (!query || query.terms.length === 0) {
     // Fillers alone (`the of`), with no filter, search for nothing and find nothing (as in search).
-    const optionFilters = Boolean(options.section?.length || options.venue?.length || options.year?.length || options.org?.length) || options.todo !== undefined || options.stub !== undefined;
-    return query && query.allTerms.length > 0 && !hasFilter(qualifiers) && !optionFilters ? [] : positions;
+    return query && query.allTerms.length > 0 && !hasFilter(qualifiers) && !filter ? [] : positions;
   }
   const hits = searchEntries(searchIndexOf(store), query, { only: new Set(positions) });
   return hits.map((h) => h.index).sort((a, b) => a - b);

@@ -1,7 +1,9 @@
-// The entry filters `search` and `export` share: options and query qualifiers, resolved to an EntryFilter.
+// The entry filters commands share: list's options (list, stats, export) and query qualifiers (search,
+// export), resolved to an EntryFilter against the store's sections.
 import * as z from 'zod/mini';
 import type { EntryFilter } from '../query/filter.js';
 import type { SectionSource } from '../query/sections.js';
+import type { Store } from '../store/store.js';
 import { ListOf, YearsOption } from './options.js';
 import { requireSection } from './resolve.js';
 
@@ -29,4 +31,18 @@ export function entryFilter(digest: SectionSource, f: Partial<Filters>): EntryFi
     orgs: f.org,
     aliases: f.alias,
   };
+}
+
+/** What a `--section` or `section:` names is looked up in: the sections, their entries and readings (pinyin slugs). */
+export function sectionsOf(store: Store): SectionSource {
+  return { sections: store.sections, entries: store.summaries(), readings: store.sectionReadings };
+}
+
+/** The filter options of `list` (and of `stats` and `export`). */
+export type ListFilters = Partial<Omit<Filters, 'alias'>> & { todo?: boolean | undefined; stub?: boolean | undefined };
+
+/** The filter list's options give, or undefined when they give none (every entry). */
+export function listFilter(store: Store, f: ListFilters): EntryFilter | undefined {
+  if (!hasFilter(f) && f.todo === undefined && f.stub === undefined) return undefined;
+  return { ...entryFilter(sectionsOf(store), f), todo: f.todo, stub: f.stub };
 }

@@ -6,7 +6,7 @@ import { entryCountLine, summaryRows, writeEntryTable } from '../report/entries.
 import { textWidth } from '../report/width.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
+import { listFilter } from './filters.js';
 
 export const ListOptionsSchema = z.object({
   section: ListOf,
@@ -22,21 +22,8 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
   const options = parseOptions(ListOptionsSchema, rawOptions);
   const store = await ctx.load({ progress: !options.json });
   const summaries = store.summaries();
-  const filtered = Boolean(options.section?.length || options.venue?.length || options.year?.length || options.org?.length) || options.todo !== undefined || options.stub !== undefined;
-  const positions = filtered
-    ? filterPositions(
-        summaries,
-        {
-          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries, readings: store.sectionReadings }, s)),
-          venues: options.venue,
-          years: options.year,
-          orgs: options.org,
-          todo: options.todo,
-          stub: options.stub,
-        },
-        store.venues,
-      )
-    : undefined;
+  const filter = listFilter(store, options);
+  const positions = filter && filterPositions(summaries, filter, store.venues);
   if (options.json) {
     // Every field, links and notes included.
     const entries = await store.linkedEntries(positions);

@@ -1,11 +1,10 @@
 // `papers open <id|alias|title words>`: the entry found as `show` finds it, opened in $VISUAL/$EDITOR at its heading line.
 import * as z from 'zod/mini';
 import { editorCall, editorFromEnv } from '../editor/position.js';
-import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, InputError } from '../errors.js';
-import { findEntries } from '../query/find.js';
+import { EXIT_OK, InputError } from '../errors.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
-import { formatCandidates } from './show.js';
+import { requireOneEntry } from './resolve.js';
 
 export const OpenOptionsSchema = z.object({ json: Flag });
 
@@ -13,16 +12,8 @@ export async function runOpen(ctx: Context, words: string[], rawOptions: unknown
   const options = parseOptions(OpenOptionsSchema, rawOptions);
   const query = words.join(' ');
   const store = await ctx.load({ progress: false });
-  const found = findEntries(store.summaries(), query);
-  if (found.length === 0) {
-    ctx.err(`papers: no entry matches "${query}" (try papers search ${JSON.stringify(query)})`);
-    return EXIT_FOUND;
-  }
-  if (found.length > 1) {
-    ctx.err(`papers: "${query}" matches ${found.length} entries:\n${await formatCandidates(found)}\n(give the id to pick one)`);
-    return EXIT_USAGE;
-  }
-  const entry = found[0]!;
+  const entry = await requireOneEntry(ctx, store.summaries(), query);
+  if (typeof entry === 'number') return entry;
   const editor = editorFromEnv(ctx.io.env);
   if (options.json) {
     ctx.out(JSON.stringify({ id: entry.id, file: entry.file, line: entry.line, path: store.path(entry.file), editor }, null, 2));

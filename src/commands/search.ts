@@ -10,7 +10,7 @@ import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
 import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
-import { entryFilter, hasFilter, QualifiersSchema } from './filters.js';
+import { entryFilter, hasFilter, QualifiersSchema, sectionsOf } from './filters.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
 
 export const DEFAULT_LIMIT = 10;
@@ -42,7 +42,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   let only: Set<number> | undefined;
   if (filtered) {
     const summaries = store.summaries();
-    const sections = { sections: store.sections, entries: summaries, readings: store.sectionReadings };
+    const sections = sectionsOf(store);
     // Options and qualifiers both apply; the values of one of them are alternatives.
     const byOptions = entryMatcher(entryFilter(sections, options), store.venues);
     const byQualifiers = entryMatcher(entryFilter(sections, qualifiers), store.venues);

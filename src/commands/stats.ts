@@ -15,7 +15,7 @@ import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
+import { listFilter } from './filters.js';
 
 export const DEFAULT_TOP = 10;
 /** A pipe gets charts this wide. */
@@ -85,21 +85,8 @@ export async function runStats(ctx: Context, rawOptions: unknown): Promise<numbe
   const options = parseOptions(StatsOptionsSchema, rawOptions);
   const store = await ctx.load({ progress: !options.json, readsText: options.by !== undefined });
   const summaries = store.summaries();
-  const filtered = Boolean(options.section?.length || options.venue?.length || options.year?.length || options.org?.length) || options.todo !== undefined || options.stub !== undefined;
-  const positions = filtered
-    ? filterPositions(
-        summaries,
-        {
-          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries, readings: store.sectionReadings }, s)),
-          venues: options.venue,
-          years: options.year,
-          orgs: options.org,
-          todo: options.todo,
-          stub: options.stub,
-        },
-        store.venues,
-      )
-    : summaries.map((_, i) => i);
+  const filter = listFilter(store, options);
+  const positions = filter ? filterPositions(summaries, filter, store.venues) : summaries.map((_, i) => i);
   const entries = positions.map((i) => summaries[i]!);
   const findings = await lintFindings(ctx, store);
   const orgs = createOrgRegistry(store.config.orgs ?? []);
@@ -108,7 +95,7 @@ export async function runStats(ctx: Context, rawOptions: unknown): Promise<numbe
     sections: store.sections,
     orgName: (o) => orgs.canonicalOf(o) ?? o,
     findings,
-    spans: filtered ? store.entries(positions).map((e) => ({ file: e.file, line: e.line, endLine: e.endLine })) : undefined,
+    spans: filter ? store.entries(positions).map((e) => ({ file: e.file, line: e.line, endLine: e.endLine })) : undefined,
   });
   let history: { by: Period; counts: Array<{ name: string; count: number }>; uncommitted: number } | undefined;
   if (options.by) {

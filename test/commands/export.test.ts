@@ -92,6 +92,22 @@ describe('papers export', () => {
     }
   });
 
+  it('takes a pinyin slug or its initials for --section, as list does, in a digest without a config', async () => {
+    const bare = () => memoryIo({ [DIGEST]: SEED });
+    const keys = async (...args: string[]) => readBibtex((await run(bare(), 'export', ...args)).stdout).map((b) => b.key);
+    const ids = (await listed('--section', 'recsys')).map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(await keys('--section', 'tuijian-xitong')).toEqual(ids);
+    // Its initials, and the pinyin typed without the hyphen, as list takes them.
+    expect(await keys('--section', 'tjxt')).toEqual(ids);
+    expect(await keys('--section', 'tuijian')).toEqual(ids);
+    expect(await keys('--query', 'section:tjxt')).toEqual(ids);
+    const unknown = await run(bare(), 'export', '--section', 'recsys');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/^papers: no section matches "recsys"; the sections are:\n.*tuijian-xitong/s);
+  });
+
   it('exports the entries the list filters select, in file order', async () => {
     const keys = async (...args: string[]) => readBibtex((await run(seedIo(), 'export', ...args)).stdout).map((b) => b.key);
     expect(await keys('--section', 'recsys')).toEqual((await listed('--section', 'recsys')).map((e) => e.id));
