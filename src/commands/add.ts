@@ -16,7 +16,7 @@ import { askForFields, editFields, missingFields, requireTerminal } from './add-
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireSection } from './resolve.js';
-import { readNotesInput, reportWritten } from './write-output.js';
+import { readNotesInput, reportWritten, writeDiff } from './write-output.js';
 
 const Text = z.optional(z.string());
 const Texts = z.optional(z.array(z.string()));
@@ -177,7 +177,7 @@ async function writeEntry(
   if (!added || !result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   const entry = result.store.summaries()[position]!;
   if (options.dryRun) {
-    ctx.out(unifiedDiff(target.file, result.before, result.after));
+    writeDiff(ctx, unifiedDiff(target.file, result.before, result.after));
     ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${entry.line})`);
     return EXIT_OK;
   }

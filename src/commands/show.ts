@@ -24,7 +24,8 @@ export async function runShow(ctx: Context, words: string[], rawOptions: unknown
   const summaries = store.summaries();
   const found = findEntries(summaries, query);
   if (found.length === 0) {
-    ctx.err(`papers: no entry matches "${query}" (try papers search ${JSON.stringify(query)})`);
+    const hint = summaries.length ? `try papers search ${JSON.stringify(query)}` : 'the notes hold no entries yet; papers add adds one';
+    ctx.err(`papers: no entry matches "${query}" (${hint})`);
     return EXIT_FOUND;
   }
   if (found.length > 1) {

@@ -1,6 +1,7 @@
 // Colour and display-width helpers for terminal output (CJK-aware widths via string-width).
 import type { ChalkInstance } from 'chalk';
 import type { Io, OutStream } from '../io.js';
+import { terminalSafe } from './safe.js';
 import { simpleWidth, type Measure } from './width.js';
 
 export type { ChalkInstance };
@@ -69,14 +70,15 @@ export interface RowsOptions {
   indent?: string;
   measure?: Measure;
   plain?: boolean;
-  /** Cell widths known already (cached with the cells): not measured again. */
+  /** Cell widths known already (cached with the cells): not measured again. They must be the widths of the cells made terminal-safe. */
   widthAt?: ((r: number, i: number) => number) | undefined;
 }
 
 /**
  * Aligned rows (two spaces between columns), given one at a time by `rowAt` and handed to `emit` line
  * by line: a caller with 100k rows need not keep their cells or lines. `rowAt` is called twice per
- * row (to measure, then to write) and must give the same cells both times.
+ * row (to measure, then to write) and must give the same cells both times. Cells are made
+ * terminal-safe (report/safe.ts) before they are measured, cut and styled: a style sees safe text.
  */
 export function eachRow(count: number, rowAt: (r: number) => readonly string[], columns: Column[], options: RowsOptions, emit: (line: string, r: number) => void): void {
   const { maxWidth, indent = '', measure = simpleWidth, plain = false, widthAt } = options;
@@ -96,7 +98,7 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     }
     const stride = widths.length;
     for (let i = 0; i < row.length; i++) {
-      const w = widthAt ? widthAt(r, i) : measure(row[i]!);
+      const w = widthAt ? widthAt(r, i) : measure(terminalSafe(row[i]!));
       cellWidths[r * stride + i] = w;
       if (w > widths[i]!) widths[i] = w;
     }
@@ -116,7 +118,7 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     let line = indent;
     for (let i = 0; i < row.length; i++) {
       const col = columns[i];
-      let text = row[i]!;
+      let text = terminalSafe(row[i]!);
       let width = cellWidths[r * stride + i]!;
       if (col?.shrink && width > widths[i]!) {
         text = truncate(text, widths[i]!, measure);

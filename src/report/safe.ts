@@ -1,0 +1,72 @@
+// Text made safe for a terminal: control characters and bidi overrides (from the notes or the command
+// line) shown as visible escapes, tabs as spaces. Every human formatter and message passes its user text
+// through here; JSON, SARIF and the other machine formats keep the exact text.
+
+/**
+ * What a terminal would act on instead of showing: C0 controls but the newline (tab included: it is
+ * expanded), DEL, C1 controls, and the bidi embeddings, overrides and isolates ("Trojan Source").
+ */
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Tabs expand to the next multiple of this many characters on their line. */
+export const TAB_STOP = 4;
+
+/** True when the text holds a character terminalSafe would change. */
+export function hasUnsafe(text: string): boolean {
+  return UNSAFE.test(text);
+}
+
+/** `\x1b` for a C0 or C1 control or DEL, `\u202e` for a bidi control. */
+export function escapeOf(code: number): string {
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** The code point's name for messages: `U+001B`. */
+export function codePointName(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The text with every unsafe character escaped (`ESC[31m` becomes `\x1b[31m`), tabs expanded to spaces
+ * and CRLF shown as a newline; newlines are kept. Text without any of these comes back as it is, so
+ * applying it twice changes nothing more.
+ */
+export function terminalSafe(text: string): string {
+  return UNSAFE.test(text) ? terminalSafeMap(text).text : text;
+}
+
+/**
+ * terminalSafe, with where each offset went: `map[i]` is the offset in the result of the text's
+ * offset `i` (`map[text.length]` is the result's length), so ranges found in the text (search
+ * highlights) can be moved onto the result.
+ */
+export function terminalSafeMap(text: string): { text: string; map: number[] } {
+  const map = new Array<number>(text.length + 1);
+  let out = '';
+  let column = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = out.length;
+    const code = text.charCodeAt(i);
+    let piece: string;
+    if (code === 0x0a) {
+      piece = '\n';
+    } else if (code === 0x09) {
+      piece = ' '.repeat(TAB_STOP - (column % TAB_STOP));
+    } else if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+      piece = '';
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
+      piece = escapeOf(code);
+    } else {
+      piece = text[i]!;
+    }
+    out += piece;
+    column = code === 0x0a ? 0 : column + piece.length;
+  }
+  map[text.length] = out.length;
+  return { text: out, map };
+}
+
+/** Ranges of the text moved onto terminalSafeMap's result. */
+export function moveRanges<R extends { start: number; end: number }>(ranges: readonly R[], map: readonly number[]): R[] {
+  return ranges.map((r) => ({ ...r, start: map[Math.min(r.start, map.length - 1)]!, end: map[Math.min(r.end, map.length - 1)]! }));
+}
