@@ -1,12 +1,10 @@
 // Text made safe for a terminal: control characters and bidi overrides (from the notes or the command
 // line) shown as visible escapes, tabs as spaces. Every human formatter and message passes its user text
 // through here; JSON, SARIF and the other machine formats keep the exact text.
+import { CONTROL, CONTROL_PATTERN, escapeOf } from '../store/controls.js';
 
-/**
- * What a terminal would act on instead of showing: C0 controls but the newline (tab included: it is
- * expanded), DEL, C1 controls, and the bidi embeddings, overrides and isolates ("Trojan Source").
- */
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** What a terminal would act on instead of showing (store/controls.ts), CR, and tabs, which are expanded. */
+const UNSAFE = new RegExp(`[\\t\\r${CONTROL_PATTERN}]`);
 
 /** Tabs expand to the next multiple of this many characters on their line. */
 export const TAB_STOP = 4;
@@ -14,16 +12,6 @@ export const TAB_STOP = 4;
 /** True when the text holds a character terminalSafe would change. */
 export function hasUnsafe(text: string): boolean {
   return UNSAFE.test(text);
-}
-
-/** `\x1b` for a C0 or C1 control or DEL, `\u202e` for a bidi control. */
-export function escapeOf(code: number): string {
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** The code point's name for messages: `U+001B`. */
-export function codePointName(code: number): string {
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
@@ -54,10 +42,9 @@ export function terminalSafeMap(text: string): { text: string; map: number[] } {
       piece = ' '.repeat(TAB_STOP - (column % TAB_STOP));
     } else if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
       piece = '';
-    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) {
-      piece = escapeOf(code);
     } else {
-      piece = text[i]!;
+      const ch = text[i]!;
+      piece = code === 0x0d || CONTROL.test(ch) ? escapeOf(code) : ch;
     }
     out += piece;
     column = code === 0x0a ? 0 : column + piece.length;
