@@ -1,6 +1,6 @@
 // What add and note share around a write: notes from a file or stdin, and the report of what was written.
 import { resolvePath } from '../io.js';
-import { terminalSafe } from '../report/safe.js';
+import { diffSafe, terminalSafe } from '../report/safe.js';
 import { readNotesFile } from '../store/read.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
@@ -19,13 +19,10 @@ export interface Written {
   json: boolean;
 }
 
-/**
- * A dry run's unified diff on stdout: exact in a pipe (it is a patch), terminal-safe on a terminal,
- * where it is read (report/safe.ts).
- */
+/** A dry run's unified diff on stdout, control characters escaped (report/safe.ts diffSafe: tabs and CRLF kept). */
 export function writeDiff(ctx: Context, diff: string): void {
   if (!diff) return;
-  const text = ctx.io.stdout.isTTY ? terminalSafe(diff) : diff;
+  const text = diffSafe(diff);
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 

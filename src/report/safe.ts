@@ -53,6 +53,16 @@ export function terminalSafeMap(text: string): { text: string; map: number[] } {
   return { text: out, map };
 }
 
+const DIFF_UNSAFE = new RegExp(`[${CONTROL_PATTERN}]|\\r(?!\\n)`, 'g');
+
+/**
+ * A unified diff for the terminal: control characters and lone CRs escaped as terminalSafe does, but
+ * tabs and CRLF kept, so a diff of notes without control characters is still a patch that applies.
+ */
+export function diffSafe(diff: string): string {
+  return diff.replace(DIFF_UNSAFE, (ch) => escapeOf(ch.charCodeAt(0)));
+}
+
 /** Ranges of the text moved onto terminalSafeMap's result. */
 export function moveRanges<R extends { start: number; end: number }>(ranges: readonly R[], map: readonly number[]): R[] {
   return ranges.map((r) => ({ ...r, start: map[Math.min(r.start, map.length - 1)]!, end: map[Math.min(r.end, map.length - 1)]! }));

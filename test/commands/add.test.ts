@@ -129,7 +129,7 @@ describe('papers add', () => {
       [['--title', '## Heading', '--section', 'ocr'], 'papers: --title: starts with "#", which would change the heading\'s level (nothing was added; see papers add --help)'],
       [['--title', 'Foo (bar', '--section', 'ocr'], 'papers: --title: has unbalanced parentheses; "(" and ")" must pair up (nothing was added; see papers add --help)'],
       [['--title', 'Foo [bar]', '--section', 'ocr'], 'papers: --title: holds "[", which would start the venue and organisation brackets (nothing was added; see papers add --help)'],
-      [['--title', 'Bell\u0007', '--section', 'ocr'], 'papers: --title: holds the control character U+0007 (nothing was added; see papers add --help)'],
+      [['--title', 'Bell\u0007', '--section', 'ocr'], 'papers: --title: holds the control character U+0007 (BEL) (nothing was added; see papers add --help)'],
       [['--title', 'T', '--alias', 'A(B)', '--section', 'ocr'], 'papers: --alias: holds "("; an alias is a short name like DIN (nothing was added; see papers add --help)'],
       [['--title', 'T', '--note', '# a heading', '--section', 'ocr'], 'papers: note 1 ("# a heading"): starts with "#", which would start a heading (nothing was added; see papers add --help)'],
       [['--title', 'T', '--note', 'ok', '--note', 'a\nb', '--section', 'ocr'], 'papers: note 2 ("a\\nb"): must be one line; it holds a line break (nothing was added; see papers add --help)'],
