@@ -185,6 +185,22 @@ describe('papers add', () => {
       expect(decode(io.files.get(DIGEST)).endsWith("\n\n\n## NLP\n\n### Transformer[NeurIPS'17]")).toBe(true);
     });
 
+    it('lists sections holding control characters escaped, and adds to the section as written', async () => {
+      const fixture = fixtureText('digest/control-chars.md');
+      const io = memoryIo({ 'notes/papers.md': fixture }, { tty: true, answers: ['Evil\u001b[2J Section', "OSDI'23", 'Google', 'a note', ''] });
+      const shown: string[] = [];
+      const select = io.prompt.select;
+      io.prompt.select = async (q) => {
+        shown.push(...q.choices.map((c) => c.name));
+        return select(q);
+      };
+      const r = await run(io, 'add', '--title', 'Clean Paper');
+      expect(r.code).toBe(0);
+      expect(shown[0]).toBe('Evil\\x1b[2J Section · 3');
+      expect(r.stderr).toBe('papers: added "Clean Paper" to Evil\\x1b[2J Section\n');
+      expect(decode(io.files.get(DIGEST))).toContain("- csi note\n\n### Clean Paper[OSDI'23][Google]\n- a note\n");
+    });
+
     it('asks nothing when every required field is given', async () => {
       const io = seedIo({ tty: true });
       expect((await run(io, 'add', '--title', 'T', '--section', 'ocr')).code).toBe(0);
