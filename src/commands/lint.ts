@@ -17,7 +17,6 @@ import { formatJson } from '../report/lint-json.js';
 import { formatSarif } from '../report/lint-sarif.js';
 import { formatStylish, formatSummary, stylishCells } from '../report/lint-stylish.js';
 import { formatUnix } from '../report/lint-unix.js';
-import { terminalSafe } from '../report/safe.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
 import type { ParsedChunk } from '../store/parse.js';
@@ -132,8 +131,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
   if (options.explain !== undefined) {
     const rule = ruleNames(rules).rule(options.explain);
     if (!rule) throw new UsageError(`--explain: unknown rule "${options.explain}"${unknownRuleHint(options.explain, rules)}`, 'papers lint --list-rules lists the rules');
-    // A rule's examples may hold control characters (no-control-character's do).
-    ctx.out(terminalSafe(explainRule(rule)));
+    ctx.out(explainRule(rule));
     return EXIT_OK;
   }
 

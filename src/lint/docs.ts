@@ -24,7 +24,8 @@ export function explainRule(rule: AnyRule): string {
   ];
   if (rule.docs.details) out.push('', rule.docs.details);
   if (rule.docs.options?.length) out.push('', 'Options:', ...rule.docs.options.map((o) => `  ${o}`));
-  out.push('', 'Reported:', '', indent(rule.docs.bad), '', 'Not reported:', '', indent(rule.docs.good), '');
+  // NOTE: control characters in an example (no-control-character's) are written as escapes, here and in the docs.
+  out.push('', 'Reported:', '', indent(escapeControls(rule.docs.bad)), '', 'Not reported:', '', indent(escapeControls(rule.docs.good)), '');
   return out.join('\n');
 }
 
@@ -46,7 +47,6 @@ export function rulesMarkdown(rules: readonly AnyRule[]): string {
     out.push('', `## ${rule.alias}`, '', `${rule.id} · default severity \`${rule.severity}\` · ${rule.fixable ? 'fixable' : 'not fixable'}`, '', `${rule.description}.`);
     if (rule.docs.details) out.push('', rule.docs.details);
     if (rule.docs.options?.length) out.push('', 'Options:', '', ...rule.docs.options.map((o) => `- ${o}`));
-    // NOTE: control characters in an example (no-control-character's) are written as escapes: a doc shows them.
     const example = (text: string): string => escapeControls(text.replace(/\n$/, ''));
     out.push('', 'Reported:', '', '````markdown', example(rule.docs.bad), '````', '', 'Not reported:', '', '````markdown', example(rule.docs.good), '````');
   }

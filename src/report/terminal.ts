@@ -83,6 +83,8 @@ export interface RowsOptions {
 export function eachRow(count: number, rowAt: (r: number) => readonly string[], columns: Column[], options: RowsOptions, emit: (line: string, r: number) => void): void {
   const { maxWidth, indent = '', measure = simpleWidth, plain = false, widthAt } = options;
   // Each cell is measured once: measuring is most of the cost of a 100k-row table.
+  // NOTE: a cell that terminalSafe changes has its width stored negated (-w - 1), so the second pass
+  // makes only those safe again, not every cell.
   const span = Math.max(columns.length, 1);
   let cellWidths = new Int32Array(count * span);
   let widths = new Array<number>(span).fill(0);
@@ -98,8 +100,10 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     }
     const stride = widths.length;
     for (let i = 0; i < row.length; i++) {
-      const w = widthAt ? widthAt(r, i) : measure(terminalSafe(row[i]!));
-      cellWidths[r * stride + i] = w;
+      const cell = row[i]!;
+      const safe = widthAt ? cell : terminalSafe(cell);
+      const w = widthAt ? widthAt(r, i) : measure(safe);
+      cellWidths[r * stride + i] = safe === cell ? w : -w - 1;
       if (w > widths[i]!) widths[i] = w;
     }
   }
@@ -118,8 +122,14 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     let line = indent;
     for (let i = 0; i < row.length; i++) {
       const col = columns[i];
-      let text = terminalSafe(row[i]!);
       let width = cellWidths[r * stride + i]!;
+      let text = row[i]!;
+      if (width < 0) {
+        width = -width - 1;
+        text = terminalSafe(text);
+      } else if (widthAt) {
+        text = terminalSafe(text);
+      }
       if (col?.shrink && width > widths[i]!) {
         text = truncate(text, widths[i]!, measure);
         width = measure(text);
