@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import pkg from '../package.json';
 import type { Io } from './io.js';
+import { terminalSafe } from './report/safe.js';
 import { createContext, type Context, type GlobalOptions } from './commands/context.js';
 
 export type SetExitCode = (code: number) => void;
@@ -340,7 +341,8 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander's errors quote the arguments as typed.
+      writeErr: (text) => io.stderr.write(terminalSafe(text)),
       outputError: (text, write) => write(commanderError(text, 'papers')),
     })
     .addHelpText(

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { fieldProblem, splitOrgs, yearProblem, type AddDraft } from '../edit/add-input.js';
 import { addTemplate, readTemplate, type SectionChoice, type TemplateValues } from '../edit/add-template.js';
 import { summarizeSections, type SectionSource } from '../query/sections.js';
+import { terminalSafe } from '../report/safe.js';
 import { VENUE_YEAR } from '../store/heading.js';
 import type { Context } from './context.js';
 
@@ -56,7 +57,7 @@ export async function askSection(ctx: Context, digest: SectionSource): Promise<S
   const choice = await prompt.select({
     message: 'Section',
     choices: [
-      ...sections.map((s) => ({ name: `${s.title}${s.slug ? ` [${s.slug}]` : ''} · ${s.count}`, value: s.title })),
+      ...sections.map((s) => ({ name: terminalSafe(`${s.title}${s.slug ? ` [${s.slug}]` : ''} · ${s.count}`), value: s.title })),
       { name: '+ a new section at the end', value: NEW_SECTION },
     ],
   });

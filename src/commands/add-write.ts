@@ -15,6 +15,7 @@ import type { Store } from '../store/store.js';
 import { foldText } from '../store/text.js';
 import type { Context } from './context.js';
 import { requireSection } from './resolve.js';
+import { writeDiff } from './write-output.js';
 
 export interface Target {
   /** The section's title as written after `##`. */
@@ -138,5 +139,5 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
 
 /** The diff of a dry run, on stdout. */
 export function printDryRun(ctx: Context, added: Added): void {
-  ctx.out(unifiedDiff(added.file, added.before, added.after));
+  writeDiff(ctx, unifiedDiff(added.file, added.before, added.after));
 }

@@ -23,6 +23,7 @@ import type { ParsedChunk } from '../store/parse.js';
 import { markdownFor, parseTexts, type ParsedTexts } from '../store/texts.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
+import { writeDiff } from './write-output.js';
 
 export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as const;
 
@@ -144,7 +145,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {
       const diff = outcomes.map((o) => o.diff).join('');
-      if (diff) ctx.io.stdout.write(diff);
+      writeDiff(ctx, diff);
       ctx.err(`${fixed} fix${fixed === 1 ? '' : 'es'} would be applied; ${problems} would remain (nothing written)`);
       return exitCode(shown(result, options.quiet), options.maxWarnings, ctx);
     }
@@ -171,7 +172,8 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
   }
   if (options.format !== 'json' && options.format !== 'sarif') {
     const summary = formatSummary(countMessages(all), await ctx.errColor());
-    if (summary) ctx.err(summary);
+    // Styled (coloured on a terminal) and holding no user text: written as it is.
+    if (summary) ctx.io.stderr.write(`${summary}\n`);
   }
   return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);
 }

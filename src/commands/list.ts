@@ -28,7 +28,7 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
     // Every field, links and notes included.
     const entries = await store.linkedEntries(positions);
     ctx.out(JSON.stringify(entries, null, 2));
-    return entries.length ? EXIT_OK : EXIT_FOUND;
+    return entries.length || !filter ? EXIT_OK : EXIT_FOUND;
   }
   const rows = summaryRows(summaries, positions);
   if (rows.count) {
@@ -44,6 +44,11 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
       }
     });
     ctx.io.stdout.write(`${pending}\n`);
+  }
+  // An empty digest is a digest (a new one, say): without filters, nothing to list is no failure.
+  if (!filter && rows.count === 0) {
+    ctx.err('0 entries');
+    return EXIT_OK;
   }
   ctx.err(entryCountLine(rows));
   return rows.count ? EXIT_OK : EXIT_FOUND;

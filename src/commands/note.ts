@@ -11,7 +11,7 @@ import { findEntries } from '../query/find.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
 import { requireOneEntry } from './resolve.js';
-import { readNotesInput, reportWritten } from './write-output.js';
+import { readNotesInput, reportWritten, writeDiff } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -76,7 +76,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   const position = result.store?.summaries().findIndex((e) => e.file === target.file && e.line === notedLine) ?? -1;
   if (!result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   if (options.dryRun) {
-    ctx.out(unifiedDiff(target.file, result.before, result.after));
+    writeDiff(ctx, unifiedDiff(target.file, result.before, result.after));
     ctx.err('papers: dry run; nothing written');
     return EXIT_OK;
   }

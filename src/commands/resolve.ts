@@ -41,7 +41,8 @@ export async function formatCandidates(entries: ReadonlyArray<Pick<EntrySummary,
 export async function requireOneEntry(ctx: Context, summaries: readonly EntrySummary[], query: string, unchanged?: string): Promise<EntrySummary | number> {
   const found = findEntries(summaries, query);
   if (found.length === 0) {
-    ctx.err(`papers: no entry matches "${query}"${unchanged ? `; ${unchanged}` : ''} (try papers search ${JSON.stringify(query)})`);
+    const hint = summaries.length ? `try papers search ${JSON.stringify(query)}` : 'the notes hold no entries yet; papers add adds one';
+    ctx.err(`papers: no entry matches "${query}"${unchanged ? `; ${unchanged}` : ''} (${hint})`);
     return EXIT_FOUND;
   }
   if (found.length > 1) {

@@ -79,7 +79,8 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   const cut = hits.length > results.length ? `${results.length} of ${hits.length} matches (--limit ${hits.length} shows all)` : null;
   if (!options.json) {
     const noun = (n: number): string => (n === 1 ? 'match' : 'matches');
-    if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
+    if (hits.length === 0 && store.size === 0) ctx.err('no entries match (the notes hold no entries yet)');
+    else if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
     else ctx.err(cut ?? `${hits.length} ${noun(hits.length)}`);
   } else if (cut) {
     ctx.err(cut);

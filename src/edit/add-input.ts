@@ -1,5 +1,6 @@
 // What `add` and `note` accept: each field's rules (one message per failure) and the zod schema of a new entry.
 import * as z from 'zod/mini';
+import { CONTROL_PATTERN, describeControl, isBidiControl } from '../store/controls.js';
 import { expandYear, ORG_SEPARATORS, parseHeading, VENUE_YEAR } from '../store/heading.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { DEFAULT_STYLE, formatHeading, type EntryFields } from './entry-text.js';
@@ -15,7 +16,8 @@ const firstOf = (value: string, re: RegExp): string => re.exec(value)?.[0] ?? ''
 
 const SQUARE = /[[\]【】]/;
 const PARENS = /[()（）]/;
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
+// Controls (tab aside), lone surrogates, and the bidi controls lint's no-control-character reports.
+const CONTROL = new RegExp(`[\\p{Cc}\\p{Cs}${CONTROL_PATTERN}]`, 'u');
 
 const required: Rule = [(v) => v.trim() === '', 'must not be empty'];
 const oneLine: Rule = [(v) => /[\r\n]/.test(v), 'must be one line; it holds a line break'];
@@ -23,7 +25,8 @@ const noControl: Rule = [
   (v) => CONTROL.test(v.replace(/\t/g, '')),
   (v) => {
     const ch = firstOf(v.replace(/\t/g, ''), CONTROL);
-    return `holds the control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = ch.charCodeAt(0);
+    return `holds the ${isBidiControl(code) ? 'bidi control' : 'control character'} ${describeControl(code)}`;
   },
 ];
 const noHeadingStart = (what: string): Rule => [(v) => v.trim().startsWith('#'), `starts with "#", which would ${what}`];

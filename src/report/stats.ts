@@ -1,5 +1,6 @@
 // `papers stats` as text: horizontal bar charts of Unicode blocks, labels aligned by display width. Pure.
 import { topOf, type Count, type Stats } from '../query/stats.js';
+import { terminalSafe } from './safe.js';
 import { plural, truncate, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
@@ -37,7 +38,7 @@ export function chart(rows: readonly ChartRow[], options: ChartOptions): string[
   const { measure, color } = options;
   const countWidth = Math.max(0, ...rows.filter((r) => !r.dim).map((r) => String(r.count).length));
   const labelMax = Math.max(8, Math.floor(options.width * LABEL_SHARE));
-  const labels = rows.map((r) => truncate(r.label, labelMax, measure));
+  const labels = rows.map((r) => truncate(terminalSafe(r.label), labelMax, measure));
   const labelWidth = Math.max(...labels.map(measure));
   // indent, label, two spaces, bar, one space, count
   const barWidth = Math.max(1, options.width - INDENT.length - labelWidth - 2 - 1 - countWidth);

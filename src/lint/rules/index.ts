@@ -4,6 +4,7 @@ import { headingIncrement } from './heading-increment.js';
 import { headingSyntax } from './heading-syntax.js';
 import { headingTrailingPunctuation } from './heading-trailing-punctuation.js';
 import { missingMetadata } from './missing-metadata.js';
+import { noControlCharacter } from './no-control-character.js';
 import { noDuplicateEntry } from './no-duplicate-entry.js';
 import { noEmptyEntry } from './no-empty-entry.js';
 import { noEmptySection } from './no-empty-section.js';
@@ -30,4 +31,5 @@ export const rules: readonly AnyRule[] = [
   headingIncrement,
   noUnclosedBlock,
   validDirective,
+  noControlCharacter,
 ];
