@@ -135,7 +135,7 @@ function storeOf(loaded: Loaded, state: State): Store {
       parses.set(i, parseChunk(sourceOf(i), registries));
       replaced.add(i);
     }
-    keep();
+    if (state.unwritten === undefined || files[state.unwritten]!.bytes) keep();
   };
   const parseOf = (i: number): EntryParse => {
     if (!cachedParse(i)) repair();
@@ -155,7 +155,8 @@ function storeOf(loaded: Loaded, state: State): Store {
         parses.set(i, parse);
         replaced.add(i);
       }
-      keep();
+      // NOTE: a text not written yet (an editor's buffer, papers lsp) is no state of the notes to cache.
+      if (state.unwritten === undefined || files[state.unwritten]!.bytes) keep();
     },
     text: (p) => textOf(io, file(p)),
     bytes: (p) => bytesOf(io, file(p)),
