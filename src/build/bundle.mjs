@@ -20,6 +20,9 @@ const LAZY = [
   { name: 'lockfile', matches: (spec) => spec === 'proper-lockfile', entry: 'proper-lockfile' },
   { name: 'diff', matches: (spec) => spec === 'diff', entry: 'diff' },
   { name: 'fuse', matches: (spec) => spec === 'fuse.js/basic', entry: 'fuse.js/basic' },
+  // `papers lsp` only: the protocol library and its text documents.
+  { name: 'languageserver', matches: (spec) => spec === 'vscode-languageserver/node', entry: 'vscode-languageserver/node' },
+  { name: 'textdocument', matches: (spec) => spec === 'vscode-languageserver-textdocument', entry: 'vscode-languageserver-textdocument' },
 ];
 
 const common = {
