@@ -30,6 +30,7 @@ import { lintOfStore, type StoreLint } from '../lint/store.js';
 import type { LintMessage } from '../lint/types.js';
 import { parseQuery } from '../search/query.js';
 import { parseDigest, reuseChunks, type ParsedChunk, type ParsedFile } from '../store/parse.js';
+import type { Scan } from '../store/scan.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import { headingCompletions } from './complete.js';
@@ -133,12 +134,15 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
 
   /** The notes as the editor has them: each open notes file's buffer in place of its text on disk. */
   let now: { key: string; store: Promise<Store | null> } | null = null;
+  /** The line scans of the buffers a current store was made with: lint does not scan them again. */
+  const scans = new WeakMap<Store, Map<string, Scan>>();
   const current = (): Promise<Store | null> => {
     const key = [generation, ...documents.all().map((d) => `${d.uri}@${d.version}`)].join('\n');
     if (now && now.key === key) return now.store;
     const made = base.then(async (store) => {
       if (!store) return null;
       let s = store;
+      const scanned = new Map<string, Scan>();
       for (const doc of documents.all()) {
         const file = fileOf(store, doc.uri);
         if (!file) continue;
@@ -148,7 +152,9 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
         const parsed = await parseText(store, file, text, chunks.get(file) ?? store.parsed(file).chunks ?? []);
         chunks.set(file, parsed.chunks ?? []);
         s = s.withText(file, text, parsed);
+        if (parsed.scan) scanned.set(file, parsed.scan);
       }
+      scans.set(s, scanned);
       return s;
     });
     now = { key, store: made };
@@ -179,7 +185,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
   const lintOf = (store: Store): Promise<StoreLint | null> => {
     if (linted?.store === store) return linted.lint;
     const run = rulesOf(store);
-    const lint = run ? lintOfStore(store, run, existsNow()) : Promise.resolve(null);
+    const lint = run ? lintOfStore(store, run, existsNow(), scans.get(store)) : Promise.resolve(null);
     linted = { store, lint: lint.catch((error: unknown) => (log.error(`lint failed: ${errorText(error)}`), null)) };
     return linted.lint;
   };
