@@ -91,7 +91,7 @@ local ok, err = pcall(function()
   for _, i in ipairs((items.result and (items.result.items or items.result)) or {}) do
     if i.label:find('^Neur') then table.insert(out.completion, i.label) end
   end
-  local hover = request('textDocument/hover', { textDocument = { uri = uri }, position = { line = 4, character = 6 } })
+  local hover = request('textDocument/hover', { textDocument = { uri = uri }, position = { line = 5, character = 6 } })
   out.hover = hover.result and hover.result.contents.value
 
   vim.lsp.stop_client(client_id)

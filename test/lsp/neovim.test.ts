@@ -69,7 +69,7 @@ describe('Neovim as the client', () => {
     expect(seen.outline.reduce((n, s) => n + s.children, 0)).toBe(24);
     expect(seen.workspace_first).toMatch(/Dount/);
     expect(seen.completion).toContain('NeurIPS');
-    expect(seen.hover).toContain('**Möbius Transformation for Fast Inner Product Search on Graph**');
+    expect(seen.hover, JSON.stringify(seen)).toContain('**Möbius Transformation for Fast Inner Product Search on Graph**');
     expect(seen.stopped).toBe(true);
     // The server wrote nothing: the digest on disk is the shipped one.
     expect(readFileSync(ws.path('notes/papers.md'), 'utf8')).toBe(SEED);
