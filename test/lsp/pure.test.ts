@@ -80,7 +80,10 @@ describe('one edit for a whole-file change', () => {
         const before = a.join('');
         const after = b.join('');
         const edit = replaceChanged(before, after);
-        if (before === after) return expect(edit).toBeNull();
+        if (before === after) {
+          expect(edit).toBeNull();
+          return;
+        }
         expect(applyEdits(before, [edit!]).output).toBe(after);
         const splits = (s: string, i: number) => (i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00) || (s[i] === '\n' && s[i - 1] === '\r');
         expect(splits(before, edit!.start) || splits(before, edit!.end)).toBe(false);
