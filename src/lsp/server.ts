@@ -149,7 +149,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
         const text = doc.getText();
         const disk = store.text(file);
         if (text === disk || BOM + text === disk) continue;
-        const parsed = await parseText(store, file, text, chunks.get(file) ?? store.parsed(file).chunks ?? []);
+        const parsed = await parseText(store, file, text, chunks.get(file) ?? store.parsed(file, { links: true }).chunks ?? []);
         chunks.set(file, parsed.chunks ?? []);
         s = s.withText(file, text, parsed);
         if (parsed.scan) scanned.set(file, parsed.scan);
@@ -294,7 +294,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       if (lint && wantsFixAll(params.context.only) && messages.some((m) => m.fix)) {
         const run = rulesOf(store)!;
         const texts = new Map(lint.texts);
-        let previous: Iterable<ParsedChunk> = chunks.get(file) ?? store.parsed(file).chunks ?? [];
+        let previous: Iterable<ParsedChunk> = chunks.get(file) ?? store.parsed(file, { links: true }).chunks ?? [];
         const relint = async (now: ReadonlyMap<string, string>) => {
           const text = now.get(file)!;
           let s = store;
