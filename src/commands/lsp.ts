@@ -9,7 +9,7 @@ export const LspOptionsSchema = z.object({
 });
 
 /** Quiet time after a keystroke before the notes are linted again. */
-export const DEBOUNCE_MS = 150;
+export const DEBOUNCE_MS = 50;
 
 export async function runLsp(ctx: Context, rawOptions: unknown): Promise<number> {
   // --stdio is the only transport (and the default); --clientProcessId is read by the library itself.
