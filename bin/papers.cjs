@@ -28,7 +28,7 @@ const cacheDir = path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '
 const stat = fs.statSync(bundle);
 // One code cache per command: each holds the functions its command compiled on the run that wrote
 // it, so `search` does not compile its own code on every run after a `list` wrote the cache.
-const COMMANDS = new Set(['list', 'show', 'search', 'sections', 'lint', 'add', 'note', 'completion']);
+const COMMANDS = new Set(['list', 'show', 'search', 'sections', 'lint', 'add', 'note', 'completion', 'lsp']);
 // NOTE: --json shares its command's cache: a cache of its own measured no faster (seed digest, median
 // of 15 warm runs each way: list --json 159 vs 162 ms, 127 vs 149 ms; list 146 vs 145, 141 vs 121).
 const command = process.argv.slice(2).find((arg) => COMMANDS.has(arg)) ?? 'other';

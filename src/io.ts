@@ -61,6 +61,8 @@ export interface Io {
   stdinIsTTY: boolean;
   /** Reads all of standard input. */
   readStdin(): Promise<string>;
+  /** Standard input and output as streams, for a protocol spoken over them (`papers lsp --stdio`). */
+  protocolStreams(): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** Null when nothing exists at the path. Follows symlinks. */
   stat(file: string): FileStat | null;
   readFile(file: string): Uint8Array;
@@ -160,6 +162,7 @@ export function nodeIo(): Io {
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
+    protocolStreams: () => ({ input: process.stdin, output: process.stdout }),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

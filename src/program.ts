@@ -303,6 +303,26 @@ Exit codes: 0 exported, 1 no entry matched (no file written), 2 could not run. S
     });
 }
 
+function registerLsp(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('lsp')
+    .description('run the language server (LSP over stdio): live lint, quick fixes, outline, workspace search, completion, hover')
+    .option('--stdio', 'speak the protocol on standard input and output (the default and only transport)')
+    .addOption(new Option('--clientProcessId <pid>', 'exit when this process ends (editors pass it)').hideHelp())
+    .addHelpText(
+      'after',
+      `${examples(['papers lsp --stdio', 'papers --notes ~/notes/papers.md lsp --stdio'])}
+Started by an editor, never by hand: see docs/editors.md for Neovim, VS Code, Helix and Emacs.
+The notes are found from the workspace folder the editor opens (as papers run there finds them).
+Exit codes: 0 after the client's shutdown and exit, 1 when the client went away without shutdown.
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runLsp } = await import('./commands/lsp.js');
+      done(await runLsp(await contextOf(io, command), options));
+    });
+}
+
 function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
   program
     .command('completion')
@@ -363,6 +383,7 @@ add, note and init: nothing written), 130 a question of add was cancelled; open 
   registerNote(program, io, done);
   registerInit(program, io, done);
   registerExport(program, io, done);
+  registerLsp(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });

@@ -28,6 +28,9 @@ const LAZY = [
     entry: 'src/bibtex/read.ts',
     alias: { 'sync-fetch': './src/shims/no-fetch.cjs', 'fetch-ponyfill': './src/shims/no-fetch.cjs' },
   },
+  // `papers lsp` only: the protocol library and its text documents.
+  { name: 'languageserver', matches: (spec) => spec === 'vscode-languageserver/node', entry: 'vscode-languageserver/node' },
+  { name: 'textdocument', matches: (spec) => spec === 'vscode-languageserver-textdocument', entry: 'vscode-languageserver-textdocument' },
 ];
 
 const common = {

@@ -9,6 +9,7 @@ import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
 import { explainRule, ruleRow } from '../lint/docs.js';
 import { fixFile, type Relint } from '../lint/fix.js';
 import { lintStore } from '../lint/lint.js';
+import { lintOfStore } from '../lint/store.js';
 import { rules } from '../lint/rules/index.js';
 import { countMessages } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
@@ -20,7 +21,7 @@ import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
 import type { ParsedChunk } from '../store/parse.js';
-import { markdownFor, parseTexts, type ParsedTexts } from '../store/texts.js';
+import { parseTexts, type ParsedTexts } from '../store/texts.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
 import { writeDiff } from './write-output.js';
@@ -61,11 +62,6 @@ type LintOptions = z.infer<typeof LintOptionsSchema>;
 /** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
 async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
   const store = await ctx.load({ notes, progress: options.format === 'stylish', readsText: true });
-  const digest = await store.linkedDigest();
-  const texts = new Map(store.files.map((f) => [f.file, store.text(f.file)]));
-  const paths = new Map(store.files.map((f) => [f.file, store.path(f.file)]));
-  // Links outside entries need the parser too.
-  const markdown = await markdownFor(texts.values());
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
   // Link targets are looked up here, once each; rules only ask.
   const known = new Map<string, boolean>();
@@ -77,10 +73,10 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
     }
     return found;
   };
+  const { digest, result, texts, paths } = await lintOfStore(store, active, exists);
   const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<ParsedTexts, 'digest' | 'venues' | 'markdown'> & { scans?: ParsedTexts['scans'] }): LintResult =>
     lintStore({ ...parsed, texts: current, paths, config: store.config, active, exists });
 
-  const result = lintTexts(texts, { digest, venues: store.venues, markdown });
   if (!options.fix && !options.fixDryRun) return { result, fixed: 0, diff: '' };
 
   // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once,

@@ -1,17 +1,15 @@
 // `papers search <words...>`: ranked, typo-tolerant search over titles, fields and notes, with qualifiers.
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK, UsageError } from '../errors.js';
-import { entryMatcher } from '../query/filter.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
-import { searchIndexOf } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
-import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
 import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
-import { entryFilter, hasFilter, QualifiersSchema, sectionsOf } from './filters.js';
+import { hasFilter } from './filters.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
+import { findHits, parseQualifiers } from './search-hits.js';
 
 export const DEFAULT_LIMIT = 10;
 
@@ -27,7 +25,7 @@ export const SearchOptionsSchema = z.object({
 export async function runSearch(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(SearchOptionsSchema, rawOptions);
   const query = parseQuery(words);
-  const qualifiers = parseOptions(QualifiersSchema, query.qualifiers, (key) => key);
+  const qualifiers = parseQualifiers(query);
   const filtered = hasFilter(options) || hasFilter(qualifiers);
   // Fillers alone (`the of`): a search that finds nothing, not a usage error.
   const fillersOnly = query.terms.length === 0 && query.allTerms.length > 0;
@@ -39,25 +37,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   }
   const store = await ctx.load({ progress: !options.json });
 
-  let only: Set<number> | undefined;
-  if (filtered) {
-    const summaries = store.summaries();
-    const sections = sectionsOf(store);
-    // Options and qualifiers both apply; the values of one of them are alternatives.
-    const byOptions = entryMatcher(entryFilter(sections, options), store.venues);
-    const byQualifiers = entryMatcher(entryFilter(sections, qualifiers), store.venues);
-    only = new Set(summaries.flatMap((e, i) => (byOptions(e) && byQualifiers(e) ? [i] : [])));
-  }
-
-  let hits: SearchHit[];
-  if (query.terms.length) {
-    hits = searchEntries(searchIndexOf(store), query, { only });
-  } else if (only) {
-    // Qualifiers or options alone: the filtered entries, in file order.
-    hits = [...only].map((index) => ({ index, score: 0, matched: 0, exact: null, phrase: false, matches: [] }));
-  } else {
-    hits = [];
-  }
+  const hits = findHits(store, query, options, qualifiers);
 
   const limit = options.limit ?? DEFAULT_LIMIT;
   const shown = hits.slice(0, limit);

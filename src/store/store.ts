@@ -37,8 +37,12 @@ export interface Store {
   digest(): Digest;
   /** The whole store with the entries' links, and the diagnostics of reading them. */
   linkedDigest(): Promise<Digest>;
-  /** One file as parsed: its frame, entries and chunks (for writers, which plan on it). */
-  parsed(file: string): ParsedFile;
+  /**
+   * One file as parsed: its frame, entries and chunks (for writers, which plan on it). With `links`,
+   * the chunks' parses keep the links already extracted (a later parse with the markdown parser
+   * reuses them instead of reading the links again).
+   */
+  parsed(file: string, options?: { links?: boolean }): ParsedFile;
   /** A file's decoded text, by its name in the store. */
   text(file: string): string;
   /** The bytes a file's text was decoded from. */
@@ -153,7 +157,7 @@ export function createStore(source: StoreSource): Store {
       // Every parse is at hand now, with its links (and the diagnostics of reading them).
       return { files: [...files], sections: [...store.sections], entries, diagnostics: layoutDiagnostics(layout, source.parseOf, nameOf) };
     },
-    parsed(file) {
+    parsed(file, options = {}) {
       const path = pathOf(file);
       const k = layout.files.findIndex((f) => f.path === path);
       const f = layout.files[k]!;
@@ -165,7 +169,7 @@ export function createStore(source: StoreSource): Store {
         const row = placeAt(layout, i);
         return {
           source: { text: text.slice(row.offset, row.offset + row.length), section: row.section, definitions: row.definitions },
-          parse: withoutLinks(source.parseOf(i)),
+          parse: options.links ? source.parseOf(i) : withoutLinks(source.parseOf(i)),
           offset: row.offset,
           line: row.line,
         };

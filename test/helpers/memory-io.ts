@@ -106,6 +106,9 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     stderr: { write: (t) => void (err += t), isTTY: options.stderrTty ?? options.tty ?? false, columns: options.columns ?? 100 },
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
+    protocolStreams: () => {
+      throw new Error('memory io has no protocol streams (papers lsp is tested over a real process)');
+    },
     stat: (p): FileStat | null => {
       const abs = follow(path.resolve(cwd, p));
       const data = store.get(abs);
