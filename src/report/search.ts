@@ -21,7 +21,9 @@ export interface SearchFormatOptions {
 
 /** The text cut to `width` columns around its first highlight, with `…` where cut, and the highlights moved along. */
 export function windowAround(text: string, highlights: readonly Highlight[], width: number, measure: Measure = simpleWidth): { text: string; highlights: Highlight[] } {
-  if (measure(text) <= width) return { text, highlights: [...highlights] };
+  // NOTE: a long line is measured only in part: if its start alone is too wide, it is cut.
+  const probe = 16 * width;
+  if ((text.length <= probe || measure(text.slice(0, probe)) <= width) && measure(text) <= width) return { text, highlights: [...highlights] };
   const focus = highlights[0]?.start ?? 0;
   // Only the characters near the match are measured: a note line can be very long.
   let lo = Math.max(0, focus - 4 * width);
