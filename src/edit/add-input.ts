@@ -32,6 +32,18 @@ const noControl: Rule = [
 const noHeadingStart = (what: string): Rule => [(v) => v.trim().startsWith('#'), `starts with "#", which would ${what}`];
 const noClosingHashes: Rule = [(v) => /(^|[ \t])#+$/.test(v.trim()), 'ends with " #", which markdown drops from a heading'];
 const noSquare = (what: string): Rule => [(v) => SQUARE.test(v), (v) => `holds ${quote(firstOf(v, SQUARE))}, which would ${what}`];
+// A note is a bullet's text: a fence opened there runs to the end of the file, and a comment marker
+// opens or closes an HTML comment (a lint directive's, or one that hides what follows).
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const COMMENT = /<!--|-->/;
+const noFence: Rule = [(v) => FENCE.test(v), (v) => `starts with ${quote(firstOf(v.trim(), /^(`{3,}|~{3,})/))}, which would open a code fence: the rest of the file would read as code`];
+const noComment: Rule = [
+  (v) => COMMENT.test(v),
+  (v) =>
+    firstOf(v, COMMENT) === '<!--'
+      ? 'holds "<!--", which would open an HTML comment and hide the text after it'
+      : 'holds "-->", which closes an HTML comment (a lint directive\'s); write "->" or "→" for an arrow',
+];
 const noSeparator = (what: string): Rule => [(v) => ORG_SEPARATORS.test(v), (v) => `holds ${quote(firstOf(v, ORG_SEPARATORS))}, which would ${what}`];
 
 function balancedParens(text: string): boolean {
@@ -77,7 +89,7 @@ const RULES: Record<FieldName, readonly Rule[]> = {
     noSquare("break the heading's brackets"),
     noSeparator('split it into two organisations; give the option once per organisation'),
   ],
-  note: [required, oneLine, noControl, noHeadingStart('start a heading')],
+  note: [required, oneLine, noControl, noHeadingStart('start a heading'), noFence, noComment],
   section: [required, oneLine, noControl, noHeadingStart("change the heading's level"), noClosingHashes],
 };
 
