@@ -256,7 +256,9 @@ export function replaceProblemOf(
   writable: boolean,
   user: { uid: number; gids: readonly number[] } | null,
 ): ReplaceProblem | null {
-  if (!writable) return { kind: 'read-only', mode: st.mode & 0o7777 };
+  // NOTE: a file nobody may write is read-only for root too, who passes access(W_OK) for any file:
+  // papers does not overrule the mode its owner gave it.
+  if (!writable || (st.mode & 0o222) === 0) return { kind: 'read-only', mode: st.mode & 0o7777 };
   if (user === null || user.uid === 0) return null;
   if (st.uid !== user.uid || !user.gids.includes(st.gid)) return { kind: 'owner', uid: st.uid, gid: st.gid, userUid: user.uid };
   return null;

@@ -120,7 +120,8 @@ describe('replaceProblemOf', () => {
     ["another user's file we may write (group-writable)", { mode: 0o100664, uid: 1001, gid: 27 }, true, me, { kind: 'owner', uid: 1001, gid: 27, userUid: 1000 }],
     ['a file of ours in a group we are not in', { mode: 0o100666, uid: 1000, gid: 50 }, true, me, { kind: 'owner', uid: 1000, gid: 50, userUid: 1000 }],
     ['any writable file, for root', { mode: 0o100644, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, null],
-    ['a read-only file, for root (access says writable)', { mode: 0o100444, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, null],
+    ['a read-only file, for root too (access says writable)', { mode: 0o100444, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, { kind: 'read-only', mode: 0o444 }],
+    ['a file only its group may write, for root', { mode: 0o100464, uid: 1001, gid: 50 }, true, { uid: 0, gids: [0] }, null],
     ['a writable file where there are no user ids (Windows)', { mode: 0o100666, uid: 0, gid: 0 }, true, null, null],
   ] as const)('%s', (_name, st, writable, user, expected) => {
     expect(replaceProblemOf(st, writable, user)).toEqual(expected);
