@@ -294,6 +294,7 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
   const st = await fsApi.stat(target).catch(() => null);
   if (st) await fsApi.access(target);
   const dir = path.dirname(target);
+  removeAbandonedTemps(dir, path.basename(target));
   const unique = `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   // Opened with "wx": an existing name fails instead of being overwritten.
   const temp = path.join(dir, `.${path.basename(target)}.${unique}.tmp`);
@@ -322,6 +323,47 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
   }
   // The rename is done; a failed folder fsync (some file systems refuse it) changes nothing.
   await fsApi.syncDir(dir).catch(() => {});
+}
+
+/** A temp file younger than this is never taken for abandoned: its writer may be between its steps. */
+export const TEMP_MIN_AGE_MS = 5_000;
+
+/**
+ * Whether `name` in a notes folder is a temp file replaceFile left for `base` (`.<base>.<pid>.<id>.tmp`)
+ * whose writer is gone: a regular file, old enough, and its pid no running process. Pure.
+ */
+export function isAbandonedTemp(name: string, base: string, st: { isFile: boolean; mtimeMs: number }, now: number, alive: (pid: number) => boolean): boolean {
+  const prefix = `.${base}.`;
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
+  const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, -'.tmp'.length));
+  if (!m || !st.isFile) return false;
+  return now - st.mtimeMs >= TEMP_MIN_AGE_MS && !alive(Number(m[1]));
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temp files of writers killed before their rename (only ours, by name; best effort). */
+function removeAbandonedTemps(dir: string, base: string): void {
+  try {
+    const now = Date.now();
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) continue;
+      const file = path.join(dir, name);
+      const st = fs.lstatSync(file);
+      if (isAbandonedTemp(name, base, { isFile: st.isFile(), mtimeMs: st.mtimeMs }, now, processAlive)) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // A folder that cannot be listed keeps its files: the write itself reports what is wrong.
+  }
 }
 
 /** Lock timing: a lock not refreshed for STALE_MS belongs to a dead process and is taken over. */

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { editorCommand, LOCK_STALE_MS, nodeIo, nodeReplaceFs, replaceFile, replaceProblemOf, type ReplaceFs } from '../src/io.js';
+import { spawnSync } from 'node:child_process';
+import { editorCommand, isAbandonedTemp, LOCK_STALE_MS, nodeIo, nodeReplaceFs, replaceFile, replaceProblemOf, TEMP_MIN_AGE_MS, type ReplaceFs } from '../src/io.js';
 
 let dir: string;
 beforeEach(() => {
@@ -107,6 +108,46 @@ describe('replaceFile on a file it must not replace', () => {
     await replaceFile(file, encode('new'), realFs({ chown: async (p) => void chowned.push(p) }));
     expect(chowned).toEqual([]);
     expect(fs.readFileSync(file, 'utf8')).toBe('new');
+  });
+});
+
+describe('temp files of killed writers', () => {
+  const now = 1_000_000_000;
+  const dead = (pid: number) => pid !== 4242;
+  it.each([
+    ['ours, old, its writer gone', '.papers.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - TEMP_MIN_AGE_MS }, true],
+    ['ours, but its writer runs', '.papers.md.4242.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
+    ['ours, but too young', '.papers.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 1_000 }, false],
+    ["another file's", '.other.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
+    ['not our name pattern', '.papers.md.77.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
+    ['not our name pattern (capitals)', '.papers.md.77.ABC.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
+    ['a folder of that name', '.papers.md.77.lq2x9abc.tmp', { isFile: false, mtimeMs: now - 60_000 }, false],
+    ['the digest itself', 'papers.md', { isFile: true, mtimeMs: now - 60_000 }, false],
+  ])('%s: %s', (_name, name, st, expected) => {
+    expect(isAbandonedTemp(name, 'papers.md', st, now, (pid) => !dead(pid))).toBe(expected);
+  });
+
+  it('the next write removes only the abandoned ones, beside the file it replaces', async () => {
+    const file = path.join(dir, 'papers.md');
+    fs.writeFileSync(file, 'old');
+    // A pid that surely runs no process now: a child's, after it exited.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const old = (Date.now() - 60_000) / 1000;
+    const make = (name: string, age = old) => {
+      const p = path.join(dir, name);
+      fs.writeFileSync(p, 'partial');
+      fs.utimesSync(p, age, age);
+      return p;
+    };
+    const abandoned = make(`.papers.md.${gone}.lq2x9abc.tmp`);
+    const running = make(`.papers.md.${process.pid}.lq2x9abd.tmp`);
+    const young = make(`.papers.md.${gone}.lq2x9abe.tmp`, Date.now() / 1000);
+    const other = make(`.notes.md.${gone}.lq2x9abf.tmp`);
+    fs.mkdirSync(path.join(dir, `.papers.md.${gone}.lq2x9abg.tmp`));
+    await replaceFile(file, new TextEncoder().encode('new'));
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+    expect(fs.existsSync(abandoned)).toBe(false);
+    for (const kept of [running, young, other, path.join(dir, `.papers.md.${gone}.lq2x9abg.tmp`)]) expect(fs.existsSync(kept)).toBe(true);
   });
 });
 
