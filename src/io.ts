@@ -366,11 +366,31 @@ function removeAbandonedTemps(dir: string, base: string): void {
   }
 }
 
+/**
+ * A lock folder whose mtime is further ahead than a holder's refresh could put it (a clock set back,
+ * a restored backup) would never look stale: it is dated back, so the takeover of stale locks applies.
+ * A live holder's next refresh (every 2 s) dates it to now again, and it stays held.
+ */
+function unfreezeFutureLock(file: string): void {
+  try {
+    const lock = `${fs.realpathSync(file)}.lock`;
+    const st = fs.statSync(lock);
+    const now = Date.now();
+    if (st.mtimeMs > now + LOCK_STALE_MS) {
+      const past = (now - 2 * LOCK_STALE_MS) / 1000;
+      fs.utimesSync(lock, past, past);
+    }
+  } catch {
+    // No lock there (the usual case), or one we cannot date: locking reports what is wrong.
+  }
+}
+
 /** Lock timing: a lock not refreshed for STALE_MS belongs to a dead process and is taken over. */
 export const LOCK_STALE_MS = 10_000;
 
 async function lockFile(file: string): Promise<FileLock> {
   const { default: lockfile } = await import('proper-lockfile');
+  unfreezeFutureLock(file);
   let lost: Error | null = null;
   // proper-lockfile holds `<real path>.lock` (a folder, created atomically) and refreshes its mtime
   // every `update` ms. Waiting: up to ~2 minutes, randomised so waiters do not retry in lockstep.

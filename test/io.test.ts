@@ -207,6 +207,33 @@ describe('nodeIo().lock', () => {
     await lock.release();
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
+
+  it('takes over a lock dated in the future (a clock set back, a restored backup) instead of waiting for ever', async () => {
+    const file = path.join(dir, 'papers.md');
+    fs.writeFileSync(file, '');
+    fs.mkdirSync(`${file}.lock`);
+    const ahead = new Date(Date.now() + 24 * 3600 * 1000);
+    fs.utimesSync(`${file}.lock`, ahead, ahead);
+    const lock = await nodeIo().lock(file);
+    expect(lock.lost()).toBeNull();
+    await lock.release();
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  }, 20_000);
+
+  it('still waits for a live lock dated a little ahead (within a refresh of now)', async () => {
+    const file = path.join(dir, 'papers.md');
+    fs.writeFileSync(file, '');
+    const first = await nodeIo().lock(file);
+    const soon = new Date(Date.now() + 1_000);
+    fs.utimesSync(`${file}.lock`, soon, soon);
+    let second = false;
+    const waiting = nodeIo().lock(file).then((l) => ((second = true), l));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(second).toBe(false);
+    await first.release();
+    await (await waiting).release();
+    expect(second).toBe(true);
+  });
 });
 
 describe('nodeIo().editText', () => {
