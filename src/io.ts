@@ -337,7 +337,8 @@ export function isAbandonedTemp(name: string, base: string, st: { isFile: boolea
   if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
   const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, -'.tmp'.length));
   if (!m || !st.isFile) return false;
-  return now - st.mtimeMs >= TEMP_MIN_AGE_MS && !alive(Number(m[1]));
+  // Either way from now: a temp file dated in the future (a clock set back) is no younger for it.
+  return Math.abs(now - st.mtimeMs) >= TEMP_MIN_AGE_MS && !alive(Number(m[1]));
 }
 
 function processAlive(pid: number): boolean {

@@ -118,6 +118,7 @@ describe('temp files of killed writers', () => {
     ['ours, old, its writer gone', '.papers.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - TEMP_MIN_AGE_MS }, true],
     ['ours, but its writer runs', '.papers.md.4242.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
     ['ours, but too young', '.papers.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 1_000 }, false],
+    ['ours, dated in the future (a clock set back)', '.papers.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now + 3600_000 }, true],
     ["another file's", '.other.md.77.lq2x9abc.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
     ['not our name pattern', '.papers.md.77.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
     ['not our name pattern (capitals)', '.papers.md.77.ABC.tmp', { isFile: true, mtimeMs: now - 60_000 }, false],
