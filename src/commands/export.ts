@@ -13,8 +13,8 @@ import { searchEntries } from '../search/search.js';
 import type { Entry } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { entryFilter, hasFilter, listFilter, QualifiersSchema, sectionsOf } from './filters.js';
-import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
+import { entryFilter, hasFilter, ListFilterOptions, listFilter, QualifiersSchema, sectionsOf } from './filters.js';
+import { Flag, parseOptions } from './options.js';
 
 export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,12 +24,7 @@ const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { bibtex: 'BibTeX',
 export const ExportOptionsSchema = z.object({
   format: z.optional(z.enum(EXPORT_FORMATS)),
   output: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
-  section: ListOf,
-  venue: ListOf,
-  year: YearsOption,
-  org: ListOf,
-  todo: Flag,
-  stub: Flag,
+  ...ListFilterOptions,
   query: z.optional(z.string()),
   withNotes: Flag,
   ascii: Flag,

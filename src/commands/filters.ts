@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { EntryFilter } from '../query/filter.js';
 import type { SectionSource } from '../query/sections.js';
 import type { Store } from '../store/store.js';
-import { ListOf, YearsOption } from './options.js';
+import { Flag, ListOf, YearsOption } from './options.js';
 import { requireSection } from './resolve.js';
 
 /** The qualifiers in a query (`venue:osdi year:2019..2022`) take the same values as the options. */
@@ -37,6 +37,16 @@ export function entryFilter(digest: SectionSource, f: Partial<Filters>): EntryFi
 export function sectionsOf(store: Store): SectionSource {
   return { sections: store.sections, entries: store.summaries(), readings: store.sectionReadings };
 }
+
+/** The filter options of `list`, in the schemas of `list`, `stats` and `export`. */
+export const ListFilterOptions = {
+  section: ListOf,
+  venue: ListOf,
+  year: YearsOption,
+  org: ListOf,
+  todo: Flag,
+  stub: Flag,
+};
 
 /** The filter options of `list` (and of `stats` and `export`). */
 export type ListFilters = Partial<Omit<Filters, 'alias'>> & { todo?: boolean | undefined; stub?: boolean | undefined };

@@ -5,16 +5,11 @@ import { filterPositions } from '../query/filter.js';
 import { entryCountLine, summaryRows, writeEntryTable } from '../report/entries.js';
 import { textWidth } from '../report/width.js';
 import type { Context } from './context.js';
-import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
-import { listFilter } from './filters.js';
+import { Flag, parseOptions } from './options.js';
+import { ListFilterOptions, listFilter } from './filters.js';
 
 export const ListOptionsSchema = z.object({
-  section: ListOf,
-  venue: ListOf,
-  year: YearsOption,
-  org: ListOf,
-  todo: Flag,
-  stub: Flag,
+  ...ListFilterOptions,
   json: Flag,
 });
 

@@ -14,20 +14,15 @@ import { createOrgRegistry } from '../store/orgs.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import type { Context } from './context.js';
-import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
-import { listFilter } from './filters.js';
+import { Flag, parseOptions, positiveInt } from './options.js';
+import { ListFilterOptions, listFilter } from './filters.js';
 
 export const DEFAULT_TOP = 10;
 /** A pipe gets charts this wide. */
 const PIPE_WIDTH = 80;
 
 export const StatsOptionsSchema = z.object({
-  section: ListOf,
-  venue: ListOf,
-  year: YearsOption,
-  org: ListOf,
-  todo: Flag,
-  stub: Flag,
+  ...ListFilterOptions,
   top: positiveInt(),
   by: z.optional(z.enum(PERIODS)),
   json: Flag,
