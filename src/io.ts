@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as builtins from './shims/builtins.cjs';
+import { describeHolder, LOCK_REFRESH_MS, type LockOwner, parseLockOwner, sameLock, type SeenLock, staleReason } from './edit/lock-state.js';
 import { CancelledError, InputError } from './errors.js';
 
 export type FileKind = 'file' | 'dir' | 'other';
@@ -367,49 +368,128 @@ function removeAbandonedTemps(dir: string, base: string): void {
   }
 }
 
-/**
- * A lock folder whose mtime is further ahead than a holder's refresh could put it (a clock set back,
- * a restored backup) would never look stale: it is dated back, so the takeover of stale locks applies.
- * A live holder's next refresh (every 2 s) dates it to now again, and it stays held.
- */
-function unfreezeFutureLock(file: string): void {
-  try {
-    const lock = `${fs.realpathSync(file)}.lock`;
-    const st = fs.statSync(lock);
-    const now = Date.now();
-    if (st.mtimeMs > now + LOCK_STALE_MS) {
-      const past = (now - 2 * LOCK_STALE_MS) / 1000;
-      fs.utimesSync(lock, past, past);
+let bootIdCache: string | undefined;
+/** The kernel's boot id on Linux, '' elsewhere. */
+function bootId(): string {
+  if (bootIdCache === undefined) {
+    try {
+      bootIdCache = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    } catch {
+      bootIdCache = '';
     }
+  }
+  return bootIdCache;
+}
+
+/** The lock at this path as a waiter sees it; null when nothing (or something not ours) is there. */
+function inspectLock(lockPath: string): SeenLock | null {
+  try {
+    const st = fs.lstatSync(lockPath);
+    if (st.isDirectory()) return { kind: 'folder', mtimeMs: st.mtimeMs, ino: st.ino, owner: null };
+    if (!st.isFile()) return null;
+    // A record is a hundred bytes; a bigger file is not one.
+    const text = st.size <= 4096 ? fs.readFileSync(lockPath, 'utf8') : '';
+    return { kind: 'file', mtimeMs: st.mtimeMs, ino: st.ino, owner: parseLockOwner(text) };
   } catch {
-    // No lock there (the usual case), or one we cannot date: locking reports what is wrong.
+    return null;
   }
 }
 
-/** Lock timing: a lock not refreshed for STALE_MS belongs to a dead process and is taken over. */
-export const LOCK_STALE_MS = 10_000;
+/**
+ * Takes an abandoned lock out of the way: renamed aside first (atomic), then removed only if it is
+ * the lock judged abandoned; a lock made meanwhile by another waiter is put back (link: never over
+ * a newer one), and its holder, should it have been displaced anyway, finds out before it writes.
+ */
+function takeOverLock(lockPath: string, seen: SeenLock): void {
+  const dir = path.dirname(lockPath);
+  // Named as replaceFile's temp files are: if papers dies right here, the next writer removes it.
+  const aside = path.join(dir, `.${path.basename(lockPath, '.lock')}.${uniqueSuffix()}.tmp`);
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return; // gone already: another waiter took it
+  }
+  const moved = inspectLock(aside);
+  if (moved && !sameLock(moved, seen) && moved.kind === 'file') {
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {
+      // A third lock is there already; the displaced holder sees its token gone and writes nothing.
+    }
+  }
+  fs.rmSync(aside, { recursive: true, force: true });
+}
 
+function uniqueSuffix(): string {
+  return `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Waiting for a live lock gives up after this long. */
+const LOCK_WAIT_MS = 120_000;
+
+/**
+ * Takes `<real path>.lock`: a small file created exclusively ("wx"), naming its holder (pid, host,
+ * boot id, a token) and refreshed every LOCK_REFRESH_MS. A waiter retries with randomised back-off
+ * and takes over a lock whose holder is gone (see staleReason): a killed writer's lock in one retry,
+ * a lock of unknown holder once it has not been refreshed for LOCK_STALE_MS. A lock folder left by an
+ * older papers (proper-lockfile) is judged by its date.
+ * NOTE: not proper-lockfile: its lock folder names no holder, so a dead writer's lock blocks for
+ * its whole stale time (10 s), and a file put inside the folder breaks its rmdir release.
+ */
 async function lockFile(file: string): Promise<FileLock> {
-  const { default: lockfile } = await import('proper-lockfile');
-  unfreezeFutureLock(file);
+  const lockPath = `${fs.realpathSync(file)}.lock`;
+  const os = builtins.os();
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), boot: bootId(), token: uniqueSuffix() };
+  const record = JSON.stringify(owner);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let delay = 20;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockPath, record, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const seen = inspectLock(lockPath);
+    if (seen === null) {
+      // Gone meanwhile: try again. Something else there (a symlink, a fifo) is no lock of ours.
+      if (fs.lstatSync(lockPath, { throwIfNoEntry: false })) throw new Error(`${lockPath} is in the way: not a lock papers made`);
+      continue;
+    }
+    if (staleReason(seen, { host: owner.host, boot: owner.boot, now: Date.now(), alive: processAlive }) !== null) {
+      takeOverLock(lockPath, seen);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw Object.assign(new Error(`${describeHolder(seen)} has held ${lockPath} for over ${LOCK_WAIT_MS / 1000} s`), { code: 'ELOCKED' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+    delay = Math.min(200, delay * 1.3);
+  }
   let lost: Error | null = null;
-  // proper-lockfile holds `<real path>.lock` (a folder, created atomically) and refreshes its mtime
-  // every `update` ms. Waiting: up to ~2 minutes, randomised so waiters do not retry in lockstep.
-  const release = await lockfile.lock(file, {
-    stale: LOCK_STALE_MS,
-    update: 2_000,
-    realpath: true,
-    retries: { retries: 600, minTimeout: 20, maxTimeout: 200, factor: 1.3, randomize: true },
-    // NOTE: the default throws from a timer, crashing the process; record it and let the writer check.
-    onCompromised: (error) => {
-      lost = error;
-    },
-  });
+  const stillOurs = (): boolean => {
+    if (lost) return false;
+    const now = inspectLock(lockPath);
+    if (now?.owner?.token !== owner.token) lost = new Error('another process took it over as abandoned');
+    return lost === null;
+  };
+  const timer = setInterval(() => {
+    if (!stillOurs()) return clearInterval(timer);
+    try {
+      const now = new Date();
+      fs.utimesSync(lockPath, now, now);
+    } catch (error) {
+      lost = error as Error;
+    }
+  }, LOCK_REFRESH_MS);
+  timer.unref();
   return {
     release: async () => {
-      if (lost === null) await release();
+      clearInterval(timer);
+      if (stillOurs()) fs.rmSync(lockPath, { force: true });
     },
-    lost: () => lost,
+    // Read from the file each time: asked right before the rename, it is the last word on it.
+    lost: () => (stillOurs() ? null : lost),
   };
 }
 

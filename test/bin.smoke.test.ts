@@ -65,8 +65,7 @@ describe('bin/papers.cjs', () => {
     // `import input from '@inquirer/input'`, `import select from '@inquirer/select'`: the functions themselves.
     expect(typeof lazy('inquirer-input')).toBe('function');
     expect(typeof lazy('inquirer-select')).toBe('function');
-    // `import lockfile from 'proper-lockfile'`; the named imports of the others.
-    expect(typeof lazy('lockfile').lock).toBe('function');
+    // The named imports of the others.
     expect(typeof lazy('chalk').Chalk).toBe('function');
     expect(typeof lazy('diff').createTwoFilesPatch).toBe('function');
     expect(typeof lazy('markdown').parseMarkdown).toBe('function');

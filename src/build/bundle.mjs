@@ -17,7 +17,6 @@ const LAZY = [
   { name: 'chalk', matches: (spec) => spec === 'chalk', entry: 'chalk' },
   { name: 'inquirer-input', matches: (spec) => spec === '@inquirer/input', entry: '@inquirer/input' },
   { name: 'inquirer-select', matches: (spec) => spec === '@inquirer/select', entry: '@inquirer/select' },
-  { name: 'lockfile', matches: (spec) => spec === 'proper-lockfile', entry: 'proper-lockfile' },
   { name: 'diff', matches: (spec) => spec === 'diff', entry: 'diff' },
   { name: 'fuse', matches: (spec) => spec === 'fuse.js/basic', entry: 'fuse.js/basic' },
   { name: 'pinyin', matches: (spec) => spec === 'pinyin-pro', entry: 'pinyin-pro' },

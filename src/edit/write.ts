@@ -45,7 +45,7 @@ export async function rewriteFile(
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
         throw new InputError(
           `cannot write in the folder of ${shown} (${code === 'EROFS' ? 'a read-only file system' : 'permission denied'}); nothing was written`,
-          'papers writes the new text beside the file and renames it over, with a lock folder beside it: the folder must be writable',
+          'papers writes the new text beside the file and renames it over, with a lock file beside it: the folder must be writable',
         );
       }
       throw new InputError(`cannot lock ${shown}: ${(error as Error).message}`, 'another papers process may be writing it; try again');
