@@ -177,8 +177,10 @@ export function addInputSchema({ maxYear, venues }: AddInputContext) {
       const year = yearRaw === null ? null : expandYear(yearRaw);
       const badYear = yearRaw === null || yearRaw === draft.year?.trim() ? null : yearProblem(yearRaw, maxYear);
       if (badYear) issue('venue', badYear);
-      if (venue !== null && year === null && !isVenue(venue)) {
-        issue('venue', `"${venue}" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config`);
+      // One rule for every venue: a heading names it with its year (an unknown one alone would read
+      // as an organisation, a known one would be flagged by missing-metadata at once).
+      if (venue !== null && year === null) {
+        issue('venue', `"${venue}" has no year; give the year (a heading names a venue with it: ${venue}'YY)`);
       }
       const input: AddInput = {
         title: draft.title.trim(),

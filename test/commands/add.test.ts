@@ -140,7 +140,12 @@ describe('papers add', () => {
       [['--title', 'T', '--venue', "KDD'18", '--year', '2019', '--section', 'ocr'], 'papers: --year: 2019 disagrees with the venue\'s year 2018; give the year once (nothing was added; see papers add --help)'],
       [
         ['--title', 'T', '--venue', 'MyConf', '--section', 'ocr'],
-        'papers: --venue: "MyConf" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config (nothing was added; see papers add --help)',
+        'papers: --venue: "MyConf" has no year; give the year (a heading names a venue with it: MyConf\'YY) (nothing was added; see papers add --help)',
+      ],
+      [
+        // One rule for a known venue too (it used to be written as [OSDI], which lint flags at once).
+        ['--title', 'T', '--venue', 'osdi', '--section', 'ocr'],
+        'papers: --venue: "osdi" has no year; give the year (a heading names a venue with it: osdi\'YY) (nothing was added; see papers add --help)',
       ],
       [['--title', 'DIN', '--alias', 'din', '--section', 'ocr'], "papers: the alias \"din\" is already in the digest: notes/papers.md:45 Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Ali] (nothing was added; use --force to add it anyway)"],
       [
@@ -180,9 +185,19 @@ describe('papers add', () => {
     it('asks only for what was not given, a year when the venue has none, and can start a section', async () => {
       const io = seedIo({ tty: true, answers: ['\u0000new', 'NLP', '2017', '', ''] });
       const r = await run(io, 'add', '--title', 'Transformer', '--venue', 'NeurIPS');
-      expect(io.asked).toEqual(['Section', 'New section heading', 'Year (empty for none)', 'Organisations, comma-separated (empty for none)', 'Note 1 (empty to finish)']);
+      expect(io.asked).toEqual(['Section', 'New section heading', 'Year of NeurIPS', 'Organisations, comma-separated (empty for none)', 'Note 1 (empty to finish)']);
       expect(r.code).toBe(0);
       expect(decode(io.files.get(DIGEST)).endsWith("\n\n\n## NLP\n\n### Transformer[NeurIPS'17]")).toBe(true);
+    });
+
+    it('asks a venue given without its year for the year, and does not take an empty answer', async () => {
+      const io = seedIo({ tty: true, answers: ['OCR 文字识别', ''] });
+      const file = watchFile(io, DIGEST);
+      // The scripted terminal throws where a real one would ask again.
+      const r = await run(io, 'add', '--title', 'T', '--venue', 'OSDI');
+      expect(r.stderr).toContain('scripted answer "" to "Year of OSDI" is invalid: OSDI needs its year');
+      file.unchanged();
+      expect(io.asked).toEqual(['Section', 'Year of OSDI']);
     });
 
     it('lists sections holding control characters escaped, and adds to the section as written', async () => {

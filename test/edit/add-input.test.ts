@@ -94,8 +94,9 @@ describe('addInputSchema', () => {
     [draft({ venue: "KDD'18", year: '2019' }), '--year: 2019 disagrees with the venue\'s year 2018; give the year once'],
     [
       draft({ venue: 'MyConf' }),
-      '--venue: "MyConf" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config',
+      '--venue: "MyConf" has no year; give the year (a heading names a venue with it: MyConf\'YY)',
     ],
+    [draft({ venue: 'OSDI' }), '--venue: "OSDI" has no year; give the year (a heading names a venue with it: OSDI\'YY)'],
     [draft({ title: 'Scaling Laws (Revisited)' }), '--title: would read back as the title "Scaling Laws" with the alias "Revisited"; reword it, or give the alias on its own'],
     [draft({ title: '' }), '--title: must not be empty'],
     [{ orgs: [], notes: [] } as AddDraft, '--title: is required'],
@@ -111,9 +112,9 @@ describe('addInputSchema', () => {
     ]);
   });
 
-  it('accepts a known venue without a year, and a lone year', () => {
-    expect(schema.parse(draft({ venue: 'OSDI' }))).toMatchObject({ venue: 'OSDI', year: null });
+  it('accepts a lone year, and a venue with its year given apart', () => {
     expect(schema.parse(draft({ year: '2023' }))).toMatchObject({ venue: null, year: 2023 });
+    expect(schema.parse(draft({ venue: 'OSDI', year: '23' }))).toMatchObject({ venue: 'OSDI', year: 2023 });
   });
 });
 
