@@ -102,12 +102,16 @@ describe('papers add', () => {
     expect(decode(fromFile.files.get(DIGEST))).toContain("[Ali]\n- a\n- b\n");
   });
 
-  it('warns about a venue it does not know and adds the entry as given', async () => {
+  it('writes a sure misspelling as lint --fix would, and warns about a guess, adding it as given', async () => {
     const io = seedIo();
     const r = await run(io, 'add', '--title', 'X Paper', '--venue', "Arivx'21", '--section', 'ocr');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('papers: warning: "Arivx" is not a known venue; did you mean "arXiv"? (written as given)\n');
-    expect(decode(io.files.get(DIGEST))).toMatch(/### X Paper\[Arivx'21\]$/);
+    expect(r.stderr).toContain('papers: writing the venue "Arivx" as "arXiv", a misspelling of it\n');
+    expect(decode(io.files.get(DIGEST))).toMatch(/### X Paper\[arXiv'21\]$/);
+    const guess = seedIo();
+    const g = await run(guess, 'add', '--title', 'X Paper', '--venue', "COLM'24", '--section', 'ocr');
+    expect(g.stderr).toContain('papers: warning: "COLM" is not a known venue; did you mean "COLT"? (written as given)\n');
+    expect(decode(guess.files.get(DIGEST))).toMatch(/### X Paper\[COLM'24\]$/);
     const variant = seedIo();
     const v = await run(variant, 'add', '--title', 'Y Paper', '--venue', 'neurips', '--year', '2020', '--section', 'ocr');
     expect(v.stderr).toContain('papers: writing the venue "neurips" as "NeurIPS", its registered spelling\n');

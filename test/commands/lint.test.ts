@@ -75,7 +75,7 @@ describe('papers lint on the shipped digest', () => {
     const at = (line: number, rule: string) => report[0]!.messages.find((m) => m.line === line && m.ruleId === rule)!;
     expect(at(7, 'no-todo').message).toContain('"TODO" in "…');
     expect(at(7, 'no-todo').message).toContain('（// TODO 效果不佳如何证明）');
-    expect(at(89, 'venue-spelling').message).toBe('Unknown venue "Arivx"; did you mean "arXiv"?');
+    expect(at(89, 'venue-spelling').message).toBe('Misspelled venue "Arivx", expected "arXiv"');
     expect(at(66, 'venue-spelling').message).toBe('Unexpected venue spelling "Arxiv", expected "arXiv"');
     expect(at(39, 'org-spelling').message).toBe('Unexpected spelling "google" of an organisation, expected "Google"');
     expect(at(97, 'no-missing-file').message).toBe('Linked file "LLM_Serving_Survey.md" does not exist (looked for notes/LLM_Serving_Survey.md)');

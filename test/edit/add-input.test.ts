@@ -122,7 +122,8 @@ describe('adviseVenue', () => {
   it('writes a case variant as the registered spelling and warns about unknown ones', () => {
     expect(adviseVenue('neurips', venues)).toEqual({ venue: 'NeurIPS', message: 'writing the venue "neurips" as "NeurIPS", its registered spelling' });
     expect(adviseVenue('NIPS', venues)).toEqual({ venue: 'NIPS', message: null });
-    expect(adviseVenue('Arivx', venues)).toEqual({ venue: 'Arivx', message: 'warning: "Arivx" is not a known venue; did you mean "arXiv"? (written as given)' });
+    expect(adviseVenue('Arivx', venues)).toEqual({ venue: 'arXiv', message: 'writing the venue "Arivx" as "arXiv", a misspelling of it' });
+    expect(adviseVenue('COLM', venues)).toEqual({ venue: 'COLM', message: 'warning: "COLM" is not a known venue; did you mean "COLT"? (written as given)' });
     expect(adviseVenue('MyConf', venues).message).toBe('warning: "MyConf" is not a known venue (written as given; add it to papers.config.json "venues" to silence this)');
     expect(adviseVenue(null, venues)).toEqual({ venue: null, message: null });
   });
