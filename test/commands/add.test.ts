@@ -156,7 +156,7 @@ describe('papers add', () => {
         ['--title', 'ＴＶＭ: An Automated End-to-End Optimizing Compiler for Deep Learning', '--section', 'ocr'],
         "papers: \"ＴＶＭ: An Automated End-to-End Optimizing Compiler for Deep Learning\" is already in the digest: notes/papers.md:52 TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW] (nothing was added; use --force to add it anyway)",
       ],
-      [['--title', 'T', '--section', 'nope'], 'papers: no section matches "nope"; the sections are:\n  1. ir  信息检索、搜索 (4)\n  2. recsys  推荐系统 (4)\n  3. systems  系统、编译器设计、优化 (9)\n  4. model-opt  模型优化 (1)\n  5. ocr  OCR 文字识别 (6)\n(use a slug, part of the heading, or the number)'],
+      [['--title', 'T', '--section', 'nope'], 'papers: no section matches "nope"; the sections are:\n  1.  ir         信息检索、搜索          (4)\n  2.  recsys     推荐系统                (4)\n  3.  systems    系统、编译器设计、优化  (9)\n  4.  model-opt  模型优化                (1)\n  5.  ocr        OCR 文字识别            (6)\n(use a slug, part of the heading, or the number)'],
       [['--title', 'T', '--section', 'ocr', '--new-section', 'X'], 'papers: --section and --new-section both given (give one: an existing section, or the heading of a new one)'],
       [['--title', 'T', '--new-section', 'ocr 文字识别'], 'papers: section "OCR 文字识别" already exists (notes/papers.md:118) (add to it with --section "OCR 文字识别")'],
       [['--title', 'T', '--new-section', '# Top'], 'papers: --new-section: starts with "#", which would change the heading\'s level (give the heading text of the new section)'],
