@@ -108,6 +108,10 @@ describe('papers add', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('papers: writing the venue "Arivx" as "arXiv", a misspelling of it\n');
     expect(decode(io.files.get(DIGEST))).toMatch(/### X Paper\[arXiv'21\]$/);
+    // Said once the entry is written, never before a refusal.
+    const refused = await run(seedIo(), 'add', '--title', 'X Paper', '--venue', "Arivx'21", '--section', 'nosuch');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toContain('writing the venue');
     const guess = seedIo();
     const g = await run(guess, 'add', '--title', 'X Paper', '--venue', "COLM'24", '--section', 'ocr');
     expect(g.stderr).toContain('papers: warning: "COLM" is not a known venue; did you mean "COLT"? (written as given)\n');
