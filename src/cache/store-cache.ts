@@ -4,7 +4,7 @@
 // edit changes the groups around it only: the others are copied into the next file as bytes.
 import * as z from 'zod/mini';
 import { columnAt } from '../store/columns.js';
-import { fieldsAt, rowsAreWhole, StoreLayoutSchema, type LayoutRows, type RowFields, type StoreLayout } from '../store/layout.js';
+import { rowsAreWhole, StoreLayoutSchema, type LayoutRows, type RowRef, type StoreLayout } from '../store/layout.js';
 import type { ChunkSource } from '../store/parse.js';
 import { EntryParseSchema, type EntryParse } from '../store/schema.js';
 import { checker } from './check.js';
@@ -95,8 +95,8 @@ export interface StoreCache {
   exact(files: ReadonlyArray<{ path: string; sha1: string }>): CachedStore | undefined;
   /** The parse of a chunk under this key, from the cached store of any state of the notes. */
   reuse(key: string): EntryParse | undefined;
-  /** Row fields of the cached store's first row under this key (what a layout keeps of an entry). */
-  row(key: string): RowFields | undefined;
+  /** The cached store's first row under this key (what a layout keeps of an entry), to copy into a new layout. */
+  row(key: string): RowRef | undefined;
   /** The section readings of the cached store (none without one). */
   sectionReadings(): Readonly<Record<string, string>>;
   /**
@@ -146,7 +146,7 @@ export function storeCache(slot: CacheSlot, key: string): StoreCache {
     sectionReadings: () => previous()?.layout.sectionReadings ?? {},
     row(k) {
       const i = rowOf(k);
-      return i === undefined ? undefined : fieldsAt(previous()!.layout, i);
+      return i === undefined ? undefined : { layout: previous()!.layout, row: i };
     },
     save(layout, parseOf, replaced) {
       const sections: Record<string, unknown> = { main: layout };

@@ -4,7 +4,7 @@
 // 10k row objects cost more to make, check and collect than everything else that run does.
 import * as z from 'zod/mini';
 import { idBase, slugsByTitle, storeSections, uniqueIds } from './build.js';
-import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
+import { columnAt, columnStart, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
 import { readingOf } from './pinyin.js';
 import { fileDiagnostics, placeDiagnostics, placeEntry, type ChunkSource, type DigestFrame, type ParsedSection } from './parse.js';
 import { DiagnosticSchema, FileInfoSchema, HeadingSchema, RangeSchema, type Diagnostic, type Entry, type EntryParse, type Section } from './schema.js';
@@ -141,13 +141,56 @@ export function rowFields(key: string, source: ChunkSource, parse: EntryParse): 
   };
 }
 
+/** Row `row` of an earlier layout, whose fields a new row has: copied column by column, never made into an object. */
+export interface RowRef {
+  layout: StoreLayout;
+  row: number;
+}
+
+const isRef = (f: RowFields | RowRef): f is RowRef => 'layout' in f;
+
 /** One file's frame and its chunks' row fields, in order: what a layout is made of. */
 export interface LayoutPart {
   path: string;
   sha1: string;
   frame: Omit<DigestFrame, 'scan' | 'chunks'>;
-  /** Each chunk's offset and line, with its fields. */
-  chunks: Array<{ offset: number; line: number; fields: RowFields }>;
+  /** Each chunk's offset and line, with its fields (made, or those of a row of an earlier layout). */
+  chunks: Array<{ offset: number; line: number; fields: RowFields | RowRef }>;
+}
+
+type FlatChunk = LayoutPart['chunks'][number] & { file: number };
+
+/**
+ * A string column of the rows: each made row's string, and for a run of rows referring to
+ * consecutive rows of one earlier layout, that column's joined text sliced once.
+ */
+function stringsOf(flat: readonly FlatChunk[], own: (f: RowFields) => string, column: (rows: LayoutRows) => StringColumn): StringColumn {
+  const n = flat.length;
+  const ends = new Int32Array(n);
+  const pieces: string[] = [];
+  let at = 0;
+  for (let i = 0; i < n; ) {
+    const f = flat[i]!.fields;
+    if (!isRef(f)) {
+      const s = own(f);
+      pieces.push(s);
+      ends[i++] = at += s.length;
+      continue;
+    }
+    let j = i + 1;
+    for (; j < n; j++) {
+      const g = flat[j]!.fields;
+      if (!isRef(g) || g.layout !== f.layout || g.row !== f.row + (j - i)) break;
+    }
+    const col = column(f.layout.rows);
+    const start = columnStart(col, f.row);
+    const end = col.ends[f.row + (j - i) - 1]!;
+    pieces.push(col.joined.slice(start, end));
+    for (let k = i; k < j; k++) ends[k] = at + col.ends[f.row + (k - i)]! - start;
+    at += end - start;
+    i = j;
+  }
+  return { joined: pieces.join(''), ends };
 }
 
 /** The reading of every section heading of these files; those `known` has are taken from it (no pinyin made again). */
@@ -167,49 +210,57 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     problems: p.frame.problems,
     headingDiagnostics: p.frame.headingDiagnostics,
   }));
-  const flat = parts.flatMap((p, file) => p.chunks.map((c) => ({ file, ...c })));
+  const flat: FlatChunk[] = parts.flatMap((p, file) => p.chunks.map((c) => ({ file, ...c })));
   const n = flat.length;
   const sections: string[] = [];
   const sectionAt = new Map<string, number>();
   const orgs: string[] = [];
   const orgEnds = new Int32Array(n);
-  const ints = (get: (c: (typeof flat)[number]) => number): Int32Array => Int32Array.from(flat, get);
+  // A number of each row: made from its fields, or read from the earlier layout's column.
+  const ints = (own: (f: RowFields) => number, column: (rows: LayoutRows) => Int32Array): Int32Array =>
+    Int32Array.from(flat, (c) => (isRef(c.fields) ? column(c.fields.layout.rows)[c.fields.row]! : own(c.fields)));
+  const flags = (own: (f: RowFields) => boolean, column: (rows: LayoutRows) => Uint8Array): Uint8Array =>
+    Uint8Array.from(flat, (c) => (isRef(c.fields) ? column(c.fields.layout.rows)[c.fields.row]! : own(c.fields) ? 1 : 0));
   flat.forEach((c, i) => {
-    orgs.push(...c.fields.orgs);
+    if (isRef(c.fields)) {
+      const { rows } = c.fields.layout;
+      const { row } = c.fields;
+      for (let k = row === 0 ? 0 : rows.orgEnds[row - 1]!; k < rows.orgEnds[row]!; k++) orgs.push(columnAt(rows.orgs, k));
+    } else orgs.push(...c.fields.orgs);
     orgEnds[i] = orgs.length;
   });
-  const strings = (get: (f: RowFields) => string): StringColumn => stringColumn(flat.map((c) => get(c.fields)));
+  const sectionIndex = (title: string | null): number => {
+    if (title === null) return NO_SECTION;
+    let at = sectionAt.get(title);
+    if (at === undefined) {
+      sectionAt.set(title, (at = sections.length));
+      sections.push(title);
+    }
+    return at;
+  };
+  const idBases = stringsOf(flat, (f) => f.idBase, (r) => r.idBase);
   const rows: LayoutRows = {
     size: n,
-    key: strings((f) => f.key),
-    file: ints((c) => c.file),
-    offset: ints((c) => c.offset),
-    line: ints((c) => c.line),
-    length: ints((c) => c.fields.length),
-    section: ints((c) => {
-      const title = c.fields.section;
-      if (title === null) return NO_SECTION;
-      let at = sectionAt.get(title);
-      if (at === undefined) {
-        sectionAt.set(title, (at = sections.length));
-        sections.push(title);
-      }
-      return at;
-    }),
+    key: stringsOf(flat, (f) => f.key, (r) => r.key),
+    file: Int32Array.from(flat, (c) => c.file),
+    offset: Int32Array.from(flat, (c) => c.offset),
+    line: Int32Array.from(flat, (c) => c.line),
+    length: ints((f) => f.length, (r) => r.length),
+    section: Int32Array.from(flat, (c) => sectionIndex(isRef(c.fields) ? sectionOf(c.fields.layout.rows, c.fields.row) : c.fields.section)),
     sections,
-    definitions: strings((f) => f.definitions),
-    idBase: strings((f) => f.idBase),
-    id: stringColumn(uniqueIds(flat.map((c) => c.fields.idBase))),
-    title: strings((f) => f.title),
-    alias: strings((f) => f.alias ?? ''),
-    hasAlias: Uint8Array.from(flat, (c) => (c.fields.alias === null ? 0 : 1)),
-    venue: strings((f) => f.venue ?? ''),
-    hasVenue: Uint8Array.from(flat, (c) => (c.fields.venue === null ? 0 : 1)),
-    year: ints((c) => c.fields.year ?? NO_YEAR),
+    definitions: stringsOf(flat, (f) => f.definitions, (r) => r.definitions),
+    idBase: idBases,
+    id: stringColumn(uniqueIds(Array.from({ length: n }, (_, i) => columnAt(idBases, i)))),
+    title: stringsOf(flat, (f) => f.title, (r) => r.title),
+    alias: stringsOf(flat, (f) => f.alias ?? '', (r) => r.alias),
+    hasAlias: flags((f) => f.alias !== null, (r) => r.hasAlias),
+    venue: stringsOf(flat, (f) => f.venue ?? '', (r) => r.venue),
+    hasVenue: flags((f) => f.venue !== null, (r) => r.hasVenue),
+    year: ints((f) => f.year ?? NO_YEAR, (r) => r.year),
     orgs: stringColumn(orgs),
     orgEnds,
-    stub: Uint8Array.from(flat, (c) => (c.fields.stub ? 1 : 0)),
-    todoCount: ints((c) => c.fields.todoCount),
+    stub: flags((f) => f.stub, (r) => r.stub),
+    todoCount: ints((f) => f.todoCount, (r) => r.todoCount),
   };
   return { files, rows, sectionReadings: sectionReadingsOf(files, known) };
 }
@@ -254,12 +305,6 @@ export function rowAt(layout: StoreLayout, i: number): LayoutRow {
     id: columnAt(rows.id, i),
     ...shownAt(rows, i),
   };
-}
-
-/** The fields of row `i`, without where it is. */
-export function fieldsAt(layout: StoreLayout, i: number): RowFields {
-  const { file: _file, offset: _offset, line: _line, id: _id, ...fields } = rowAt(layout, i);
-  return fields;
 }
 
 /** Where row `i`'s chunk is: its file, offset, line and length. */

@@ -10,7 +10,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildLayout, fieldsAt, keyAt, placeAt, rowFields, type LayoutPart, type RowFields, type StoreLayout } from './layout.js';
+import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowRef, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
 import { parseChunk, splitDigest, type ChunkSource, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
@@ -172,11 +172,11 @@ function storeOf(loaded: Loaded, state: State): Store {
         const parse = layout.rows.file[i] === k ? cachedParse(i) : undefined;
         if (parse) rowOf.set(parse, i);
       }
-      const known = (c: ParsedChunk): RowFields | undefined => {
+      const known = (c: ParsedChunk): RowRef | undefined => {
         const i = rowOf.get(c.parse);
         if (i === undefined) return undefined;
         const place = placeAt(layout, i);
-        return place.section === c.source.section && place.definitions === c.source.definitions && place.length === c.source.text.length ? fieldsAt(layout, i) : undefined;
+        return place.section === c.source.section && place.definitions === c.source.definitions && place.length === c.source.text.length ? { layout, row: i } : undefined;
       };
       const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed, known) : layoutPart(layout, j))), layout.sectionReadings);
       // Rows of the other files keep their parses (those after it move by the change in its count of entries).
@@ -203,7 +203,7 @@ function storeOf(loaded: Loaded, state: State): Store {
 }
 
 /** A file's part of a layout from its parse (chunks included), under its absolute path. */
-function partOf(path: string, sha: string, parsed: ParsedFile, known: (chunk: ParsedChunk) => RowFields | undefined = () => undefined): LayoutPart {
+function partOf(path: string, sha: string, parsed: ParsedFile, known: (chunk: ParsedChunk) => RowRef | undefined = () => undefined): LayoutPart {
   const rename = <T extends { file: string }>(x: T): T => ({ ...x, file: path });
   return {
     path,
@@ -225,7 +225,7 @@ function layoutPart(layout: StoreLayout, k: number): LayoutPart {
     path: f.path,
     sha1: f.sha1,
     frame: { info: f.info, sections: f.sections, problems: f.problems, headingDiagnostics: f.headingDiagnostics },
-    chunks: [...layout.rows.file.keys()].filter((i) => layout.rows.file[i] === k).map((i) => ({ offset: layout.rows.offset[i]!, line: layout.rows.line[i]!, fields: fieldsAt(layout, i) })),
+    chunks: [...layout.rows.file.keys()].filter((i) => layout.rows.file[i] === k).map((i) => ({ offset: layout.rows.offset[i]!, line: layout.rows.line[i]!, fields: { layout, row: i } })),
   };
 }
 
