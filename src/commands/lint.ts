@@ -111,7 +111,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
         planned = outcome.fixed;
         return outcome.output;
       },
-      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) } },
+      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) }, codec: store.codec },
     );
     if (write.written || options.fixDryRun) fixed += planned;
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);

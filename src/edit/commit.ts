@@ -33,7 +33,7 @@ export interface Committed extends WriteResult {
  * `plan` returns null to change nothing, or throws a PapersError to abort: nothing is written.
  */
 export async function commitChange(io: Io, store: Store, file: string, plan: (now: FileNow) => Planned | null, options: { dryRun?: boolean } = {}): Promise<Committed> {
-  const parsing = { venues: store.registries.venues, todos: store.registries.todos };
+  const parsing = { venues: store.registries.venues, todos: store.registries.todos, entries: store.registries.entries };
   let loaded: ParsedFile | undefined;
   const loadedParse = (): ParsedFile => (loaded ??= store.parsed(file));
   let planned: { now: FileNow; change: Planned } | undefined;
@@ -55,11 +55,11 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
       planned = change ? { now, change } : undefined;
       return change?.text ?? null;
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) } },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec },
   );
   if (!planned) return { ...result, store: undefined };
   const after = planned.now.store.withText(file, planned.change.text, planned.change.parsed);
-  // The next command finds this state in the cache, parsed. (The bytes are those rewriteFile wrote: the text's UTF-8.)
-  if (result.written) after.keep(new TextEncoder().encode(result.after));
+  // The next command finds this state in the cache, parsed, under the bytes rewriteFile wrote.
+  if (result.written && result.bytes) after.keep(result.bytes);
   return { ...result, store: after };
 }
