@@ -120,35 +120,43 @@ export class UnencodableError extends Error {
   }
 }
 
-let gbTable: Map<number, number[]> | undefined;
+/** Code point -> its GB18030 bytes packed (two: 0x2_00_HHLL; four: 0x4 << 28 | pointer), 0 for none. */
+let gbTable: Uint32Array | undefined;
 
-/** Code point -> GB18030 bytes, from the decoder itself (built once, only when a GB18030 file is written). */
-function gbBytes(): Map<number, number[]> {
+const TWO = 0x20000000;
+const FOUR = 0x40000000;
+
+/** The GB18030 code of every BMP character, from the decoder itself (built once, only when a GB18030 file is written). */
+function gbCodes(): Uint32Array {
   if (gbTable) return gbTable;
-  const table = new Map<number, number[]>();
+  const table = new Uint32Array(0x10000);
   const decoder = new TextDecoder('gb18030');
-  const add = (codes: number[][]): void => {
-    const flat = new Uint8Array(codes.flat());
-    const text = decoder.decode(flat);
-    // Each sequence is one BMP character (or U+FFFD): when the counts differ, decode them one by one.
-    const chars = [...text];
-    const one = chars.length === codes.length ? chars : codes.map((c) => decoder.decode(new Uint8Array(c)));
-    one.forEach((ch, k) => {
-      const cp = ch.codePointAt(0)!;
-      if (ch.length === 1 && cp !== 0xfffd && !table.has(cp)) table.set(cp, codes[k]!);
-    });
+  /** Decodes `count` sequences of `width` bytes made by `fill`; each is one BMP character or U+FFFD. */
+  const add = (count: number, width: number, fill: (k: number, out: Uint8Array, at: number) => number): void => {
+    const bytes = new Uint8Array(count * width);
+    const codes = new Uint32Array(count);
+    for (let k = 0; k < count; k++) codes[k] = fill(k, bytes, k * width);
+    let text = decoder.decode(bytes);
+    // NOTE: an unmapped pair with an ASCII trail decodes to two characters: then decode them one by one.
+    if (text.length !== count) text = Array.from({ length: count }, (_, k) => decoder.decode(bytes.subarray(k * width, (k + 1) * width))).map((c) => (c.length === 1 ? c : '\uFFFD')).join('');
+    for (let k = 0; k < count; k++) {
+      const cp = text.charCodeAt(k);
+      if (cp !== 0xfffd && table[cp] === 0) table[cp] = codes[k]!;
+    }
   };
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    const row: number[][] = [];
-    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) row.push([lead, trail]);
-    add(row);
-  }
+  add(126 * 190, 2, (k, out, at) => {
+    const lead = 0x81 + Math.floor(k / 190);
+    const t = k % 190;
+    const trail = t < 63 ? 0x40 + t : 0x80 + (t - 63);
+    out[at] = lead;
+    out[at + 1] = trail;
+    return TWO | (lead << 8) | trail;
+  });
   // Four-byte sequences of the BMP: pointers 0..39419 from 81 30 81 30.
-  for (let start = 0; start < 39420; start += 1260) {
-    const batch: number[][] = [];
-    for (let p = start; p < Math.min(start + 1260, 39420); p++) batch.push(fourBytes(p));
-    add(batch);
-  }
+  add(39420, 4, (p, out, at) => {
+    out.set(fourBytes(p), at);
+    return FOUR | p;
+  });
   return (gbTable = table);
 }
 
@@ -160,26 +168,33 @@ function fourBytes(pointer: number): number[] {
   return [0x81 + b1, 0x30 + b2, 0x81 + b3, 0x30 + b4];
 }
 
-function encodeGb(text: string, encoding: Encoding): number[] {
-  const out: number[] = [];
-  const table = gbBytes();
+function encodeGb(text: string, encoding: Encoding): Uint8Array {
+  const out = new Uint8Array(text.length * 4);
+  let n = 0;
+  const table = gbCodes();
+  const four = (pointer: number): void => {
+    for (const b of fourBytes(pointer)) out[n++] = b;
+  };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) {
-      out.push(cp);
+      out[n++] = cp;
       continue;
     }
+    // NOTE: GBK is GB18030's two-byte part: a character GB18030 writes in four bytes is not GBK.
     if (cp >= 0x10000) {
       if (encoding === 'gbk') throw new UnencodableError(ch, encoding);
-      out.push(...fourBytes(cp - 0x10000 + 189000));
+      four(cp - 0x10000 + 189000);
       continue;
     }
-    const bytes = table.get(cp);
-    // NOTE: GBK is GB18030's two-byte part: a character GB18030 writes in four bytes is not GBK.
-    if (!bytes || (encoding === 'gbk' && bytes.length === 4)) throw new UnencodableError(ch, encoding);
-    out.push(...bytes);
+    const code = table[cp]!;
+    if (code === 0 || (encoding === 'gbk' && code & FOUR)) throw new UnencodableError(ch, encoding);
+    if (code & TWO) {
+      out[n++] = (code >> 8) & 0xff;
+      out[n++] = code & 0xff;
+    } else four(code & 0xffffff);
   }
-  return out;
+  return out.slice(0, n);
 }
 
 function encodeUtf16(text: string, encoding: 'utf-16le' | 'utf-16be'): Uint8Array {
@@ -197,7 +212,7 @@ function encodeUtf16(text: string, encoding: 'utf-16le' | 'utf-16be'): Uint8Arra
 export function encodeText(text: string, encoding: Encoding): Uint8Array {
   if (encoding === 'utf-8') return new TextEncoder().encode(text);
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return encodeUtf16(text, encoding);
-  return new Uint8Array(encodeGb(text, encoding));
+  return encodeGb(text, encoding);
 }
 
 /** Byte offset of UTF-16 unit `units` in text encoded as `bytes` (a whole number of characters in). */
