@@ -1,10 +1,10 @@
 // `papers add`: a new entry at the end of a section, written in the digest's own style, checked, atomically.
 import * as z from 'zod/mini';
 import { EXIT_OK, InputError, PapersError, UsageError } from '../errors.js';
-import { addInputSchema, addIssueLines, adviseVenue, fieldProblem, notesFromText, type AddInput } from '../edit/add-input.js';
+import { addInputSchema, addIssueLines, adviseVenue, fieldProblem, notesFromText, readBackProblem, type AddInput } from '../edit/add-input.js';
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
-import { newEntryLines, planAdd } from '../edit/plan-add.js';
+import { entryHeadingText, newEntryLines, planAdd } from '../edit/plan-add.js';
 import { commitChange } from '../edit/commit.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { findDuplicates } from '../query/duplicates.js';
@@ -162,7 +162,11 @@ async function writeEntry(
       const duplicates = [...others, ...findDuplicates(before.entries, input.title, input.alias)];
       if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, duplicates), 'nothing was added; use --force to add it anyway');
       const request = { fields: input, notes: input.notes, section: { title: target.title, create: target.create } };
-      const lines = newEntryLines(before, current, request);
+      const isVenue = (name: string): boolean => store.venues.isKnown(name);
+      const lines = newEntryLines(before, current, request, isVenue);
+      // Written in this digest's style, the heading must still read back as the fields given.
+      const problem = readBackProblem(input, isVenue, entryHeadingText(lines[0]!));
+      if (problem) throw new UsageError(`--${problem.field}: in the style of ${target.file}, ${problem.message}`, 'nothing was added; reword it');
       const edits = planAdd(before, current, request, lines);
       const after = applyEdits(current, edits).output;
       checkInsertions(target.file, current, after, edits);

@@ -37,6 +37,7 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
   let loaded: ParsedFile | undefined;
   const loadedParse = (): ParsedFile => (loaded ??= store.parsed(file));
   let planned: { now: FileNow; change: Planned } | undefined;
+  let bytes: Uint8Array | undefined;
   const result = await rewriteFile(
     io,
     store.path(file),
@@ -55,11 +56,11 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
       planned = change ? { now, change } : undefined;
       return change?.text ?? null;
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec, written: (data) => (bytes = data) },
   );
   if (!planned) return { ...result, store: undefined };
   const after = planned.now.store.withText(file, planned.change.text, planned.change.parsed);
   // The next command finds this state in the cache, parsed, under the bytes rewriteFile wrote.
-  if (result.written && result.bytes) after.keep(result.bytes);
+  if (result.written && bytes) after.keep(bytes);
   return { ...result, store: after };
 }

@@ -7,8 +7,6 @@ export interface WriteResult {
   before: string;
   after: string;
   written: boolean;
-  /** The bytes written (the new text in the file's encoding), when written. */
-  bytes?: Uint8Array;
 }
 
 /** How often a change is planned again when the file changes under it (another writer without our lock). */
@@ -36,6 +34,8 @@ export async function rewriteFile(
     known?: { bytes: Uint8Array | undefined; text: () => string | undefined };
     /** How the file's bytes are read and the new text written back (default: detected, as a store without a config). */
     codec?: NotesCodec;
+    /** Told the bytes written (the new text in the file's encoding). */
+    written?: (bytes: Uint8Array) => void;
   } = {},
 ): Promise<WriteResult> {
   const codec = options.codec ?? notesCodec();
@@ -81,7 +81,8 @@ export async function rewriteFile(
           hint: "check the folder's permissions and free space",
         });
       }
-      return { before, after, written: true, bytes: data };
+      options.written?.(data);
+      return { before, after, written: true };
     }
   } finally {
     await lock?.release();

@@ -67,6 +67,14 @@ export const VENUES: readonly VenueDefinition[] = [
   { name: 'IJCV' },
   { name: 'TIP' },
   { name: 'SIGGRAPH' },
+  { name: 'TOG' },
+  { name: 'MICCAI' },
+  { name: '3DV' },
+  { name: 'ICME' },
+  // Robotics
+  { name: 'ICRA' },
+  { name: 'IROS' },
+  { name: 'RSS' },
   // Systems, architecture, compilers, HPC
   { name: 'OSDI' },
   { name: 'SOSP' },
