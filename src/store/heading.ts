@@ -248,11 +248,12 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean):
   const at = (start: number, length: number): [number, number] => [lead + start, lead + start + length];
   const arxiv = ARXIV_ID.exec(t);
   if (arxiv) {
-    const digits = `${arxiv[2]}${arxiv[3]}`;
     const month = Number(arxiv[3]);
-    // NOTE: a plausible year is a year (`arXiv 2019`); other four digits with a month are an id's YYMM (`arXiv 1907`).
-    const plainYear = PLAIN_YEAR.test(digits) && Number(digits) >= 1991 && !t.includes('.');
-    if (!plainYear && month >= 1 && month <= 12) return { venue: at(0, arxiv[1]!.length), year: arxiv[2]!, glue: ' ' };
+    // NOTE: four digits that could be a year are one (`arXiv 2019`, `[arXiv 2012]`, as always); other four
+    // digits with a month, or any after `:` or before `.NNNNN`, are an id's YYMM (`arXiv 1907`, `arXiv:2004.08476`).
+    const digits = Number(`${arxiv[2]}${arxiv[3]}`);
+    const id = t.includes('.') || /[:：/]/.test(t) || !(digits >= 1991 && digits <= 2035);
+    if (id && month >= 1 && month <= 12) return { venue: at(0, arxiv[1]!.length), year: arxiv[2]!, glue: ' ' };
   }
   const m = VENUE_YEAR.exec(t);
   if (m && m[1]!.trim() && !ORG_SEPARATORS.test(m[1]!)) {
@@ -726,10 +727,11 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
     if (isParenOpen(raw[ts])) {
       let j = ts + 1;
       while (j < contentEnd && !isParenClose(raw[j]) && !isParenOpen(raw[j])) j++;
-      // A parenthesis glued to a word is part of it: `(Re)thinking`.
-      if (j < contentEnd && isParenClose(raw[j]) && (j + 1 >= contentEnd || /[\s:：\-–—|.,*_]/.test(raw[j + 1]!))) {
+      // A parenthesis glued to a word is part of it (`(Re)thinking`), unless it holds a venue or a year (`（KDD 2019）KGAT`).
+      if (j < contentEnd && isParenClose(raw[j])) {
         const piece = readParen(raw.slice(ts + 1, j), isVenue);
-        if (piece.kind !== 'person' && found.paren(piece, ts, j, 'before')) {
+        const apart = j + 1 >= contentEnd || /[\s:：\-–—|.,*_]/.test(raw[j + 1]!) || piece.kind === 'meta';
+        if (apart && piece.kind !== 'person' && found.paren(piece, ts, j, 'before')) {
           if (piece.kind === 'number') form.numbered = true;
           ts = skipBlank(j + 1);
           continue;

@@ -25,8 +25,8 @@ export const missingMetadata = defineRule({
   options: Options,
   docs: {
     details:
-      "Venue, year and organisation are what `papers list --venue/--year/--org` filter on; an entry without them never shows up there. One finding per entry names everything missing. It is a warning, not an error: the notes are unfinished, not wrong. A file written in another dialect (`[CVPR 2020] Title`, `Title. ICLR 2018`, a list of papers) is judged by its own: only the parts at least half of its entries have are expected, so a reading list that never names organisations is not told to. A digest that does not track organisations sets `\"missing-metadata\": [\"warn\", {\"required\": [\"venue\", \"year\"]}]`.",
-    options: ['required: ("venue" | "year" | "org")[]: the parts every entry must have (default: all three in our `Title[Venue\'YY][Org]` dialect; in a file written in another, the parts at least half of its entries have)'],
+      "Venue, year and organisation are what `papers list --venue/--year/--org` filter on; an entry without them never shows up there. One finding per entry names everything missing. It is a warning, not an error: the notes are unfinished, not wrong. A file of ours that names no organisation at all is not asked for them. A file written in another dialect (`[CVPR 2020] Title`, `Title. ICLR 2018`, a list of papers) is judged by its own: only the parts at least half of its entries have are expected, so a reading list that never names organisations is not told to. A digest that does not track organisations sets `\"missing-metadata\": [\"warn\", {\"required\": [\"venue\", \"year\"]}]`.",
+    options: ['required: ("venue" | "year" | "org")[]: the parts every entry must have (default: in our `Title[Venue\'YY][Org]` dialect all three, the organisation once the file names any; in a file written in another, the parts at least half of its entries have)'],
     bad: "## Systems\n### Welder: Scheduling Deep Learning Memory Access via Tile-graph\n- tiles the memory accesses of fused operators\n\n## OCR\n### DBNet: Real-time Scene Text Detection with Differentiable Binarization[AAAI'20]\n- differentiable binarization\n",
     good: "## Systems\n### Welder: Scheduling Deep Learning Memory Access via Tile-graph[OSDI'23][MSRA]\n- tiles the memory accesses of fused operators\n\n## OCR\n### DBNet: Real-time Scene Text Detection with Differentiable Binarization[AAAI'20][HUST]\n- differentiable binarization\n",
   },
@@ -36,9 +36,10 @@ export const missingMetadata = defineRule({
       let f = files.get(file);
       if (!f) {
         const dialect = fileDialect(context, file);
-        // Ours expects all three, as it always did; another dialect what most of its entries have.
-        const required = new Set(options.required ?? (dialect.ours ? FIELDS : FIELDS.filter((k) => (k === 'org' ? dialect.share.org : dialect.share[k]) >= 0.5)));
-        const expected = dialect.ours ? "Title[Venue'YY][Org]" : `${FORM_PATTERN[dialect.majority!]}${required.has('org') ? ' [Org]' : ''}`;
+        // Ours expects all three, as it always did (organisations once the file names any); another dialect what most of its entries have.
+        const expects = (k: (typeof FIELDS)[number]): boolean => (dialect.ours ? k !== 'org' || dialect.share.org > 0 : dialect.share[k] >= 0.5);
+        const required = new Set(options.required ?? FIELDS.filter(expects));
+        const expected = dialect.ours ? `Title[Venue'YY]${required.has('org') ? '[Org]' : ''}` : `${FORM_PATTERN[dialect.majority!]}${required.has('org') ? ' [Org]' : ''}`;
         f = { required, expected };
         files.set(file, f);
       }
