@@ -82,7 +82,9 @@ const TAG =
   /^(?:oral|spotlight|poster|highlight|best paper|best paper award|best paper honorable mention|best student paper|award|outstanding paper|survey|preprint|extended abstract|short paper|long paper|full paper|workshop|tutorial|new|hot|wip|draft|accepted|in submission|under review)$/i;
 /** Words that make a two-word parenthesis a label rather than a person (`(Extended Version)`, `(Short Paper)`). */
 const NOT_A_NAME = /^(?:Extended|Abstract|Version|Paper|Papers|Short|Long|Full|Student|Invited|Talk|Oral|Poster|Spotlight|Workshop|Best|Award|Survey|Preprint|Draft|Technical|Report|Supplementary|Material|Part|Edition|Revisited|Reloaded|Volume|Chapter|Track|Demo|Findings|Main|Conference|Journal|Oral|The|A|An|Of|And|For|In|On|With|To)$/;
-const NAME_WORD = /^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$/;
+const NAME_WORD = /^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$/;
+/** What only a name has: a hyphenated given name (`Fei-Fei`), an initial (`Y.`), `et al.` */
+const NAME_SIGNAL = /[A-Z][a-z]+-[A-Z]?[a-z]+|(?:^|\s)[A-Z]\.(?:\s|$)|\bet\s+al\b/;
 
 /** Two-digit years map to 1950..2049: digests are about recent papers, and older ones are rare. */
 export function expandYear(raw: string): number {
@@ -288,16 +290,15 @@ export function isPersonName(text: string): boolean {
   return words.every((w) => NAME_WORD.test(w) && !NOT_A_NAME.test(w));
 }
 
-/** An alias is a short name: `(DIN)`, `(SNAIL)`, `(Mask R-CNN)`; not a sentence, a year or a person. */
+/** An alias is a short name: `(DIN)`, `(SNAIL)`, `(Mask R-CNN)`; not a sentence, a number or a person. */
 function isAliasText(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 40) return false;
   const words = t.split(/\s+/);
   if (words.length > 3) return false;
   if (words.length === 1) return !/^\d+$/.test(t);
-  if (isPersonName(t)) return false;
-  // Several words: a name like `Mask R-CNN` or `GPT 3`, with capitals or digits inside a word.
-  return words.some((w) => /[A-Z0-9]/.test(w.slice(1)));
+  // NOTE: up to three words, as ever (`(Mask R-CNN)`, `(Deep FM)`), but not a name (`(Li Fei-Fei)`).
+  return !(isPersonName(t) && NAME_SIGNAL.test(t));
 }
 
 /** A bare venue name in running text (`ICLR`, `CoRL`, `NeurIPS`): a known one, or one that reads as an acronym. */
@@ -362,7 +363,8 @@ function readParen(text: string, isVenue: (name: string) => boolean): Piece {
   const meta = readVenueYear(text, isVenue);
   if (meta) return { kind: 'meta', meta };
   if (TAG.test(t)) return { kind: 'tag' };
-  if (isPersonName(t)) return { kind: 'person' };
+  // NOTE: `(Kaiming He)` reads as a name only after a venue (see the title's end); `(Graph Attention)` stays in a title.
+  if (isPersonName(t) && NAME_SIGNAL.test(t)) return { kind: 'person' };
   if (isAliasText(t)) return { kind: 'alias' };
   return { kind: 'text' };
 }
@@ -776,8 +778,16 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
         let o = e - 2;
         while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
         const length = e - 2 - o;
-        if (o > s && isParenOpen(raw[o]) && length >= 1 && length <= 40 && found.paren(readParen(raw.slice(o + 1, e - 1), isVenue), o, e - 1, 'after')) {
-          [s, e] = trimSpan(raw, s, o);
+        if (o > s && isParenOpen(raw[o]) && length >= 1 && length <= 40) {
+          const inner = raw.slice(o + 1, e - 1);
+          const [ps, pe] = trimSpan(raw, s, o);
+          // A name after a trailing venue is who wrote it: `Title. NIPS 2017 (Kaiming He)`.
+          const trailing = !found.dated && isPersonName(inner) ? trailingMeta(raw.slice(ps, pe), isVenue) : null;
+          if (trailing) {
+            found.org(o + 1, e - 1);
+            found.meta(trailing.meta, ps + trailing.base, 'trailing', null);
+            [s, e] = trimSpan(raw, ps, ps + trailing.cut);
+          } else if (found.paren(readParen(inner, isVenue), o, e - 1, 'after')) [s, e] = [ps, pe];
         }
       }
       if (e === before && !found.dated) {
