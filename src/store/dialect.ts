@@ -10,9 +10,22 @@ export type EntriesSetting = EntriesAt | 'auto';
 /** A year or a venue's year as headings write them: `'18`, `’21`, `2018`, `KDD2018` (not inside longer numbers). */
 const DATED = /['’‘`´]\s*\d{2}(?!\d)|(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?![\d])/;
 
-/** Whether a heading's text carries a year (what paper headings have and section headings rarely do). */
+const DATED_ALL = new RegExp(DATED.source, 'g');
+
+/** Whether a text carries a year as headings write them. */
 export function isDated(raw: string): boolean {
   return DATED.test(raw);
+}
+
+/**
+ * Whether a heading reads as a paper: it carries a year, and a title besides it (two words, or four
+ * Chinese characters). `## 2023`, `## CVPR 2023` and `## 2023年` are sections, not papers.
+ */
+export function isPaperHeading(raw: string): boolean {
+  if (!DATED.test(raw)) return false;
+  const rest = raw.replace(DATED_ALL, ' ').replace(/[[\]【】()（）'’:：.,，;；|*_#<>/\\-]+/g, ' ');
+  const words = rest.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+  return words.length >= 2 || (rest.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 4;
 }
 
 /** Links that make a list item no paper: an in-page anchor (a table of contents) or a local markdown file. */
@@ -52,7 +65,7 @@ function countLevels(outline: readonly OutlineHeading[]): LevelCounts[] {
   for (const h of outline) {
     const l = levels[h.level]!;
     l.count++;
-    if (isDated(h.raw)) l.dated++;
+    if (isPaperHeading(h.raw)) l.dated++;
   }
   return levels;
 }
@@ -77,9 +90,9 @@ const HINT_MIN = 3;
 
 /**
  * Where a file's entries are. `###` under `##` unless another level holds the papers: most of its
- * headings carry a year, more of them than `###` headings do (and, for `##` above `###`, the `###`
- * are sub-headings: they repeat, or there are fewer of them). A list wins when its paper items
- * outnumber the headings and are more than twice as many as the dated ones.
+ * headings read as papers (a title and a year), more of them than `###` headings do (and, for `##`
+ * above `###`, the `###` are sub-headings: they repeat, or there are fewer of them). Where fewer
+ * than two headings of that level read as papers, a list wins when its paper items outnumber them.
  */
 export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
   const levels = countLevels(scan.outline);
@@ -96,8 +109,8 @@ export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: En
     if (qualifies(l4) && l4.dated > levels[level]!.dated) level = 4;
     at = { heading: level };
     const chosen = levels[level]!;
-    // NOTE: the cheap bound first: on a digest of headings the items are notes, and never counted.
-    if (scan.items.length >= 3 && scan.items.length > 2 * chosen.dated && scan.items.length >= chosen.count) {
+    // NOTE: where headings read as papers, list items are their notes: never counted.
+    if (chosen.dated < 2 && scan.items.length >= 3 && scan.items.length >= chosen.count) {
       const papers = paperItems(scan.items, isVenue, Number.POSITIVE_INFINITY);
       if (papers >= 3 && papers > 2 * chosen.dated && papers >= chosen.count) at = { bullets: true };
     }
