@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as builtins from './shims/builtins.cjs';
+import { describeHolder, LOCK_REFRESH_MS, type LockOwner, parseLockOwner, sameLock, type SeenLock, staleReason } from './edit/lock-state.js';
 import { CancelledError, InputError } from './errors.js';
 
 export type FileKind = 'file' | 'dir' | 'other';
@@ -61,6 +62,8 @@ export interface Io {
   stdinIsTTY: boolean;
   /** Reads all of standard input. */
   readStdin(): Promise<string>;
+  /** Standard input and output as streams, for a protocol spoken over them (`papers lsp --stdio`). */
+  protocolStreams(): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** Null when nothing exists at the path. Follows symlinks. */
   stat(file: string): FileStat | null;
   readFile(file: string): Uint8Array;
@@ -93,7 +96,20 @@ export interface Io {
    * `initial`, waits for it to exit and resolves to the saved text. The temporary file is removed.
    */
   editText(initial: string, name: string): Promise<string>;
+  /**
+   * Runs the editor command (as the user wrote it: `code --wait`, through the shell) with these
+   * arguments on this terminal, waits for it and resolves to how it ended.
+   */
+  runEditor(command: string, args: readonly string[]): Promise<EditorExit>;
+  /** Runs a program (no shell), its output captured, and resolves to how it ended. */
+  runProcess(file: string, args: readonly string[], options: { cwd: string }): Promise<ProcessResult>;
 }
+
+/** A captured program run: its status and output, or that the program is not installed. */
+export type ProcessResult = { kind: 'ran'; status: number; stdout: string; stderr: string } | { kind: 'not-found' } | { kind: 'failed'; message: string };
+
+/** How an editor run ended: its exit status (a signal as 128 + its number), or why it could not start. */
+export type EditorExit = { kind: 'exited'; status: number } | { kind: 'not-found' } | { kind: 'failed'; message: string };
 
 function openForReads(file: string): ReadHandle | null {
   let fd: number;
@@ -147,6 +163,7 @@ export function nodeIo(): Io {
     get stdinIsTTY() {
       return Boolean(process.stdin.isTTY);
     },
+    protocolStreams: () => ({ input: process.stdin, output: process.stdout }),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -187,6 +204,8 @@ export function nodeIo(): Io {
     now: () => Date.now(),
     prompt: terminalPrompter(),
     editText: (initial, name) => editInEditor(initial, name, process.env),
+    runEditor: (command, args) => runEditor(command, args),
+    runProcess: (file, args, options) => runProcess(file, args, options.cwd),
   };
 }
 
@@ -238,7 +257,9 @@ export function replaceProblemOf(
   writable: boolean,
   user: { uid: number; gids: readonly number[] } | null,
 ): ReplaceProblem | null {
-  if (!writable) return { kind: 'read-only', mode: st.mode & 0o7777 };
+  // NOTE: a file nobody may write is read-only for root too, who passes access(W_OK) for any file:
+  // papers does not overrule the mode its owner gave it.
+  if (!writable || (st.mode & 0o222) === 0) return { kind: 'read-only', mode: st.mode & 0o7777 };
   if (user === null || user.uid === 0) return null;
   if (st.uid !== user.uid || !user.gids.includes(st.gid)) return { kind: 'owner', uid: st.uid, gid: st.gid, userUid: user.uid };
   return null;
@@ -274,6 +295,7 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
   const st = await fsApi.stat(target).catch(() => null);
   if (st) await fsApi.access(target);
   const dir = path.dirname(target);
+  removeAbandonedTemps(dir, path.basename(target));
   const unique = `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   // Opened with "wx": an existing name fails instead of being overwritten.
   const temp = path.join(dir, `.${path.basename(target)}.${unique}.tmp`);
@@ -304,29 +326,170 @@ export async function replaceFile(file: string, data: Uint8Array, fsApi: Replace
   await fsApi.syncDir(dir).catch(() => {});
 }
 
-/** Lock timing: a lock not refreshed for STALE_MS belongs to a dead process and is taken over. */
-export const LOCK_STALE_MS = 10_000;
+/** A temp file younger than this is never taken for abandoned: its writer may be between its steps. */
+export const TEMP_MIN_AGE_MS = 5_000;
 
+/**
+ * Whether `name` in a notes folder is a temp file replaceFile left for `base` (`.<base>.<pid>.<id>.tmp`)
+ * whose writer is gone: a regular file, old enough, and its pid no running process. Pure.
+ */
+export function isAbandonedTemp(name: string, base: string, st: { isFile: boolean; mtimeMs: number }, now: number, alive: (pid: number) => boolean): boolean {
+  const prefix = `.${base}.`;
+  if (!name.startsWith(prefix) || !name.endsWith('.tmp')) return false;
+  const m = /^(\d+)\.[0-9a-z]+$/.exec(name.slice(prefix.length, -'.tmp'.length));
+  if (!m || !st.isFile) return false;
+  // Either way from now: a temp file dated in the future (a clock set back) is no younger for it.
+  return Math.abs(now - st.mtimeMs) >= TEMP_MIN_AGE_MS && !alive(Number(m[1]));
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temp files of writers killed before their rename (only ours, by name; best effort). */
+function removeAbandonedTemps(dir: string, base: string): void {
+  try {
+    const now = Date.now();
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.startsWith(`.${base}.`) || !name.endsWith('.tmp')) continue;
+      const file = path.join(dir, name);
+      const st = fs.lstatSync(file);
+      if (isAbandonedTemp(name, base, { isFile: st.isFile(), mtimeMs: st.mtimeMs }, now, processAlive)) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // A folder that cannot be listed keeps its files: the write itself reports what is wrong.
+  }
+}
+
+let bootIdCache: string | undefined;
+/** The kernel's boot id on Linux, '' elsewhere. */
+function bootId(): string {
+  if (bootIdCache === undefined) {
+    try {
+      bootIdCache = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    } catch {
+      bootIdCache = '';
+    }
+  }
+  return bootIdCache;
+}
+
+/** The lock at this path as a waiter sees it; null when nothing (or something not ours) is there. */
+function inspectLock(lockPath: string): SeenLock | null {
+  try {
+    const st = fs.lstatSync(lockPath);
+    if (st.isDirectory()) return { kind: 'folder', mtimeMs: st.mtimeMs, ino: st.ino, owner: null };
+    if (!st.isFile()) return null;
+    // A record is a hundred bytes; a bigger file is not one.
+    const text = st.size <= 4096 ? fs.readFileSync(lockPath, 'utf8') : '';
+    return { kind: 'file', mtimeMs: st.mtimeMs, ino: st.ino, owner: parseLockOwner(text) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Takes an abandoned lock out of the way: renamed aside first (atomic), then removed only if it is
+ * the lock judged abandoned; a lock made meanwhile by another waiter is put back (link: never over
+ * a newer one), and its holder, should it have been displaced anyway, finds out before it writes.
+ */
+function takeOverLock(lockPath: string, seen: SeenLock): void {
+  const dir = path.dirname(lockPath);
+  // Named as replaceFile's temp files are: if papers dies right here, the next writer removes it.
+  const aside = path.join(dir, `.${path.basename(lockPath, '.lock')}.${uniqueSuffix()}.tmp`);
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return; // gone already: another waiter took it
+  }
+  const moved = inspectLock(aside);
+  if (moved && !sameLock(moved, seen) && moved.kind === 'file') {
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {
+      // A third lock is there already; the displaced holder sees its token gone and writes nothing.
+    }
+  }
+  fs.rmSync(aside, { recursive: true, force: true });
+}
+
+function uniqueSuffix(): string {
+  return `${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Waiting for a live lock gives up after this long. */
+const LOCK_WAIT_MS = 120_000;
+
+/**
+ * Takes `<real path>.lock`: a small file created exclusively ("wx"), naming its holder (pid, host,
+ * boot id, a token) and refreshed every LOCK_REFRESH_MS. A waiter retries with randomised back-off
+ * and takes over a lock whose holder is gone (see staleReason): a killed writer's lock in one retry,
+ * a lock of unknown holder once it has not been refreshed for LOCK_STALE_MS. A lock folder left by an
+ * older papers (proper-lockfile) is judged by its date.
+ * NOTE: not proper-lockfile: its lock folder names no holder, so a dead writer's lock blocks for
+ * its whole stale time (10 s), and a file put inside the folder breaks its rmdir release.
+ */
 async function lockFile(file: string): Promise<FileLock> {
-  const { default: lockfile } = await import('proper-lockfile');
+  const lockPath = `${fs.realpathSync(file)}.lock`;
+  const os = builtins.os();
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), boot: bootId(), token: uniqueSuffix() };
+  const record = JSON.stringify(owner);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let delay = 20;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockPath, record, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const seen = inspectLock(lockPath);
+    if (seen === null) {
+      // Gone meanwhile: try again. Something else there (a symlink, a fifo) is no lock of ours.
+      if (fs.lstatSync(lockPath, { throwIfNoEntry: false })) throw new Error(`${lockPath} is in the way: not a lock papers made`);
+      continue;
+    }
+    if (staleReason(seen, { host: owner.host, boot: owner.boot, now: Date.now(), alive: processAlive }) !== null) {
+      takeOverLock(lockPath, seen);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw Object.assign(new Error(`${describeHolder(seen)} has held ${lockPath} for over ${LOCK_WAIT_MS / 1000} s`), { code: 'ELOCKED' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+    delay = Math.min(200, delay * 1.3);
+  }
   let lost: Error | null = null;
-  // proper-lockfile holds `<real path>.lock` (a folder, created atomically) and refreshes its mtime
-  // every `update` ms. Waiting: up to ~2 minutes, randomised so waiters do not retry in lockstep.
-  const release = await lockfile.lock(file, {
-    stale: LOCK_STALE_MS,
-    update: 2_000,
-    realpath: true,
-    retries: { retries: 600, minTimeout: 20, maxTimeout: 200, factor: 1.3, randomize: true },
-    // NOTE: the default throws from a timer, crashing the process; record it and let the writer check.
-    onCompromised: (error) => {
-      lost = error;
-    },
-  });
+  const stillOurs = (): boolean => {
+    if (lost) return false;
+    const now = inspectLock(lockPath);
+    if (now?.owner?.token !== owner.token) lost = new Error('another process took it over as abandoned');
+    return lost === null;
+  };
+  const timer = setInterval(() => {
+    if (!stillOurs()) return clearInterval(timer);
+    try {
+      const now = new Date();
+      fs.utimesSync(lockPath, now, now);
+    } catch (error) {
+      lost = error as Error;
+    }
+  }, LOCK_REFRESH_MS);
+  timer.unref();
   return {
     release: async () => {
-      if (lost === null) await release();
+      clearInterval(timer);
+      if (stillOurs()) fs.rmSync(lockPath, { force: true });
     },
-    lost: () => lost,
+    // Read from the file each time: asked right before the rename, it is the last word on it.
+    lost: () => (stillOurs() ? null : lost),
   };
 }
 
@@ -379,6 +542,31 @@ async function editInEditor(initial: string, name: string, env: Record<string, s
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function runEditor(command: string, args: readonly string[]): Promise<EditorExit> {
+  // NOTE: through `default`, as in editInEditor.
+  const { spawnSync } = (await import('node:child_process')).default;
+  // The editor inherits the terminal; the command may carry arguments, so the shell runs it with ours as "$@".
+  const result =
+    process.platform === 'win32'
+      ? spawnSync([command, ...args.map((a) => `"${a}"`)].join(' '), { stdio: 'inherit', shell: true })
+      : spawnSync('/bin/sh', ['-c', `${command} "$@"`, 'papers', ...args], { stdio: 'inherit' });
+  if (result.error) return { kind: 'failed', message: result.error.message };
+  if (result.signal) return { kind: 'exited', status: 128 + (builtins.os().constants.signals[result.signal] ?? 0) };
+  if (result.status === 127) return { kind: 'not-found' };
+  return { kind: 'exited', status: result.status ?? 1 };
+}
+
+async function runProcess(file: string, args: readonly string[], cwd: string): Promise<ProcessResult> {
+  const { spawnSync } = (await import('node:child_process')).default;
+  // NOTE: git log -p of a long history is large: up to 1 GiB of output is read.
+  const result = spawnSync(file, [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.error) {
+    const code = (result.error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { kind: 'not-found' } : { kind: 'failed', message: result.error.message };
+  }
+  return { kind: 'ran', status: result.status ?? 128, stdout: result.stdout, stderr: result.stderr };
 }
 
 export function resolvePath(io: Io, p: string): string {

@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE, formatUserError, PapersError } from './errors.js';
 import type { Io } from './io.js';
+import { terminalSafe } from './report/safe.js';
 import { buildProgram } from './program.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -24,11 +25,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof PapersError) {
-      io.stderr.write(`${formatUserError(error)}\n`);
+      // Messages quote what the user typed and what the notes hold: never raw to the terminal.
+      io.stderr.write(`${terminalSafe(formatUserError(error))}\n`);
       return error.exitCode;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`papers: unexpected error; this is a bug, please report it with the command you ran.\n${stack}\n`);
+    io.stderr.write(`papers: unexpected error; this is a bug, please report it with the command you ran.\n${terminalSafe(stack)}\n`);
     return EXIT_USAGE;
   }
 }

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import pkg from '../package.json';
 import { ENCODINGS } from './config/encodings.js';
 import type { Io } from './io.js';
+import { terminalSafe } from './report/safe.js';
 import { createContext, type Context, type GlobalOptions } from './commands/context.js';
 
 export type SetExitCode = (code: number) => void;
@@ -38,7 +39,7 @@ function contextOf(io: Io, command: Command): Promise<Context> {
 /** The filters `list` and `search` share. */
 function withFilters(command: Command): Command {
   return command
-    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-s, --section <name>', 'section: slug, part of the heading, its pinyin, or number (repeatable)', collect)
     .option('-v, --venue <name>', 'venue, canonical or alias, any case: neurips finds NIPS (repeatable)', collect)
     .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
     .option('-o, --org <name>', 'organisation, any case (repeatable)', collect);
@@ -77,6 +78,27 @@ function registerShow(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
+function registerOpen(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('open')
+    .description('open an entry in $VISUAL or $EDITOR at its heading line (found as show finds it)')
+    .argument('<query...>', 'an id, an alias, or words of the title')
+    .option('--json', 'print the entry\'s file, line and the editor that would open it, and open nothing')
+    .addHelpText(
+      'after',
+      `${examples(['papers open din', 'EDITOR=nvim papers open tvm-2018', 'VISUAL="code --wait" papers open neural corpus indexer'])}
+Runs $VISUAL, else $EDITOR, on this terminal: +LINE FILE for vi, vim, nvim, nano, emacs, micro, kak...;
+FILE:LINE for helix, subl, zed; --goto FILE:LINE for VS Code and its forks; --line LINE FILE for
+JetBrains IDEs. Exits with the editor's exit status. With no editor set, prints FILE:LINE (exit 0).
+Exit codes otherwise: 1 no entry matches, 2 several match (they are listed) or the editor cannot start.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runOpen } = await import('./commands/open.js');
+      done(await runOpen(await contextOf(io, command), words, options));
+    });
+}
+
 function registerSearch(program: Command, io: Io, done: SetExitCode): void {
   withFilters(
     program
@@ -100,6 +122,31 @@ function registerSearch(program: Command, io: Io, done: SetExitCode): void {
     .action(async (words: string[], options, command: Command) => {
       const { runSearch } = await import('./commands/search.js');
       done(await runSearch(await contextOf(io, command), words, options));
+    });
+}
+
+function registerStats(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('stats')
+    .description('counts by section, venue, year and organisation, the notes\' health, and the reading pace from git')
+    .option('-s, --section <name>', 'section: slug, part of the heading, pinyin, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('-o, --org <name>', 'organisation, any case (repeatable)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('--top <n>', `charts show the n largest, the rest summed (default: 10; years are all shown)`)
+    .option('--by <period>', 'also count entries by month or week their heading was first committed (git)')
+    .option('--json', 'print the counts as JSON (see docs/json.md)')
+    .addHelpText(
+      'after',
+      `${examples(['papers stats', 'papers stats --section recsys --top 5', 'papers stats --year 2020.. --json', 'papers stats --by month', 'papers stats --by week --json'])}
+Exit codes: 0 ok, 1 no entry matches the filters, 2 could not run (--by outside a git repository or without git).
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runStats } = await import('./commands/stats.js');
+      done(await runStats(await contextOf(io, command), options));
     });
 }
 
@@ -154,6 +201,7 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
     .option('--new-section <heading>', 'create this section at the end of the digest and add there')
     .option('-n, --note <text>', 'a note, written as a "- " bullet (repeatable)', collect)
     .option('--notes-file <file>', 'notes from a file, one per line ("-" for standard input)')
+    .option('-b, --bibtex <file>', 'add the entries of a .bib file ("-" for standard input): title, alias, venue and year from each')
     .option('-e, --edit', 'write the entry in $VISUAL/$EDITOR on a template')
     .option('-f, --force', 'add even when the title or alias is already in the digest')
     .option('--dry-run', 'print the diff that would be applied and write nothing')
@@ -164,10 +212,13 @@ function registerAdd(program: Command, io: Io, done: SetExitCode): void {
         `papers add --title "Deep Interest Evolution Network" --alias DIEN --venue "AAAI'19" --org Ali --section recsys --note "兴趣演化"`,
         'papers add --title "Attention Is All You Need" --venue NeurIPS --year 2017 --org Google --new-section "NLP"',
         'papers add --section ocr --title "TrOCR" --notes-file notes.txt --dry-run',
+        'papers add --bibtex refs.bib --section nlp --dry-run      # entries from Google Scholar, DBLP, arXiv, ACL Anthology',
+        'pbpaste | papers add --bibtex - --section recsys --org Google',
         'papers add            # on a terminal: asks for the title, section, venue, organisations and notes',
       ])}
-Prints "<id> <file>:<line>" of the new entry. Exit codes: 0 added (or nothing saved with --edit),
-2 not added (bad or missing field, duplicate, unknown section), 130 cancelled at a question.
+Prints "<id> <file>:<line>" of the new entry (of each, with --bibtex). Exit codes: 0 added (or nothing
+saved with --edit), 2 not added (bad or missing field, duplicate, unknown section; with --bibtex, any
+entry malformed or refused: then none is added), 130 cancelled at a question.
 `,
     )
     .action(async (options, command: Command) => {
@@ -195,6 +246,81 @@ Prints "<id> <file>:<line>" of the first new line. Exit codes: 0 added, 1 no ent
     .action(async (args: string[], options, command: Command) => {
       const { runNote } = await import('./commands/note.js');
       done(await runNote(await contextOf(io, command), args, options));
+    });
+}
+
+function registerInit(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('init')
+    .description('start a digest: notes/papers.md with an example entry, and papers.config.json beside it')
+    .argument('[dir]', 'the folder to start it in (default: the current folder; created when missing)')
+    .option('--json', 'print the paths created as JSON')
+    .addHelpText(
+      'after',
+      `${examples(['papers init', 'papers init ~/reading', 'papers init ~/reading --json'])}
+Never overwrites: when notes/papers.md or notes/papers.config.json exists, or notes/ already holds a
+digest, nothing is created (exit 2).
+`,
+    )
+    .action(async (dir: string | undefined, options, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      done(await runInit(await contextOf(io, command), dir, options));
+    });
+}
+
+function registerExport(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('export')
+    .description('write entries as BibTeX (default), CSL-JSON, CSV or JSON Lines, with the filters of list and a search query')
+    .argument('[query...]', 'search words and qualifiers, as papers search takes them (or --query)')
+    .option('-f, --format <format>', 'bibtex (default), csl-json, csv or jsonl')
+    .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+    .option('-s, --section <name>', 'section: slug, part of the heading, or number (repeatable)', collect)
+    .option('-v, --venue <name>', 'venue, canonical or alias, any case (repeatable)', collect)
+    .option('-y, --year <years>', 'a year (2020) or a range (2019..2022, 2019.., ..2022)', collect)
+    .option('--org <name>', 'organisation, any case (repeatable; -o is --output here)', collect)
+    .option('--todo', 'only entries with TODO markers')
+    .option('--stub', 'only entries without notes')
+    .option('-q, --query <text>', 'a search query: words and venue:, year:, section:, org:, alias: qualifiers')
+    .option('--with-notes', 'the notes too: BibTeX annote, CSL note, a CSV notes column')
+    .option('--ascii', 'BibTeX in ASCII: accents and symbols as LaTeX commands (M{\\"o}bius)')
+    .addHelpText(
+      'after',
+      `${examples([
+        'papers export > refs.bib',
+        'papers export --section recsys -o recsys.bib',
+        'papers export --query "venue:osdi tensor" --format csl-json',
+        'papers export --format csv --venue neurips,icml -o papers.csv',
+        'papers export --format jsonl -- year:2020.. transformer',
+        'papers export --ascii --with-notes -o refs.bib',
+      ])}
+Keys are the entry ids. The count goes to stderr, with how many entries lacked a venue or year.
+Exit codes: 0 exported, 1 no entry matched (no file written), 2 could not run. See docs/export.md.
+`,
+    )
+    .action(async (words: string[], options, command: Command) => {
+      const { runExport } = await import('./commands/export.js');
+      done(await runExport(await contextOf(io, command), words, options));
+    });
+}
+
+function registerLsp(program: Command, io: Io, done: SetExitCode): void {
+  program
+    .command('lsp')
+    .description('run the language server (LSP over stdio): live lint, quick fixes, outline, workspace search, completion, hover')
+    .option('--stdio', 'speak the protocol on standard input and output (the default and only transport)')
+    .addOption(new Option('--clientProcessId <pid>', 'exit when this process ends (editors pass it)').hideHelp())
+    .addHelpText(
+      'after',
+      `${examples(['papers lsp --stdio', 'papers --notes ~/notes/papers.md lsp --stdio'])}
+Started by an editor, never by hand: see docs/editors.md for Neovim, VS Code, Helix and Emacs.
+The notes are found from the workspace folder the editor opens (as papers run there finds them).
+Exit codes: 0 after the client's shutdown and exit, 1 when the client went away without shutdown.
+`,
+    )
+    .action(async (options, command: Command) => {
+      const { runLsp } = await import('./commands/lsp.js');
+      done(await runLsp(await contextOf(io, command), options));
     });
 }
 
@@ -237,23 +363,29 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander's errors quote the arguments as typed.
+      writeErr: (text) => io.stderr.write(terminalSafe(text)),
       outputError: (text, write) => write(commanderError(text, 'papers')),
     })
     .addHelpText(
       'after',
-      `${examples(['papers list --section ocr', 'papers show din', 'papers search kmeans docid', 'papers sections'])}
+      `${examples(['papers init', 'papers list --section ocr', 'papers show din', 'papers open din', 'papers search kmeans docid', 'papers search lianghua', 'papers stats --by month', 'papers export > refs.bib'])}
 Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad usage, unreadable notes;
-add and note: nothing written), 130 a question of add was cancelled.
+add, note and init: nothing written), 130 a question of add was cancelled; open exits with its editor's status.
 `,
     );
   registerList(program, io, done);
   registerShow(program, io, done);
+  registerOpen(program, io, done);
   registerSearch(program, io, done);
   registerSections(program, io, done);
+  registerStats(program, io, done);
   registerLint(program, io, done);
   registerAdd(program, io, done);
   registerNote(program, io, done);
+  registerInit(program, io, done);
+  registerExport(program, io, done);
+  registerLsp(program, io, done);
   registerCompletion(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });

@@ -65,13 +65,33 @@ describe('bin/papers.cjs', () => {
     // `import input from '@inquirer/input'`, `import select from '@inquirer/select'`: the functions themselves.
     expect(typeof lazy('inquirer-input')).toBe('function');
     expect(typeof lazy('inquirer-select')).toBe('function');
-    // `import lockfile from 'proper-lockfile'`; the named imports of the others.
-    expect(typeof lazy('lockfile').lock).toBe('function');
+    // The named imports of the others.
     expect(typeof lazy('chalk').Chalk).toBe('function');
     expect(typeof lazy('diff').createTwoFilesPatch).toBe('function');
     expect(typeof lazy('markdown').parseMarkdown).toBe('function');
     // Required by src/shims/fuse.cjs: the Fuse class itself.
     expect(typeof lazy('fuse')).toBe('function');
+    expect(typeof lazy('bibtex').readBibtex).toBe('function');
+  });
+
+  it('exports BibTeX to a file atomically and adds it back with add --bibtex (citation-js bundled apart, without HTTP clients)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'papers-bib-'));
+    const refs = path.join(dir, 'refs.bib');
+    const exported = papers('export', '--section', 'ocr', '-o', refs);
+    expect(exported.status).toBe(0);
+    expect(exported.stderr).toBe(`papers: exported 6 entries as BibTeX to ${refs}; 2 lacked a venue or year (written as @misc)\n`);
+    expect(readdirSync(dir)).toEqual(['refs.bib']);
+    const digest = path.join(dir, 'empty.md');
+    writeFileSync(digest, '## Imported\n');
+    const added = spawnSync(process.execPath, [bin, '--notes', digest, 'add', '--bibtex', '-', '--section', 'Imported'], { cwd: root, encoding: 'utf8', env, input: readFileSync(refs) });
+    expect(added.stderr).toBe('papers: added 6 entries to Imported\n');
+    expect(added.status).toBe(0);
+    expect(readFileSync(digest, 'utf8')).toContain("### SVTR: Scene Text Recognition with a Single Visual Model(SVTR)[IJCAI'22]\n");
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/lazy/bibtex.cjs', import.meta.url)), 'utf8');
+    expect(bundle).not.toContain('node-fetch');
+    const missing = papers('export', '-o', path.join(dir, 'no-such-folder', 'x.bib'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^papers: could not write .*x\.bib: .*ENOENT.*; nothing was written \(check the folder exists and may be written\)\n$/);
   });
 
   it('is ASCII (src/build/ascii.cjs escapes what esbuild leaves, which means the same)', () => {

@@ -1,6 +1,6 @@
 // `npm run build`: bundles the CLI with esbuild into dist/papers.cjs, which bin/papers.cjs runs with
 // a V8 code cache. Modules only some runs need (the markdown parser, colours, prompts, the lock,
-// diffs, fuzzy typo matching) are bundled apart in dist/lazy/ and required on first use: every run reads and compiles
+// diffs, fuzzy typo matching, pinyin, the BibTeX reader) are bundled apart in dist/lazy/ and required on first use: every run reads and compiles
 // the main bundle, so what it leaves out is start-up time saved (a third of its size).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -17,9 +17,19 @@ const LAZY = [
   { name: 'chalk', matches: (spec) => spec === 'chalk', entry: 'chalk' },
   { name: 'inquirer-input', matches: (spec) => spec === '@inquirer/input', entry: '@inquirer/input' },
   { name: 'inquirer-select', matches: (spec) => spec === '@inquirer/select', entry: '@inquirer/select' },
-  { name: 'lockfile', matches: (spec) => spec === 'proper-lockfile', entry: 'proper-lockfile' },
   { name: 'diff', matches: (spec) => spec === 'diff', entry: 'diff' },
   { name: 'fuse', matches: (spec) => spec === 'fuse.js/basic', entry: 'fuse.js/basic' },
+  { name: 'pinyin', matches: (spec) => spec === 'pinyin-pro', entry: 'pinyin-pro' },
+  // citation-js, for add --bibtex only; its HTTP clients replaced by a stub (papers gives it text, never a URL).
+  {
+    name: 'bibtex',
+    matches: (spec) => /(^|\/)bibtex\/read\.js$/.test(spec),
+    entry: 'src/bibtex/read.ts',
+    alias: { 'sync-fetch': './src/shims/no-fetch.cjs', 'fetch-ponyfill': './src/shims/no-fetch.cjs' },
+  },
+  // `papers lsp` only: the protocol library and its text documents.
+  { name: 'languageserver', matches: (spec) => spec === 'vscode-languageserver/node', entry: 'vscode-languageserver/node' },
+  { name: 'textdocument', matches: (spec) => spec === 'vscode-languageserver-textdocument', entry: 'vscode-languageserver-textdocument' },
 ];
 
 const common = {
@@ -65,6 +75,7 @@ for (const lazy of LAZY) {
   const entry = lazy.entry.startsWith('src/') ? lazy.entry : undefined;
   await build({
     ...common,
+    alias: { ...common.alias, ...(lazy.alias ?? {}) },
     // NOTE: the main bundle imports a lazy module as ESM imports CommonJS (Node's rule: `default` is
     // module.exports), so a package whose default export is a function exports that function, with
     // its named exports on it: `import input from '@inquirer/input'` gets the function.

@@ -11,7 +11,7 @@ export function sha1(data: string | Uint8Array): string {
 let table: Int32Array | undefined;
 
 /** Above this size zlib's native CRC-32 (loading node:zlib costs ~3 ms) is faster than the table in JS. */
-const NATIVE_CRC_MIN = 256 * 1024;
+const NATIVE_CRC_MIN = 16 * 1024;
 
 /** CRC-32 (IEEE), as zlib computes it. */
 export function crc32(data: Uint8Array): number {

@@ -97,6 +97,8 @@ export interface StoreCache {
   reuse(key: string): EntryParse | undefined;
   /** Row fields of the cached store's first row under this key (what a layout keeps of an entry). */
   row(key: string): RowFields | undefined;
+  /** The section readings of the cached store (none without one). */
+  sectionReadings(): Readonly<Record<string, string>>;
   /**
    * Stores a layout, each row's parse given by `parseOf` (undefined: the parse under its key in the
    * cached store); groups the cached file holds already are copied as they are, but for those with a
@@ -141,6 +143,7 @@ export function storeCache(slot: CacheSlot, key: string): StoreCache {
       return previous();
     },
     reuse,
+    sectionReadings: () => previous()?.layout.sectionReadings ?? {},
     row(k) {
       const i = rowOf(k);
       return i === undefined ? undefined : fieldsAt(previous()!.layout, i);

@@ -1,8 +1,9 @@
 // papers add on a terminal: asks for the fields that were not given, or opens the editor on a template.
 import { UsageError } from '../errors.js';
 import { fieldProblem, splitOrgs, yearProblem, type AddDraft } from '../edit/add-input.js';
-import { addTemplate, readTemplate, type TemplateValues } from '../edit/add-template.js';
+import { addTemplate, readTemplate, type SectionChoice, type TemplateValues } from '../edit/add-template.js';
 import { summarizeSections, type SectionSource } from '../query/sections.js';
+import { terminalSafe } from '../report/safe.js';
 import { VENUE_YEAR } from '../store/heading.js';
 import type { Context } from './context.js';
 
@@ -19,20 +20,7 @@ export async function askForFields(ctx: Context, digest: SectionSource, values: 
   if (draft.title === undefined) {
     draft.title = await prompt.input({ message: 'Title', validate: (v) => check(fieldProblem('title', v)) });
   }
-  if (section === null) {
-    const sections = summarizeSections(digest);
-    const choice = await prompt.select({
-      message: 'Section',
-      choices: [
-        ...sections.map((s) => ({ name: `${s.title}${s.slug ? ` [${s.slug}]` : ''} · ${s.count}`, value: s.title })),
-        { name: '+ a new section at the end', value: NEW_SECTION },
-      ],
-    });
-    section =
-      choice === NEW_SECTION
-        ? { kind: 'new', title: await prompt.input({ message: 'New section heading', validate: (v) => check(fieldProblem('section', v)) }) }
-        : { kind: 'title', title: choice };
-  }
+  if (section === null) section = await askSection(ctx, digest);
   if (draft.venue === undefined) {
     const venue = await prompt.input({ message: "Venue, e.g. KDD'18 (empty for none)", validate: (v) => optional(v, (x) => fieldProblem('venue', x)) });
     if (venue.trim()) draft.venue = venue;
@@ -60,6 +48,22 @@ export async function askForFields(ctx: Context, digest: SectionSource, values: 
     }
   }
   return { draft, section };
+}
+
+/** Asks for the section from a list of the digest's, or the heading of a new one. */
+export async function askSection(ctx: Context, digest: SectionSource): Promise<SectionChoice> {
+  const { prompt } = ctx.io;
+  const sections = summarizeSections(digest);
+  const choice = await prompt.select({
+    message: 'Section',
+    choices: [
+      ...sections.map((s) => ({ name: terminalSafe(`${s.title}${s.slug ? ` [${s.slug}]` : ''} · ${s.count}`), value: s.title })),
+      { name: '+ a new section at the end', value: NEW_SECTION },
+    ],
+  });
+  return choice === NEW_SECTION
+    ? { kind: 'new', title: await prompt.input({ message: 'New section heading', validate: (v) => check(fieldProblem('section', v)) }) }
+    : { kind: 'title', title: choice };
 }
 
 /** Opens the editor on a template: what was saved, and the values in it (null when it holds no entry). */

@@ -1,21 +1,13 @@
 // `papers add`: a new entry at the end of a section, written in the digest's own style, checked, atomically.
 import * as z from 'zod/mini';
-import { EXIT_OK, InputError, PapersError, UsageError } from '../errors.js';
-import { addInputSchema, addIssueLines, adviseVenue, fieldProblem, notesFromText, readBackProblem, type AddInput } from '../edit/add-input.js';
-import { applyEdits } from '../edit/apply.js';
-import { unifiedDiff } from '../edit/diff.js';
-import { entryHeadingText, newEntryLines, planAdd } from '../edit/plan-add.js';
-import { commitChange } from '../edit/commit.js';
-import { checkAdded, checkInsertions } from '../edit/verify.js';
-import { findDuplicates } from '../query/duplicates.js';
-import type { ParsedEntry } from '../store/parse.js';
+import { EXIT_OK, PapersError, UsageError } from '../errors.js';
+import { addInputSchema, addIssueLines, adviseVenue, notesFromText, type AddInput } from '../edit/add-input.js';
 import type { Store } from '../store/store.js';
-import { foldText } from '../store/text.js';
-import type { SectionChoice, TemplateValues } from '../edit/add-template.js';
+import type { TemplateValues } from '../edit/add-template.js';
 import { askForFields, editFields, missingFields, requireTerminal } from './add-ask.js';
+import { printDryRun, resolveTarget, writeEntries, type Target } from './add-write.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
-import { requireSection } from './resolve.js';
 import { readNotesInput, reportWritten } from './write-output.js';
 
 const Text = z.optional(z.string());
@@ -31,53 +23,19 @@ export const AddOptionsSchema = z.object({
   newSection: Text,
   note: Texts,
   notesFile: Text,
+  bibtex: Text,
   edit: Flag,
   force: Flag,
   dryRun: Flag,
   json: Flag,
 });
 
-interface Target {
-  /** The section's title as written after `##`. */
-  title: string;
-  create: boolean;
-  /** The store's name of the file to write, and its path. */
-  file: string;
-  path: string;
-}
-
-function resolveTarget(store: Store, choice: SectionChoice): Target {
-  const digest = { sections: store.sections, entries: store.summaries() };
-  if (choice.kind === 'new') {
-    const title = choice.title.trim();
-    const problem = fieldProblem('section', title);
-    if (problem) throw new UsageError(`--new-section: ${problem}`, 'give the heading text of the new section');
-    const existing = digest.sections.find((s) => foldText(s.title) === foldText(title));
-    if (existing) {
-      throw new UsageError(`section "${existing.title}" already exists (${existing.file}:${existing.line})`, `add to it with --section ${JSON.stringify(existing.title)}`);
-    }
-    // A new section goes at the end of the digest: the last file of a folder.
-    const file = store.files.at(-1)!.file;
-    return { title, create: true, file, path: store.path(file) };
-  }
-  const title = choice.kind === 'title' ? choice.title : requireSection(digest, choice.query);
-  // The end of a section is the end of its last occurrence (a folder may repeat a heading in several files).
-  const file = digest.sections.filter((s) => s.title === title).at(-1)!.file;
-  return { title, create: false, file, path: store.path(file) };
-}
-
-function duplicateMessage(input: AddInput, found: readonly ParsedEntry[]): string {
-  const e = found[0]!;
-  const what = e.alias !== null && input.alias !== null && foldText(e.alias) === foldText(input.alias) ? `the alias "${input.alias}"` : `"${input.title}"`;
-  const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
-  return `${what} is already in the digest: ${e.file}:${e.line} ${e.heading.raw}${more}`;
-}
-
 export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number> {
   const options = parseOptions(AddOptionsSchema, rawOptions);
   if (options.section !== undefined && options.newSection !== undefined) {
     throw new UsageError('--section and --new-section both given', 'give one: an existing section, or the heading of a new one');
   }
+  if (options.bibtex !== undefined) return addFromBibtex(ctx, options);
   const fromStdin = options.notesFile === '-';
   if (fromStdin && options.edit) throw new UsageError('--edit and --notes-file - both need the terminal', 'write the notes in the editor, or give a notes file');
   const store = await ctx.load({ readsText: true });
@@ -136,58 +94,29 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
   });
 }
 
-async function writeEntry(
-  ctx: Context,
-  store: Store,
-  target: Target,
-  input: AddInput,
-  options: { force?: boolean | undefined; dryRun?: boolean | undefined; json?: boolean | undefined },
-): Promise<number> {
-  let added: ParsedEntry | undefined;
-  const result = await commitChange(
-    ctx.io,
-    store,
-    target.file,
-    (now) => {
-      // Planned on the text read under the lock, so concurrent writers each see the others' entries.
-      const before = now.parsed;
-      const current = now.text;
-      const sectionHere = before.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
-      if (target.create && sectionHere) throw new UsageError(`section "${target.title}" already exists in ${target.file}`, 'add to it with --section');
-      if (!target.create && !sectionHere) throw new InputError(`section "${target.title}" is no longer in ${target.file}`, 'it changed meanwhile; run the command again');
-      // Other files' entries are looked at as summaries; only those it repeats are read whole, for the message.
-      const summaries = now.store.summaries();
-      const repeated = new Set(findDuplicates(summaries.filter((e) => e.file !== target.file), input.title, input.alias));
-      const others = now.store.entries(summaries.flatMap((e, i) => (repeated.has(e) ? [i] : [])));
-      const duplicates = [...others, ...findDuplicates(before.entries, input.title, input.alias)];
-      if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, duplicates), 'nothing was added; use --force to add it anyway');
-      const request = { fields: input, notes: input.notes, section: { title: target.title, create: target.create } };
-      const isVenue = (name: string): boolean => store.venues.isKnown(name);
-      const lines = newEntryLines(before, current, request, isVenue);
-      // Written in this digest's style, the heading must still read back as the fields given.
-      const problem = readBackProblem(input, isVenue, entryHeadingText(lines[0]!));
-      if (problem) throw new UsageError(`--${problem.field}: in the style of ${target.file}, ${problem.message}`, 'nothing was added; reword it');
-      const edits = planAdd(before, current, request, lines);
-      const after = applyEdits(current, edits).output;
-      checkInsertions(target.file, current, after, edits);
-      const parsed = now.reparse(after);
-      const expected = { fields: input, notes: lines.slice(1).join('\n'), section: target.title };
-      added = checkAdded(target.file, before, parsed, expected, target.create);
-      return { text: after, parsed };
-    },
-    { dryRun: options.dryRun === true },
-  );
-  const position = result.store?.summaries().findIndex((e) => e.file === target.file && e.line === added?.line) ?? -1;
-  if (!added || !result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
-  const entry = result.store.summaries()[position]!;
+async function writeEntry(ctx: Context, store: Store, target: Target, input: AddInput, options: z.infer<typeof AddOptionsSchema>): Promise<number> {
+  const added = await writeEntries(ctx, store, target, [{ input, label: null }], options);
+  const [position] = added.positions;
+  const line = added.lines[0]!;
   if (options.dryRun) {
-    ctx.out(unifiedDiff(target.file, result.before, result.after));
-    ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${entry.line})`);
+    printDryRun(ctx, added);
+    ctx.err(`papers: dry run; nothing written (the entry would go to ${target.file}:${line})`);
     return EXIT_OK;
   }
-  await reportWritten(ctx, result.store, { position, line: entry.line, json: options.json === true });
-  ctx.err(`papers: added "${entry.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
+  await reportWritten(ctx, added.store, { position: position!, line, json: options.json === true });
+  ctx.err(`papers: added "${added.store.summaries()[position!]!.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
   return EXIT_OK;
+}
+
+/** --bibtex: the fields come from the BibTeX; --alias, --org, the section and notes may go with them. */
+async function addFromBibtex(ctx: Context, options: z.infer<typeof AddOptionsSchema>): Promise<number> {
+  const clash = (['title', 'venue', 'year'] as const).find((k) => options[k] !== undefined);
+  if (clash) throw new UsageError(`--bibtex and --${clash} both given`, 'the BibTeX gives the title, venue and year; --alias, --org, --section and notes may go with it');
+  if (options.edit) throw new UsageError('--bibtex and --edit both given', 'add from the BibTeX, then edit the digest');
+  if (options.bibtex === '-' && options.notesFile === '-') throw new UsageError('--bibtex - and --notes-file - both read standard input', 'give one of them as a file');
+  const fileNotes = options.notesFile === undefined ? [] : notesFromText(await readNotesInput(ctx, options.notesFile));
+  const { runAddBibtex } = await import('./add-bibtex.js');
+  return runAddBibtex(ctx, { ...options, bibtex: options.bibtex!, notes: [...(options.note ?? []), ...fileNotes] });
 }
 
 /** After --edit, a failure shows what was saved, so nothing typed is lost. */

@@ -1,6 +1,7 @@
 // What every command gets: the Io, global options and helpers to load the store and print.
 import type { Io } from '../io.js';
 import { progressBar } from '../report/progress.js';
+import { terminalSafe } from '../report/safe.js';
 import { colorFor, type ChalkInstance } from '../report/terminal.js';
 import type { Store } from '../store/store.js';
 
@@ -33,7 +34,12 @@ export interface Context {
   errColor(): Promise<ChalkInstance>;
   /** The store: the one way every command reads the notes. */
   load(options?: ContextLoadOptions): Promise<Store>;
+  /** Data for stdout, as given: JSON exact, human formatters' text terminal-safe already (report/safe.ts). */
   out(text: string): void;
+  /**
+   * A message for stderr (counts, hints, errors quoting the user's words or the notes' text), written
+   * terminal-safe: plain text, never styled (a formatter's styled stderr text goes to io.stderr).
+   */
   err(text: string): void;
 }
 
@@ -59,6 +65,9 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
       return store;
     },
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => io.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => {
+      const safe = terminalSafe(text);
+      io.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+    },
   };
 }

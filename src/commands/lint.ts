@@ -2,12 +2,14 @@
 import * as z from 'zod/mini';
 import pkg from '../../package.json';
 import { unifiedDiff } from '../edit/diff.js';
+import { keepText } from '../edit/commit.js';
 import { rewriteFile } from '../edit/write.js';
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { activeRules, ruleNames, unknownRuleHint } from '../lint/config.js';
 import { explainRule, ruleRow } from '../lint/docs.js';
 import { fixFile, type Relint } from '../lint/fix.js';
 import { lintStore } from '../lint/lint.js';
+import { lintOfStore } from '../lint/store.js';
 import { rules } from '../lint/rules/index.js';
 import { countMessages } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
@@ -19,9 +21,10 @@ import { formatUnix } from '../report/lint-unix.js';
 import { renderRows } from '../report/terminal.js';
 import { measureFor } from '../report/width.js';
 import type { ParsedChunk } from '../store/parse.js';
-import { markdownFor, parseTexts, type ParsedTexts } from '../store/texts.js';
+import { parseTexts, type ParsedTexts } from '../store/texts.js';
 import type { Context } from './context.js';
 import { Flag, ListOf, parseOptions, wholeNumber } from './options.js';
+import { writeDiff } from './write-output.js';
 
 export const LINT_FORMATS = ['stylish', 'unix', 'json', 'sarif', 'github'] as const;
 
@@ -59,11 +62,6 @@ type LintOptions = z.infer<typeof LintOptionsSchema>;
 /** Lints (and with --fix, fixes) one store: the notes found from `notes`, as --notes would. */
 async function lintNotes(ctx: Context, notes: string | undefined, options: LintOptions): Promise<Outcome> {
   const store = await ctx.load({ notes, progress: options.format === 'stylish', readsText: true });
-  const digest = await store.linkedDigest();
-  const texts = new Map(store.files.map((f) => [f.file, store.text(f.file)]));
-  const paths = new Map(store.files.map((f) => [f.file, store.path(f.file)]));
-  // Links outside entries need the parser too.
-  const markdown = await markdownFor(texts.values());
   const active = activeRules(rules, store.config.lint, { select: options.rule, configFile: store.configFile });
   // Link targets are looked up here, once each; rules only ask.
   const known = new Map<string, boolean>();
@@ -75,10 +73,10 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
     }
     return found;
   };
+  const { digest, result, texts, paths } = await lintOfStore(store, active, exists);
   const lintTexts = (current: ReadonlyMap<string, string>, parsed: Pick<ParsedTexts, 'digest' | 'venues' | 'markdown'> & { scans?: ParsedTexts['scans'] }): LintResult =>
     lintStore({ ...parsed, texts: current, paths, config: store.config, active, exists });
 
-  const result = lintTexts(texts, { digest, venues: store.venues, markdown });
   if (!options.fix && !options.fixDryRun) return { result, fixed: 0, diff: '' };
 
   // The fix loop asks again for texts it has seen (before a pass, after the last one): parse those once,
@@ -96,11 +94,14 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
   };
   let fixed = 0;
   let diff = '';
+  // The store of what was written, kept in the cache file by file: the next command is warm.
+  let written = store;
   for (const file of result.files) {
     if (!file.messages.some((m) => m.fix)) continue;
     const name = file.file;
     // Planned again when the file changes during the write: only the last plan counts.
     let planned = 0;
+    let bytes: Uint8Array | undefined;
     const write = await rewriteFile(
       ctx.io,
       store.path(name),
@@ -111,9 +112,10 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
         planned = outcome.fixed;
         return outcome.output;
       },
-      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) }, codec: store.codec },
+      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) }, codec: store.codec, written: (data) => (bytes = data) },
     );
     if (write.written || options.fixDryRun) fixed += planned;
+    if (write.written) written = keepText(written, name, write.after, bytes, last);
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
   }
   return { result: (await relint(texts)).result, fixed, diff };
@@ -140,7 +142,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
     const problems = `${remaining} problem${remaining === 1 ? '' : 's'}`;
     if (options.fixDryRun) {
       const diff = outcomes.map((o) => o.diff).join('');
-      if (diff) ctx.io.stdout.write(diff);
+      writeDiff(ctx, diff);
       ctx.err(`${fixed} fix${fixed === 1 ? '' : 'es'} would be applied; ${problems} would remain (nothing written)`);
       return exitCode(shown(result, options.quiet), options.maxWarnings, ctx);
     }
@@ -167,7 +169,8 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
   }
   if (options.format !== 'json' && options.format !== 'sarif') {
     const summary = formatSummary(countMessages(all), await ctx.errColor());
-    if (summary) ctx.err(summary);
+    // Styled (coloured on a terminal) and holding no user text: written as it is.
+    if (summary) ctx.io.stderr.write(`${summary}\n`);
   }
   return exitCode({ files, crashed: result.crashed }, options.maxWarnings, ctx);
 }

@@ -5,16 +5,11 @@ import { filterPositions } from '../query/filter.js';
 import { entryCountLine, summaryRows, writeEntryTable } from '../report/entries.js';
 import { textWidth } from '../report/width.js';
 import type { Context } from './context.js';
-import { Flag, ListOf, parseOptions, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
+import { Flag, parseOptions } from './options.js';
+import { ListFilterOptions, listFilter } from './filters.js';
 
 export const ListOptionsSchema = z.object({
-  section: ListOf,
-  venue: ListOf,
-  year: YearsOption,
-  org: ListOf,
-  todo: Flag,
-  stub: Flag,
+  ...ListFilterOptions,
   json: Flag,
 });
 
@@ -22,26 +17,13 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
   const options = parseOptions(ListOptionsSchema, rawOptions);
   const store = await ctx.load({ progress: !options.json });
   const summaries = store.summaries();
-  const filtered = Boolean(options.section?.length || options.venue?.length || options.year?.length || options.org?.length) || options.todo !== undefined || options.stub !== undefined;
-  const positions = filtered
-    ? filterPositions(
-        summaries,
-        {
-          sections: options.section?.map((s) => requireSection({ sections: store.sections, entries: summaries }, s)),
-          venues: options.venue,
-          years: options.year,
-          orgs: options.org,
-          todo: options.todo,
-          stub: options.stub,
-        },
-        store.venues,
-      )
-    : undefined;
+  const filter = listFilter(store, options);
+  const positions = filter && filterPositions(summaries, filter, store.venues);
   if (options.json) {
     // Every field, links and notes included.
     const entries = await store.linkedEntries(positions);
     ctx.out(JSON.stringify(entries, null, 2));
-    return entries.length ? EXIT_OK : EXIT_FOUND;
+    return entries.length || !filter ? EXIT_OK : EXIT_FOUND;
   }
   const rows = summaryRows(summaries, positions);
   if (rows.count) {
@@ -57,6 +39,11 @@ export async function runList(ctx: Context, rawOptions: unknown): Promise<number
       }
     });
     ctx.io.stdout.write(`${pending}\n`);
+  }
+  // An empty digest is a digest (a new one, say): without filters, nothing to list is no failure.
+  if (!filter && rows.count === 0) {
+    ctx.err('0 entries');
+    return EXIT_OK;
   }
   ctx.err(entryCountLine(rows));
   return rows.count ? EXIT_OK : EXIT_FOUND;

@@ -1,6 +1,6 @@
 // `papers note <id|alias|title words> "text"`: bullets appended to an existing entry, checked, atomically.
 import * as z from 'zod/mini';
-import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, InputError, PapersError, UsageError } from '../errors.js';
+import { EXIT_OK, InputError, PapersError, UsageError } from '../errors.js';
 import { fieldProblem, noteLabel, notesFromText } from '../edit/add-input.js';
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
@@ -10,8 +10,8 @@ import { checkInsertions, checkNoted } from '../edit/verify.js';
 import { findEntries } from '../query/find.js';
 import type { Context } from './context.js';
 import { Flag, parseOptions } from './options.js';
-import { formatCandidates } from './show.js';
-import { readNotesInput, reportWritten } from './write-output.js';
+import { requireOneEntry } from './resolve.js';
+import { readNotesInput, reportWritten, writeDiff } from './write-output.js';
 
 export const NoteOptionsSchema = z.object({
   note: z.optional(z.array(z.string())),
@@ -44,16 +44,9 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
 
   const query = words.join(' ');
   const store = await ctx.load({ readsText: true });
-  const found = findEntries(store.summaries(), query);
-  if (found.length === 0) {
-    ctx.err(`papers: no entry matches "${query}"; nothing was added (papers list shows the ids)`);
-    return EXIT_FOUND;
-  }
-  if (found.length > 1) {
-    ctx.err(`papers: "${query}" matches ${found.length} entries:\n${await formatCandidates(found)}\n(give the id to pick one; nothing was added)`);
-    return EXIT_USAGE;
-  }
-  const [target] = store.entries([store.summaries().indexOf(found[0]!)]);
+  const found = await requireOneEntry(ctx, store.summaries(), query, 'nothing was added');
+  if (typeof found === 'number') return found;
+  const [target] = store.entries([store.summaries().indexOf(found)]);
   if (!target) throw new Error('note: the entry found is not in the store');
   let firstLine = 0;
   let notedLine = 0;
@@ -83,7 +76,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
   const position = result.store?.summaries().findIndex((e) => e.file === target.file && e.line === notedLine) ?? -1;
   if (!result.store || position < 0) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   if (options.dryRun) {
-    ctx.out(unifiedDiff(target.file, result.before, result.after));
+    writeDiff(ctx, unifiedDiff(target.file, result.before, result.after));
     ctx.err('papers: dry run; nothing written');
     return EXIT_OK;
   }

@@ -1,18 +1,15 @@
 // `papers search <words...>`: ranked, typo-tolerant search over titles, fields and notes, with qualifiers.
 import * as z from 'zod/mini';
 import { EXIT_FOUND, EXIT_OK, UsageError } from '../errors.js';
-import { entryMatcher, type EntryFilter } from '../query/filter.js';
-import type { SectionSource } from '../query/sections.js';
 import { formatSearchResults, searchResultJson } from '../report/search.js';
 import { measureFor } from '../report/width.js';
-import { searchIndexOf } from '../search/index.js';
 import { parseQuery } from '../search/query.js';
-import { searchEntries, type SearchHit } from '../search/search.js';
 import { describeHits } from '../search/snippet.js';
 import type { Entry } from '../store/schema.js';
 import type { Context } from './context.js';
+import { hasFilter } from './filters.js';
 import { Flag, ListOf, parseOptions, positiveInt, YearsOption } from './options.js';
-import { requireSection } from './resolve.js';
+import { findHits, parseQualifiers } from './search-hits.js';
 
 export const DEFAULT_LIMIT = 10;
 
@@ -25,36 +22,10 @@ export const SearchOptionsSchema = z.object({
   json: Flag,
 });
 
-/** The qualifiers in the query (`venue:osdi year:2019..2022`) take the same values as the options. */
-const QualifiersSchema = z.object({
-  venue: ListOf,
-  year: YearsOption,
-  section: ListOf,
-  org: ListOf,
-  alias: ListOf,
-});
-
-type Filters = z.infer<typeof QualifiersSchema>;
-
-function hasFilter(f: Partial<Filters>): boolean {
-  return Boolean(f.venue?.length || f.year?.length || f.section?.length || f.org?.length || f.alias?.length);
-}
-
-function entryFilter(digest: SectionSource, f: Partial<Filters>): EntryFilter {
-  return {
-    // NOTE: an empty list of sections would keep no entry; no sections given means no section filter.
-    sections: f.section?.length ? f.section.map((s) => requireSection(digest, s)) : undefined,
-    venues: f.venue,
-    years: f.year,
-    orgs: f.org,
-    aliases: f.alias,
-  };
-}
-
 export async function runSearch(ctx: Context, words: string[], rawOptions: unknown): Promise<number> {
   const options = parseOptions(SearchOptionsSchema, rawOptions);
   const query = parseQuery(words);
-  const qualifiers = parseOptions(QualifiersSchema, query.qualifiers, (key) => key);
+  const qualifiers = parseQualifiers(query);
   const filtered = hasFilter(options) || hasFilter(qualifiers);
   // Fillers alone (`the of`): a search that finds nothing, not a usage error.
   const fillersOnly = query.terms.length === 0 && query.allTerms.length > 0;
@@ -66,25 +37,7 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   }
   const store = await ctx.load({ progress: !options.json });
 
-  let only: Set<number> | undefined;
-  if (filtered) {
-    const summaries = store.summaries();
-    const sections = { sections: store.sections, entries: summaries };
-    // Options and qualifiers both apply; the values of one of them are alternatives.
-    const byOptions = entryMatcher(entryFilter(sections, options), store.venues);
-    const byQualifiers = entryMatcher(entryFilter(sections, qualifiers), store.venues);
-    only = new Set(summaries.flatMap((e, i) => (byOptions(e) && byQualifiers(e) ? [i] : [])));
-  }
-
-  let hits: SearchHit[];
-  if (query.terms.length) {
-    hits = searchEntries(searchIndexOf(store), query, { only });
-  } else if (only) {
-    // Qualifiers or options alone: the filtered entries, in file order.
-    hits = [...only].map((index) => ({ index, score: 0, matched: 0, exact: null, phrase: false, matches: [] }));
-  } else {
-    hits = [];
-  }
+  const hits = findHits(store, query, options, qualifiers);
 
   const limit = options.limit ?? DEFAULT_LIMIT;
   const shown = hits.slice(0, limit);
@@ -106,7 +59,8 @@ export async function runSearch(ctx: Context, words: string[], rawOptions: unkno
   const cut = hits.length > results.length ? `${results.length} of ${hits.length} matches (--limit ${hits.length} shows all)` : null;
   if (!options.json) {
     const noun = (n: number): string => (n === 1 ? 'match' : 'matches');
-    if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
+    if (hits.length === 0 && store.size === 0) ctx.err('no entries match (the notes hold no entries yet)');
+    else if (hits.length === 0) ctx.err(fillersOnly && !filtered ? `no entries match (${query.allTerms.map((t) => t.text).join(' ')}: too common to search for)` : 'no entries match');
     else ctx.err(cut ?? `${hits.length} ${noun(hits.length)}`);
   } else if (cut) {
     ctx.err(cut);

@@ -17,6 +17,9 @@ export async function runSections(ctx: Context, rawOptions: unknown): Promise<nu
   const unsectioned = entries.filter((e) => e.section === null).length;
   if (options.json) {
     ctx.out(JSON.stringify({ sections, unsectioned }, null, 2));
+  } else if (sections.length === 0 && unsectioned === 0) {
+    // Nothing to draw: a table of headers alone says less than a count.
+    ctx.err('0 sections');
   } else {
     const rows = sectionRows(sections, unsectioned);
     ctx.out(formatSectionTable(rows, ctx.color, await measureFor(rows.flat())));

@@ -1,5 +1,6 @@
 // What add and note share around a write: notes from a file or stdin, and the report of what was written.
 import { resolvePath } from '../io.js';
+import { diffSafe, terminalSafe } from '../report/safe.js';
 import { readNotesFile } from '../store/read.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
@@ -18,11 +19,18 @@ export interface Written {
   json: boolean;
 }
 
+/** A dry run's unified diff on stdout, control characters escaped (report/safe.ts diffSafe: tabs and CRLF kept). */
+export function writeDiff(ctx: Context, diff: string): void {
+  if (!diff) return;
+  const text = diffSafe(diff);
+  ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
 /** `id file:line` on stdout, or with --json the entry as written (its links read from the new text). */
 export async function reportWritten(ctx: Context, store: Store, written: Written): Promise<void> {
   if (!written.json) {
     const entry = store.summaries()[written.position]!;
-    ctx.out(`${entry.id} ${entry.file}:${written.line}`);
+    ctx.out(terminalSafe(`${entry.id} ${entry.file}:${written.line}`));
     return;
   }
   const [entry] = await store.linkedEntries([written.position]);

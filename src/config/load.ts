@@ -30,11 +30,34 @@ export function parseConfigText(text: string, file: string): Config {
     throw new InputError(`${file}${jsonErrorPlace(text, message)}: invalid JSON: ${message}`, 'fix the file or remove it');
   }
   const result = ConfigSchema.safeParse(data);
-  if (!result.success) {
-    const lines = formatZodIssues(result.error);
+  const lines = [...forbiddenKeys(data), ...(result.success ? sharedSlugs(result.data) : formatZodIssues(result.error))];
+  if (lines.length || !result.success) {
     throw new InputError(`invalid config ${file}:\n  ${lines.join('\n  ')}`, 'see "Configuration" in README.md');
   }
   return result.data;
+}
+
+/** Keys that name an object's machinery, not data: refused at every level of the config. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function forbiddenKeys(value: unknown, where: string[] = []): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: string[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const path = [...where, key];
+    if (FORBIDDEN_KEYS.has(key)) out.push(`${path.join('.')}: the key "${key}" is not allowed`);
+    else out.push(...forbiddenKeys(child, path));
+  }
+  return out;
+}
+
+/** Two slugs for one section heading: `--section` could resolve only one of them. */
+function sharedSlugs(config: Config): string[] {
+  const byTitle = new Map<string, string[]>();
+  for (const [slug, title] of Object.entries(config.sections ?? {})) byTitle.set(title, [...(byTitle.get(title) ?? []), slug]);
+  return [...byTitle]
+    .filter(([, slugs]) => slugs.length > 1)
+    .map(([title, slugs]) => `sections: ${slugs.map((s) => `"${s}"`).join(' and ')} ${slugs.length === 2 ? 'both' : 'all'} name the section "${title}"; give it one slug`);
 }
 
 /** `explicit` (from --config) must exist; otherwise `papers.config.json` in `dir` is optional. */

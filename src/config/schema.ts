@@ -16,6 +16,14 @@ const NameListSchema = z.strictObject({
   aliases: z.optional(z.array(nonEmpty())),
 });
 
+const VenueListSchema = z.strictObject({
+  name: nonEmpty(),
+  aliases: z.optional(z.array(nonEmpty())),
+  /** Full names as BibTeX writes them (`Advances in Neural Information Processing Systems`): the first is exported. */
+  fullNames: z.optional(z.array(nonEmpty())),
+  kind: z.optional(z.enum(['conference', 'journal', 'preprint'])),
+});
+
 export const SeveritySchema = z.enum(['off', 'info', 'warn', 'error']);
 
 /** A lint rule's setting: a severity, or `[severity, {options}]`. Rule names and options are checked by lint. */
@@ -33,7 +41,7 @@ export const ConfigSchema = z.strictObject({
   /** Short names for sections: slug -> the section heading's text, exactly as written after `## `. */
   sections: z.optional(z.record(SlugSchema, nonEmpty())),
   /** Venues added to the built-in registry. */
-  venues: z.optional(z.array(NameListSchema)),
+  venues: z.optional(z.array(VenueListSchema)),
   /** Canonical organisation spellings (with other accepted names). */
   orgs: z.optional(z.array(NameListSchema)),
   /** TODO markers added to the built-in ones (TODO, FIXME, XXX, TBD, 待补充, 待完善, 待定...). */

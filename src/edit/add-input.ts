@@ -1,5 +1,6 @@
 // What `add` and `note` accept: each field's rules (one message per failure) and the zod schema of a new entry.
 import * as z from 'zod/mini';
+import { CONTROL_PATTERN, describeControl, isBidiControl } from '../store/controls.js';
 import { expandYear, ORG_SEPARATORS, parseHeading, VENUE_YEAR } from '../store/heading.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { DEFAULT_STYLE, formatHeading, type EntryFields } from './entry-text.js';
@@ -15,7 +16,8 @@ const firstOf = (value: string, re: RegExp): string => re.exec(value)?.[0] ?? ''
 
 const SQUARE = /[[\]【】]/;
 const PARENS = /[()（）]/;
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
+// Controls (tab aside), lone surrogates, and the bidi controls lint's no-control-character reports.
+const CONTROL = new RegExp(`[\\p{Cc}\\p{Cs}${CONTROL_PATTERN}]`, 'u');
 
 const required: Rule = [(v) => v.trim() === '', 'must not be empty'];
 const oneLine: Rule = [(v) => /[\r\n]/.test(v), 'must be one line; it holds a line break'];
@@ -23,12 +25,25 @@ const noControl: Rule = [
   (v) => CONTROL.test(v.replace(/\t/g, '')),
   (v) => {
     const ch = firstOf(v.replace(/\t/g, ''), CONTROL);
-    return `holds the control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = ch.charCodeAt(0);
+    return `holds the ${isBidiControl(code) ? 'bidi control' : 'control character'} ${describeControl(code)}`;
   },
 ];
 const noHeadingStart = (what: string): Rule => [(v) => v.trim().startsWith('#'), `starts with "#", which would ${what}`];
 const noClosingHashes: Rule = [(v) => /(^|[ \t])#+$/.test(v.trim()), 'ends with " #", which markdown drops from a heading'];
 const noSquare = (what: string): Rule => [(v) => SQUARE.test(v), (v) => `holds ${quote(firstOf(v, SQUARE))}, which would ${what}`];
+// A note is a bullet's text: a fence opened there runs to the end of the file, and a comment marker
+// opens or closes an HTML comment (a lint directive's, or one that hides what follows).
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const COMMENT = /<!--|-->/;
+const noFence: Rule = [(v) => FENCE.test(v), (v) => `starts with ${quote(firstOf(v.trim(), /^(`{3,}|~{3,})/))}, which would open a code fence: the rest of the file would read as code`];
+const noComment: Rule = [
+  (v) => COMMENT.test(v),
+  (v) =>
+    firstOf(v, COMMENT) === '<!--'
+      ? 'holds "<!--", which would open an HTML comment and hide the text after it'
+      : 'holds "-->", which closes an HTML comment (a lint directive\'s); write "->" or "→" for an arrow',
+];
 const noSeparator = (what: string): Rule => [(v) => ORG_SEPARATORS.test(v), (v) => `holds ${quote(firstOf(v, ORG_SEPARATORS))}, which would ${what}`];
 
 function balancedParens(text: string): boolean {
@@ -74,7 +89,7 @@ const RULES: Record<FieldName, readonly Rule[]> = {
     noSquare("break the heading's brackets"),
     noSeparator('split it into two organisations; give the option once per organisation'),
   ],
-  note: [required, oneLine, noControl, noHeadingStart('start a heading')],
+  note: [required, oneLine, noControl, noHeadingStart('start a heading'), noFence, noComment],
   section: [required, oneLine, noControl, noHeadingStart("change the heading's level"), noClosingHashes],
 };
 

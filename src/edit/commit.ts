@@ -1,6 +1,6 @@
 // Changing one digest file through the store: plan on the file as it is under the lock (edit/write.ts
 // locks it, reads it again and writes it atomically), and keep the new text's parse for the next command.
-import type { ParsedFile } from '../store/parse.js';
+import type { ParsedChunk, ParsedFile } from '../store/parse.js';
 import { parseDigest, reuseChunks } from '../store/parse.js';
 import type { Store } from '../store/store.js';
 import { rewriteFile, sameBytes, type WriteResult } from './write.js';
@@ -33,11 +33,11 @@ export interface Committed extends WriteResult {
  * `plan` returns null to change nothing, or throws a PapersError to abort: nothing is written.
  */
 export async function commitChange(io: Io, store: Store, file: string, plan: (now: FileNow) => Planned | null, options: { dryRun?: boolean } = {}): Promise<Committed> {
-  const parsing = { venues: store.registries.venues, todos: store.registries.todos, entries: store.registries.entries };
+  const parsing = store.registries;
   let loaded: ParsedFile | undefined;
   const loadedParse = (): ParsedFile => (loaded ??= store.parsed(file));
   let planned: { now: FileNow; change: Planned } | undefined;
-  let bytes: Uint8Array | undefined;
+  let written: Uint8Array | undefined;
   const result = await rewriteFile(
     io,
     store.path(file),
@@ -56,11 +56,28 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
       planned = change ? { now, change } : undefined;
       return change?.text ?? null;
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec, written: (data) => (bytes = data) },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec, written: (data) => (written = data) },
   );
   if (!planned) return { ...result, store: undefined };
   const after = planned.now.store.withText(file, planned.change.text, planned.change.parsed);
-  // The next command finds this state in the cache, parsed, under the bytes rewriteFile wrote.
-  if (result.written && bytes) after.keep(bytes);
+  if (result.written) keepWritten(after, written);
   return { ...result, store: after };
+}
+
+/**
+ * Keeps `after` (a store withText gave for the text a writer wrote) in the cache, so the next command
+ * finds this state parsed: under the bytes rewriteFile wrote (the text in the file's own encoding, as
+ * rewriteFile's `written` hands them over), whose hash is what the next run reads from the file.
+ */
+export function keepWritten(after: Store, bytes: Uint8Array | undefined): void {
+  if (!bytes) throw new Error('keepWritten: no bytes were written');
+  after.keep(bytes);
+}
+
+/** The store once `text` is written into `file` as `bytes`, kept in the cache: for writers that plan without commitChange (lint --fix). */
+export function keepText(store: Store, file: string, text: string, bytes: Uint8Array | undefined, previous: Iterable<ParsedChunk>): Store {
+  const parsed = parseDigest(text, file, { ...store.registries, reuse: reuseChunks(previous) });
+  const after = store.withText(file, text, parsed);
+  keepWritten(after, bytes);
+  return after;
 }

@@ -34,7 +34,7 @@ export async function rewriteFile(
     known?: { bytes: Uint8Array | undefined; text: () => string | undefined };
     /** How the file's bytes are read and the new text written back (default: detected, as a store without a config). */
     codec?: NotesCodec;
-    /** Told the bytes written (the new text in the file's encoding). */
+    /** Told the bytes written: the new text in the file's own encoding, encoded once (what a cache of this state is keyed by). */
     written?: (bytes: Uint8Array) => void;
   } = {},
 ): Promise<WriteResult> {
@@ -46,6 +46,13 @@ export async function rewriteFile(
     try {
       lock = await io.lock(path);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new InputError(
+          `cannot write in the folder of ${shown} (${code === 'EROFS' ? 'a read-only file system' : 'permission denied'}); nothing was written`,
+          'papers writes the new text beside the file and renames it over, with a lock file beside it: the folder must be writable',
+        );
+      }
       throw new InputError(`cannot lock ${shown}: ${(error as Error).message}`, 'another papers process may be writing it; try again');
     }
   }

@@ -1,4 +1,5 @@
 // A rule's documentation from the rule itself: --explain text, --list-rules rows, and docs/lint-rules.md.
+import { escapeControls } from '../store/controls.js';
 import type { AnyRule } from './types.js';
 
 export function ruleRow(rule: AnyRule): string[] {
@@ -23,7 +24,8 @@ export function explainRule(rule: AnyRule): string {
   ];
   if (rule.docs.details) out.push('', rule.docs.details);
   if (rule.docs.options?.length) out.push('', 'Options:', ...rule.docs.options.map((o) => `  ${o}`));
-  out.push('', 'Reported:', '', indent(rule.docs.bad), '', 'Not reported:', '', indent(rule.docs.good), '');
+  // NOTE: control characters in an example (no-control-character's) are written as escapes, here and in the docs.
+  out.push('', 'Reported:', '', indent(escapeControls(rule.docs.bad)), '', 'Not reported:', '', indent(escapeControls(rule.docs.good)), '');
   return out.join('\n');
 }
 
@@ -45,7 +47,8 @@ export function rulesMarkdown(rules: readonly AnyRule[]): string {
     out.push('', `## ${rule.alias}`, '', `${rule.id} · default severity \`${rule.severity}\` · ${rule.fixable ? 'fixable' : 'not fixable'}`, '', `${rule.description}.`);
     if (rule.docs.details) out.push('', rule.docs.details);
     if (rule.docs.options?.length) out.push('', 'Options:', '', ...rule.docs.options.map((o) => `- ${o}`));
-    out.push('', 'Reported:', '', '````markdown', rule.docs.bad.replace(/\n$/, ''), '````', '', 'Not reported:', '', '````markdown', rule.docs.good.replace(/\n$/, ''), '````');
+    const example = (text: string): string => escapeControls(text.replace(/\n$/, ''));
+    out.push('', 'Reported:', '', '````markdown', example(rule.docs.bad), '````', '', 'Not reported:', '', '````markdown', example(rule.docs.good), '````');
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 // The fix loop (ESLint's verifyAndFix): lint, apply the non-overlapping fixes by slicing, repeat until stable.
 import { applyEdits, type Edit } from '../edit/apply.js';
 import { PapersError } from '../errors.js';
+import { withoutControls } from '../store/controls.js';
 import type { Digest } from '../store/schema.js';
 import type { LintResult } from './types.js';
 
@@ -40,11 +41,16 @@ export async function fixText(text: string, fixesOf: (text: string) => Promise<r
 /** A store's digest and lint result for the current texts. */
 export type Relint = (texts: ReadonlyMap<string, string>) => Promise<{ digest: Digest; result: LintResult }>;
 
-/** Same entries, same notes, in the same sections and lines: what a fix must never change. */
+/**
+ * Same entries, same notes, in the same sections and lines: what a fix must never change. The one
+ * change allowed in notes and section titles is no-control-character's: control characters removed.
+ */
 function sameEntries(before: Digest, after: Digest, file: string): boolean {
   const a = before.entries.filter((e) => e.file === file);
   const b = after.entries.filter((e) => e.file === file);
-  return a.length === b.length && a.every((e, i) => e.notes === b[i]!.notes && e.section === b[i]!.section && e.line === b[i]!.line);
+  // NOTE: trimmed too: a note line holding only control characters becomes blank, and notes are trimmed.
+  const same = (x: string | null, y: string | null): boolean => x === y || (x !== null && y !== null && withoutControls(x).trim() === withoutControls(y).trim());
+  return a.length === b.length && a.every((e, i) => same(e.notes, b[i]!.notes) && same(e.section, b[i]!.section) && e.line === b[i]!.line);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Resolves what a user typed for a section (`ocr`, `OCR 文字识别`, `2`) to a section title.
 import type { Entry, Section } from '../store/schema.js';
+import { hasHan, readingMatches } from '../store/pinyin.js';
 import { foldText } from '../store/text.js';
 
 export interface SectionSummary {
@@ -12,8 +13,11 @@ export interface SectionSummary {
   line: number;
 }
 
-/** What section summaries are made from: the sections, and each entry's section (for the counts). */
-export type SectionSource = { sections: readonly Section[]; entries: readonly Pick<Entry, 'section'>[] };
+/**
+ * What section summaries are made from: the sections, and each entry's section (for the counts); and
+ * each heading's reading (its pinyin), for a query typed in pinyin.
+ */
+export type SectionSource = { sections: readonly Section[]; entries: readonly Pick<Entry, 'section'>[]; readings?: Readonly<Record<string, string>> };
 
 export type SectionResolution =
   | { kind: 'found'; title: string }
@@ -55,6 +59,15 @@ export function resolveSection(digest: SectionSource, query: string): SectionRes
   if (/^\d+$/.test(q)) {
     const byIndex = sections.find((s) => s.index === Number(q));
     if (byIndex) return { kind: 'found', title: byIndex.title };
+  }
+  // Pinyin of a run of the heading's syllables (`tuijian`), then the initials of one (`tjxt`): only for headings with Chinese.
+  const readings = digest.readings;
+  if (readings) {
+    for (const initials of [false, true]) {
+      const hits = sections.filter((s) => hasHan(s.title) && Object.hasOwn(readings, s.title) && readingMatches(readings[s.title]!, q, initials));
+      if (hits.length === 1) return { kind: 'found', title: hits[0]!.title };
+      if (hits.length > 1) return { kind: 'ambiguous', candidates: hits };
+    }
   }
   return { kind: 'unknown' };
 }

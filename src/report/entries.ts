@@ -2,6 +2,7 @@
 import type { SectionSummary } from '../query/sections.js';
 import type { EntrySummary } from '../store/layout.js';
 import type { Entry } from '../store/schema.js';
+import { terminalSafe } from './safe.js';
 import { eachRow, plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
@@ -102,7 +103,7 @@ export function writeEntryTable(rows: EntryRows, options: ListTableOptions, writ
   const headerAt = new Map<number, string>();
   let at = 0;
   for (const [section, list] of groups) {
-    headerAt.set(at, `${color.bold(sectionLabel(section, rows.sectionSlug(list[0]!)))} ${color.dim(`· ${list.length}`)}`);
+    headerAt.set(at, `${color.bold(terminalSafe(sectionLabel(section, rows.sectionSlug(list[0]!))))} ${color.dim(`· ${list.length}`)}`);
     for (const i of list) order[at++] = i;
   }
   const row = new Array<string>(ENTRY_CELLS);
@@ -131,11 +132,12 @@ export function writeEntryTable(rows: EntryRows, options: ListTableOptions, writ
   );
 }
 
+/** One entry in full, for `show`; its text made terminal-safe (report/safe.ts). */
 export function formatEntry(entry: Entry, color: ChalkInstance): string {
   const out: string[] = [];
-  out.push(color.bold(entry.title || '(untitled)'));
+  out.push(color.bold(terminalSafe(entry.title || '(untitled)')));
   const field = (name: string, value: string): void => {
-    out.push(`${color.dim(`${name}:`.padEnd(9))}${value}`);
+    out.push(`${color.dim(`${name}:`.padEnd(9))}${terminalSafe(value)}`);
   };
   field('id', entry.id);
   if (entry.alias) field('alias', entry.alias);
@@ -150,10 +152,10 @@ export function formatEntry(entry: Entry, color: ChalkInstance): string {
   field('orgs', entry.orgs.join(', ') || '-');
   field('section', sectionLabel(entry.section, entry.sectionSlug));
   field('file', `${entry.file}:${entry.line}${entry.endLine > entry.line ? `-${entry.endLine}` : ''}`);
-  for (const todo of entry.todos) field('todo', `${color.yellow(todo.marker)} at line ${todo.line}: ${todo.context}`);
+  for (const todo of entry.todos) out.push(`${color.dim('todo:'.padEnd(9))}${color.yellow(terminalSafe(todo.marker))} at line ${todo.line}: ${terminalSafe(todo.context)}`);
   for (const link of entry.links) field('link', `${link.url}${link.text ? ` (${link.text})` : ''}`);
   out.push('');
-  out.push(entry.stub ? color.dim('(no notes yet)') : entry.notes);
+  out.push(entry.stub ? color.dim('(no notes yet)') : terminalSafe(entry.notes));
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 // The default lint format: findings grouped by file, aligned by display width (Chinese too), and a summary.
 import type { Counts } from '../lint/run.js';
 import type { FileResult, Severity } from '../lint/types.js';
+import { terminalSafe } from './safe.js';
 import { plural, renderRows, type ChalkInstance } from './terminal.js';
 import type { Measure } from './width.js';
 
@@ -22,7 +23,7 @@ export function formatStylish(files: readonly FileResult[], options: { color: Ch
       [{ style: (t) => color.dim(t) }, { style: (t) => paint[t]!(t) }, {}, { style: (t) => color.dim(t) }],
       { indent: '  ', measure: options.measure },
     );
-    out.push(color.underline(file.file), ...lines, '');
+    out.push(color.underline(terminalSafe(file.file)), ...lines, '');
   }
   return out.join('\n');
 }

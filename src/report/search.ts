@@ -2,6 +2,7 @@
 import type { Highlight, SearchResult } from '../search/snippet.js';
 import type { Entry } from '../store/schema.js';
 import { sectionLabel, venueLabel } from './entries.js';
+import { hasUnsafe, moveRanges, terminalSafe, terminalSafeMap } from './safe.js';
 import { renderRows, type ChalkInstance } from './terminal.js';
 import { simpleWidth, type Measure } from './width.js';
 
@@ -20,7 +21,9 @@ export interface SearchFormatOptions {
 
 /** The text cut to `width` columns around its first highlight, with `…` where cut, and the highlights moved along. */
 export function windowAround(text: string, highlights: readonly Highlight[], width: number, measure: Measure = simpleWidth): { text: string; highlights: Highlight[] } {
-  if (measure(text) <= width) return { text, highlights: [...highlights] };
+  // NOTE: a long line is measured only in part: if its start alone is too wide, it is cut.
+  const probe = 16 * width;
+  if ((text.length <= probe || measure(text.slice(0, probe)) <= width) && measure(text) <= width) return { text, highlights: [...highlights] };
   const focus = highlights[0]?.start ?? 0;
   // Only the characters near the match are measured: a note line can be very long.
   let lo = Math.max(0, focus - 4 * width);
@@ -71,12 +74,25 @@ export function applyHighlights(text: string, highlights: readonly Highlight[], 
   return out + text.slice(at);
 }
 
-/** Two lines per result: `rank. title  venue'yy  section`, then `file:line  snippet`. */
-export function formatSearchResults(results: readonly SearchResult[], options: SearchFormatOptions): string {
+/** Text made terminal-safe with its highlights moved along (an escape is longer than what it shows). */
+function safeHighlighted(text: string, highlights: readonly Highlight[]): { text: string; highlights: Highlight[] } {
+  if (!hasUnsafe(text)) return { text, highlights: [...highlights] };
+  const safe = terminalSafeMap(text);
+  return { text: safe.text, highlights: moveRanges(highlights, safe.map) };
+}
+
+/** Two lines per result: `rank. title  venue'yy  section`, then `file:line  snippet`; all of it terminal-safe. */
+export function formatSearchResults(unsafe: readonly SearchResult[], options: SearchFormatOptions): string {
   const { color, width, measure = simpleWidth } = options;
+  // Titles and snippets are made safe here, before highlighting and cutting; the other cells in renderRows.
+  const results = unsafe.map((r) => {
+    const title = safeHighlighted(r.entry.title, r.titleHighlights);
+    const snippet = r.snippet && { ...r.snippet, ...safeHighlighted(r.snippet.text, r.snippet.highlights) };
+    return { ...r, entry: { ...r.entry, title: title.text }, titleHighlights: title.highlights, snippet };
+  });
   const mark = (s: string): string => color.bold.red(s);
   const rowsWith = (section: (e: Entry) => string): string[][] =>
-    results.map((r) => [`${r.rank}.`, r.entry.title || '(untitled)', venueLabel(r.entry), section(r.entry)]);
+    results.map((r) => [`${r.rank}.`, r.entry.title || '(untitled)', venueLabel(r.entry), section(r.entry)].map(terminalSafe));
   let rows = rowsWith((e) => sectionLabel(e.section, e.sectionSlug));
   // On a narrow terminal the section gives way to its slug before the title is cut short.
   const widest = (i: number): number => Math.max(...rows.map((row) => measure(row[i]!)));
@@ -106,7 +122,7 @@ export function formatSearchResults(results: readonly SearchResult[], options: S
     out.push(heads[i]!);
     const e = r.entry;
     if (r.snippet) {
-      const where = `${e.file}:${r.snippet.line}`;
+      const where = terminalSafe(`${e.file}:${r.snippet.line}`);
       const room = width === undefined ? PIPE_SNIPPET_WIDTH : Math.max(20, width - INDENT.length - measure(where) - 2);
       const cut = windowAround(r.snippet.text, r.snippet.highlights, room, measure);
       out.push(`${INDENT}${color.dim(where)}  ${applyHighlights(cut.text, cut.highlights, mark)}`);
@@ -114,7 +130,7 @@ export function formatSearchResults(results: readonly SearchResult[], options: S
       // No note line matched: say which field did (the best one).
       const field = r.hit.matches.find((m) => m.field !== 'notes')?.field;
       const notes = [field ? `matched its ${field}` : '', e.stub ? 'no notes yet' : ''].filter(Boolean).join('; ');
-      out.push(`${INDENT}${color.dim(`${e.file}:${e.line}`)}${notes ? `  ${color.dim(`(${notes})`)}` : ''}`);
+      out.push(`${INDENT}${color.dim(terminalSafe(`${e.file}:${e.line}`))}${notes ? `  ${color.dim(`(${notes})`)}` : ''}`);
     }
   });
   return out.join('\n');

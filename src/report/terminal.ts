@@ -1,6 +1,7 @@
 // Colour and display-width helpers for terminal output (CJK-aware widths via string-width).
 import type { ChalkInstance } from 'chalk';
 import type { Io, OutStream } from '../io.js';
+import { terminalSafe } from './safe.js';
 import { simpleWidth, type Measure } from './width.js';
 
 export type { ChalkInstance };
@@ -69,18 +70,21 @@ export interface RowsOptions {
   indent?: string;
   measure?: Measure;
   plain?: boolean;
-  /** Cell widths known already (cached with the cells): not measured again. */
+  /** Cell widths known already (cached with the cells): not measured again. They must be the widths of the cells made terminal-safe. */
   widthAt?: ((r: number, i: number) => number) | undefined;
 }
 
 /**
  * Aligned rows (two spaces between columns), given one at a time by `rowAt` and handed to `emit` line
  * by line: a caller with 100k rows need not keep their cells or lines. `rowAt` is called twice per
- * row (to measure, then to write) and must give the same cells both times.
+ * row (to measure, then to write) and must give the same cells both times. Cells are made
+ * terminal-safe (report/safe.ts) before they are measured, cut and styled: a style sees safe text.
  */
 export function eachRow(count: number, rowAt: (r: number) => readonly string[], columns: Column[], options: RowsOptions, emit: (line: string, r: number) => void): void {
   const { maxWidth, indent = '', measure = simpleWidth, plain = false, widthAt } = options;
   // Each cell is measured once: measuring is most of the cost of a 100k-row table.
+  // NOTE: a cell that terminalSafe changes has its width stored negated (-w - 1), so the second pass
+  // makes only those safe again, not every cell.
   const span = Math.max(columns.length, 1);
   let cellWidths = new Int32Array(count * span);
   let widths = new Array<number>(span).fill(0);
@@ -96,8 +100,10 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     }
     const stride = widths.length;
     for (let i = 0; i < row.length; i++) {
-      const w = widthAt ? widthAt(r, i) : measure(row[i]!);
-      cellWidths[r * stride + i] = w;
+      const cell = row[i]!;
+      const safe = widthAt ? cell : terminalSafe(cell);
+      const w = widthAt ? widthAt(r, i) : measure(safe);
+      cellWidths[r * stride + i] = safe === cell ? w : -w - 1;
       if (w > widths[i]!) widths[i] = w;
     }
   }
@@ -116,8 +122,14 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
     let line = indent;
     for (let i = 0; i < row.length; i++) {
       const col = columns[i];
-      let text = row[i]!;
       let width = cellWidths[r * stride + i]!;
+      let text = row[i]!;
+      if (width < 0) {
+        width = -width - 1;
+        text = terminalSafe(text);
+      } else if (widthAt) {
+        text = terminalSafe(text);
+      }
       if (col?.shrink && width > widths[i]!) {
         text = truncate(text, widths[i]!, measure);
         width = measure(text);

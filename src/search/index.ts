@@ -11,6 +11,7 @@ import { foldText, keyOf } from '../store/text.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from '../store/columns.js';
 import { forEachWord, wordsOf } from './normalize.js';
+import { buildPinyinParts, pinyinIndexProduct, type PinyinParts } from './pinyin-index.js';
 
 /** Where a term can match, strongest first. */
 export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
@@ -66,6 +67,8 @@ export type SearchCore = z.infer<typeof SearchCoreSchema>;
 const ForwardSchema = z.object({ ends: Int32Schema, words: Int32Schema, codes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
 type Forward = z.infer<typeof ForwardSchema>;
 
+export { PINYIN_FIELDS } from './pinyin-index.js';
+
 export interface SearchIndexParts extends Record<string, unknown> {
   core: SearchCore;
   /** The folded text of each field, one column per field in FIELDS order: for Chinese terms only. */
@@ -89,12 +92,25 @@ export interface SearchIndex {
    * only CJK terms need them, and they are most of the index's size, so a cached index reads them only then.
    */
   texts(): readonly StringColumn[];
+  /** The digest's pinyin syllables (read on first use: only a query word of letters a-z needs them). */
+  syllables(): ReadonlySet<string>;
+  /** The pinyin columns, in PINYIN_FIELDS order (read on first use). */
+  pinyin(): readonly StringColumn[];
 }
 
-export function openSearchIndex(core: SearchCore, texts: () => readonly StringColumn[]): SearchIndex {
+/** The parts an index reads only when a query needs them. */
+export interface LazyParts {
+  texts: () => readonly StringColumn[];
+  syllables: () => readonly string[];
+  pinyin: () => readonly StringColumn[];
+}
+
+export function openSearchIndex(core: SearchCore, lazy: LazyParts): SearchIndex {
   const { docs } = core;
   let wordIndex: Map<string, number> | undefined;
   let gotTexts: readonly StringColumn[] | undefined;
+  let gotSyllables: ReadonlySet<string> | undefined;
+  let gotPinyin: readonly StringColumn[] | undefined;
   return {
     size: docs.id.length,
     doc: (i) => {
@@ -119,7 +135,9 @@ export function openSearchIndex(core: SearchCore, texts: () => readonly StringCo
       return core.postings.subarray(w === 0 ? 0 : core.postingEnds[w - 1]!, core.postingEnds[w]!);
     },
     vocabulary: core.vocabulary,
-    texts: () => (gotTexts ??= texts()),
+    texts: () => (gotTexts ??= lazy.texts()),
+    syllables: () => (gotSyllables ??= new Set(lazy.syllables())),
+    pinyin: () => (gotPinyin ??= lazy.pinyin()),
   };
 }
 
@@ -368,7 +386,9 @@ export function buildSearchIndexParts(entries: readonly Entry[], venues: VenueRe
  */
 export function buildSearchIndex(entries: readonly Entry[], venues: VenueRegistry, orgs: OrgRegistry): SearchIndex {
   const parts = buildSearchIndexParts(entries, venues, orgs);
-  return openSearchIndex(parts.core, () => parts.texts);
+  let pinyin: PinyinParts | undefined;
+  const pinyinOf = (): PinyinParts => (pinyin ??= buildPinyinParts(entries));
+  return openSearchIndex(parts.core, { texts: () => parts.texts, syllables: () => pinyinOf().syllables, pinyin: () => pinyinOf().pinyin });
 }
 
 /** The index after a change of the store: entries kept are taken from `previous`, the others indexed anew. */
@@ -386,7 +406,7 @@ const orgsOf = (store: Store): OrgRegistry => createOrgRegistry(store.config.org
 /** The store's search index (see Product). */
 export const searchIndexProduct: Product<SearchIndexParts> = {
   name: 'search-index',
-  version: 6,
+  version: 7,
   parts: { core: SearchCoreSchema, texts: z.array(StringColumnSchema), forward: ForwardSchema },
   build: (store) => buildSearchIndexParts(store.entries(), store.venues, orgsOf(store)),
   update: (previous, change, store) =>
@@ -396,5 +416,7 @@ export const searchIndexProduct: Product<SearchIndexParts> = {
 /** The store's search index, ready for queries (its texts read only when a query needs them). */
 export function searchIndexOf(store: Store): SearchIndex {
   const parts = store.derive(searchIndexProduct);
-  return openSearchIndex(parts.core, () => parts.texts);
+  // NOTE: the pinyin is a product of its own: making it takes seconds on a large digest, which only the
+  // first query word that may be pinyin pays (a warm one reads it from the cache).
+  return openSearchIndex(parts.core, { texts: () => parts.texts, syllables: () => store.derive(pinyinIndexProduct).syllables, pinyin: () => store.derive(pinyinIndexProduct).pinyin });
 }

@@ -40,23 +40,80 @@ export function tokenize(folded: string): Token[] {
 export interface FoldedText {
   folded: string;
   /** `map[i]` is the offset in the original text of folded character `i`; `map[folded.length]` is its length. */
-  map: number[];
+  map: Int32Array;
+}
+
+/** Per BMP character: 0 not folded yet, 1 folds to itself, 2 folds to `bmpFolds.get(code)`. */
+const bmpKind = new Uint8Array(0x10000);
+const bmpFolds = new Map<number, string>();
+/** The folds of astral characters met so far. */
+const astralFolds = new Map<string, string>();
+
+/** The fold of a BMP character, or null when it folds to itself; computed once per character. */
+function foldOfCode(c: number): string | null {
+  let kind = bmpKind[c]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(c);
+    const f = foldText(ch);
+    kind = bmpKind[c] = f === ch ? 1 : 2;
+    if (kind === 2) bmpFolds.set(c, f);
+  }
+  return kind === 1 ? null : bmpFolds.get(c)!;
 }
 
 /** Folds text one code point at a time, remembering where each folded character came from. */
 export function foldWithMap(text: string): FoldedText {
-  let folded = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const f = cp < 0x80 ? ch.toLowerCase() : foldText(ch);
-    for (let k = 0; k < f.length; k++) map.push(i);
-    folded += f;
-    i += ch.length;
+  // NOTE: linear in the text, and cheap per character: runs of characters that fold to themselves are
+  // copied whole, each other character's fold is computed once, and the map is a typed array (a note
+  // line can be megabytes).
+  const n = text.length;
+  const parts: string[] = [];
+  // One place per code unit, and more only where a fold is longer than its character (`ﬃ` -> `ffi`).
+  let map = new Int32Array(n + 1);
+  let size = 0;
+  let run = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x41 && c <= 0x5a) {
+        if (run < i) parts.push(text.slice(run, i));
+        parts.push(String.fromCharCode(c + 0x20));
+        run = i + 1;
+      }
+      map[size++] = i++;
+      continue;
+    }
+    const next = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    const width = next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    let f: string | null;
+    if (width === 1) f = foldOfCode(c);
+    else {
+      const ch = text.slice(i, i + 2);
+      f = astralFolds.get(ch) ?? null;
+      if (f === null) astralFolds.set(ch, (f = foldText(ch)));
+      if (f === ch) f = null;
+    }
+    if (f === null) {
+      // Both halves of a pair map to its start, as for any fold of one code point.
+      map[size++] = i;
+      if (width === 2) map[size++] = i;
+      i += width;
+      continue;
+    }
+    if (run < i) parts.push(text.slice(run, i));
+    parts.push(f);
+    run = i + width;
+    if (size + f.length + (n - i - width) + 1 > map.length) {
+      const bigger = new Int32Array(2 * map.length + f.length);
+      bigger.set(map);
+      map = bigger;
+    }
+    for (let k = 0; k < f.length; k++) map[size++] = i;
+    i += width;
   }
-  map.push(text.length);
-  return { folded, map };
+  if (run < n) parts.push(text.slice(run));
+  map[size++] = n;
+  return { folded: parts.join(''), map: map.subarray(0, size) };
 }
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
@@ -71,6 +128,18 @@ function isWordCode(c: number, text: string, i: number): boolean {
     return LETTER.test(ch) && !CJK_CHAR.test(ch);
   }
   return LETTER.test(text[i]!) && !CJK_CHAR.test(text[i]!);
+}
+
+/** True when the character at `i` of already folded text belongs to a word (a letter, mark or digit, not Han or kana). */
+export function isWordCodeAt(folded: string, i: number): boolean {
+  return isWordCode(folded.charCodeAt(i), folded, i);
+}
+
+/** True when the text is one word: word characters only, at least one. */
+export function isWordText(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isWordCode(text.charCodeAt(i), text, i)) return false;
+  return true;
 }
 
 /** Calls `onWord(start, end)` for each word of already folded text, in order. */

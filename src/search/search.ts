@@ -2,18 +2,20 @@
 import { expandYear } from '../store/heading.js';
 import { editDistance, keyOf } from '../store/text.js';
 import { columnAt, columnStart, eachHolding } from '../store/columns.js';
-import { FIELDS, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
+import { FIELDS, PINYIN_FIELDS, postingDoc, postingField, postingJoined, type Field, type SearchIndex } from './index.js';
 import type { ParsedQuery, QueryTerm } from './query.js';
 import { hasCjk, stemOf } from './normalize.js';
+import { isHanAt, mayBePinyin, splitPinyin, syllableCode } from '../store/pinyin.js';
 import { SHORT_TYPO_LENGTH, searchTypoBudget, typoCandidates } from './typos.js';
 
 /**
  * word: the term as a whole word (or its plural); stem: another form of the word (`distillation`,
  * `distilled`); prefix: the start of a word; acronym: the initials of title words side by side (`byoc`);
  * substring: inside a word, or anywhere for Chinese; typo: a word within a small edit distance (for
- * Chinese, most of the term's character pairs, or its specific words close together).
+ * Chinese, most of the term's character pairs, or its specific words close together); pinyin: the term
+ * is the pinyin of a run of whole syllables of Chinese text (`lianghua` for 量化).
  */
-export type MatchKind = 'word' | 'stem' | 'prefix' | 'acronym' | 'substring' | 'typo';
+export type MatchKind = 'word' | 'stem' | 'prefix' | 'acronym' | 'substring' | 'pinyin' | 'typo';
 
 export interface TermMatch {
   /** The query term, folded. */
@@ -48,7 +50,7 @@ export interface SearchOptions {
 
 const WORD_SCORE: Record<Field, number> = { alias: 50, title: 30, venue: 14, org: 14, section: 14, year: 14, notes: 8 };
 /** Score of a kind of match relative to a whole word in the same field (typos have their own scores). */
-const KIND_FACTOR: Record<Exclude<MatchKind, 'typo'>, number> = { word: 1, stem: 0.8, prefix: 0.66, acronym: 0.5, substring: 0.4 };
+const KIND_FACTOR: Record<Exclude<MatchKind, 'typo'>, number> = { word: 1, stem: 0.8, prefix: 0.66, acronym: 0.5, substring: 0.4, pinyin: 0.25 };
 /** Typos rank last: below the weakest other match, part of a word in the notes (8 * 0.4 * 0.4). */
 const TYPO_SCORE: Record<Field, number> = { alias: 1, title: 1, venue: 0.9, org: 0.9, section: 0.9, year: 0.9, notes: 0.8 };
 /** A query a typo away from an alias or title only orders typo hits among themselves. */
@@ -137,6 +139,8 @@ function inFields(index: SearchIndex, word: string, fields: ReadonlySet<Field>):
   return false;
 }
 
+const NOT_SECTION: ReadonlySet<Field> = new Set(FIELDS.filter((f) => f !== 'section'));
+
 function inStrongField(index: SearchIndex, word: string): boolean {
   return inFields(index, word, STRONG_FIELDS);
 }
@@ -159,11 +163,15 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
   const inside = allowsInside(term);
   // Whether the digest holds the word itself or another form of it, filtered out or not.
   let known = forms.some((f) => index.postings(f) !== undefined);
+  // Words of section names alone do not make a word English: a section without a configured slug
+  // is named by its pinyin (`tuijian` in tuijian-xitong), and the notes may say 推荐 too.
+  let englishWord = forms.some((f) => inFields(index, f, NOT_SECTION));
   if (prefix || inside || stemStart) {
     for (const w of index.vocabulary) {
       if (formSet.has(w)) continue;
       if (stemStart && w.startsWith(stemStart) && stemOf(w) === stem) {
         known = true;
+        englishWord = true;
         offerPostings(index, hits, w, only, (field) => ({ kind: 'stem', word: w, score: scoreOf(field, 'stem', false) }));
       } else if (prefix && w.startsWith(term)) {
         offerPostings(index, hits, w, only, (field) =>
@@ -174,6 +182,8 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
       }
     }
   }
+  // Pinyin only for a word the digest does not hold in any form (`change`, `long` in English notes stay English).
+  if (!englishWord && matchPinyin(index, term, only, hits)) known = true;
   if (allowsAcronym(term)) {
     eachHolding(index.initials, term, (doc) => {
       if (!only || only.has(doc)) offer(hits, doc, 'title', { kind: 'acronym', word: null, score: scoreOf('title', 'acronym', false) });
@@ -193,6 +203,56 @@ function matchWord(index: SearchIndex, term: string, only: SearchOptions['only']
     }
   }
   return hits;
+}
+
+/** The Han characters `k .. k + n` of a text (syllable `k` of its pinyin is its `k`-th Han character). */
+function hanRun(text: string, k: number, n: number): string {
+  let seen = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (!isHanAt(text, i)) continue;
+    if (seen === k) start = i;
+    if (++seen === k + n) return text.slice(start, i + (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1));
+  }
+  return '';
+}
+
+/** How many syllables come before `at` in a pinyin text (codes other than the run break). */
+function syllablesBefore(pinyin: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) if (pinyin.charCodeAt(i) !== 0x7c) n++;
+  return n;
+}
+
+/**
+ * The term as pinyin: cut into the digest's own syllables every way it can be (`xian`: xian, xi an),
+ * each way a run of two or more whole syllables of Chinese text in a title, section name or notes. A
+ * single syllable never counts: it is in every other Chinese sentence (`de` 的, `ran` 自然), and short
+ * English words spell one. Scores below a direct match of the word in any field. True when something matched.
+ */
+function matchPinyin(index: SearchIndex, term: string, only: SearchOptions['only'], hits: TermHits): boolean {
+  if (!mayBePinyin(term)) return false;
+  const splits = splitPinyin(term, index.syllables()).filter((split) => split.length >= 2);
+  if (splits.length === 0) return false;
+  let found = false;
+  const columns = index.pinyin();
+  for (const split of splits) {
+    const pattern = split.map(syllableCode).join('');
+    PINYIN_FIELDS.forEach((field, f) => {
+      const column = columns[f]!;
+      eachHolding(column, pattern, (doc) => {
+        if (only && !only.has(doc)) return;
+        found = true;
+        const pinyin = columnAt(column, doc);
+        const text = columnAt(index.texts()[FIELDS.indexOf(field)]!, doc);
+        const word = hanRun(text, syllablesBefore(pinyin, pinyin.indexOf(pattern)), split.length);
+        // As for the Chinese itself: 量化 inside 向量化 counts less than standing alone.
+        const edge = word ? cjkEdgeFactor(text, word) || 0.8 : 0.8;
+        offer(hits, doc, field, { kind: 'pinyin', word: word || null, score: scoreOf(field, 'pinyin', false) * edge });
+      });
+    });
+  }
+  return found;
 }
 
 /** Overlapping character pairs of a CJK term (`混合精度` -> 混合, 合精, 精度). */

@@ -1,7 +1,7 @@
 // Where to show a hit: the best-matching note line and the highlighted ranges in it and in the title. Pure.
 import type { Entry } from '../store/schema.js';
 import { foldText } from '../store/text.js';
-import { foldWithMap, tokenize, type Token } from './normalize.js';
+import { foldWithMap, isWordCodeAt, isWordText } from './normalize.js';
 import type { ParsedQuery } from './query.js';
 import { allowsInside, allowsPrefix, charPairs, wordForms, type SearchHit } from './search.js';
 
@@ -48,35 +48,64 @@ export function needlesFor(query: ParsedQuery, hit: SearchHit): Needle[] {
   }
   for (const m of hit.matches) {
     if ((m.kind === 'typo' || m.kind === 'stem') && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'word' });
+    // The Chinese a pinyin term stands for (`量化` for lianghua).
+    if (m.kind === 'pinyin' && m.word !== null) out.push({ term: m.term, text: m.word, mode: 'any' });
   }
   return out;
 }
 
-function findFolded(folded: string, tokens: readonly Token[], needle: Needle): Highlight[] {
+/** Whether `needle` occurs at `at` with no word character right before it (and, for `word`, none right after). */
+function atWordStart(folded: string, at: number): boolean {
+  return at === 0 || !isWordCodeAt(folded, at - 1);
+}
+
+/**
+ * Where a needle matches already folded text. NOTE: each mode is one `indexOf` (or one regular
+ * expression) scan with a look at the characters around each occurrence, never a token list of the
+ * text: a note line can be megabytes long.
+ */
+function findFolded(folded: string, needle: Needle): Highlight[] {
   const out: Highlight[] = [];
+  const n = needle.text.length;
+  if (n === 0) return out;
   if (needle.mode === 'any') {
-    for (let i = folded.indexOf(needle.text); i >= 0; i = folded.indexOf(needle.text, i + needle.text.length)) {
-      out.push({ start: i, end: i + needle.text.length });
-    }
+    for (let i = folded.indexOf(needle.text); i >= 0; i = folded.indexOf(needle.text, i + n)) out.push({ start: i, end: i + n });
     return out;
   }
+  // A word is a run of word characters: a needle holding another character is no word of any text.
+  if (!isWordText(needle.text)) return out;
   if (needle.mode === 'joined') {
-    for (let i = 0; i < tokens.length; i++) {
-      let joined = tokens[i]!.text;
-      for (let j = i + 1; j < tokens.length && joined.length < needle.text.length && tokens[j]!.start === tokens[j - 1]!.end + 1 && folded[tokens[j - 1]!.end] === '-'; j++) {
-        joined += tokens[j]!.text;
-        if (joined === needle.text) out.push({ start: tokens[i]!.start, end: tokens[j]!.end });
-      }
+    // The needle's characters with one `-` allowed between any two (`all-reduce` for `allreduce`):
+    // whole words joined by single hyphens, at least one.
+    const pattern = joinedPattern(needle.text);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].includes('-') && atWordStart(folded, start) && (end === folded.length || !isWordCodeAt(folded, end))) out.push({ start, end });
+      // NOTE: the next try starts one character on: an occurrence refused for its neighbours may hide a good one.
+      pattern.lastIndex = start + 1;
     }
     return out;
   }
-  for (const t of tokens) {
-    if (t.cjk) continue;
-    if (needle.mode === 'word' ? t.text === needle.text : t.text.startsWith(needle.text)) {
-      out.push({ start: t.start, end: t.start + needle.text.length });
-    }
+  for (let i = folded.indexOf(needle.text); i >= 0; i = folded.indexOf(needle.text, i + 1)) {
+    if (!atWordStart(folded, i)) continue;
+    if (needle.mode === 'word' && i + n < folded.length && isWordCodeAt(folded, i + n)) continue;
+    out.push({ start: i, end: i + n });
   }
   return out;
+}
+
+const joinedPatterns = new Map<string, RegExp>();
+
+function joinedPattern(word: string): RegExp {
+  let pattern = joinedPatterns.get(word);
+  if (!pattern) {
+    // NOTE: no escaping: the word is letters, digits and marks only (isWordText).
+    pattern = new RegExp([...word].join('-?'), 'gu');
+    joinedPatterns.set(word, pattern);
+  }
+  return pattern;
 }
 
 function merge(ranges: Highlight[]): Highlight[] {
@@ -93,8 +122,7 @@ function merge(ranges: Highlight[]): Highlight[] {
 /** The ranges of `text` (original offsets) that the needles match, merged, in order. */
 export function highlightText(text: string, needles: readonly Needle[]): Highlight[] {
   const f = foldWithMap(text);
-  const tokens = tokenize(f.folded);
-  const ranges = needles.flatMap((n) => findFolded(f.folded, tokens, n));
+  const ranges = needles.flatMap((n) => findFolded(f.folded, n));
   return merge(ranges).map((r) => ({ start: f.map[r.start]!, end: f.map[r.end]! }));
 }
 
@@ -104,9 +132,8 @@ function termsIn(line: string, needles: readonly Needle[]): number {
   let unhyphenated: string | undefined;
   const possible = needles.filter((n) => (n.mode === 'joined' ? (unhyphenated ??= folded.replaceAll('-', '')).includes(n.text) : folded.includes(n.text)));
   if (possible.length === 0) return 0;
-  const tokens = tokenize(folded);
   const terms = new Set<string>();
-  for (const n of possible) if (!terms.has(n.term) && findFolded(folded, tokens, n).length) terms.add(n.term);
+  for (const n of possible) if (!terms.has(n.term) && findFolded(folded, n).length) terms.add(n.term);
   return terms.size;
 }
 

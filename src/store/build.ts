@@ -1,6 +1,7 @@
 // Merges parsed files into one store: section slugs and indexes, and stable unique entry ids.
 import type { ParsedEntry, ParsedFile, ParsedSection } from './parse.js';
 import type { Digest, Entry, Section } from './schema.js';
+import { slugOfReading } from './pinyin.js';
 import { slugify } from './text.js';
 
 /** Words too common to name a paper: left out of ids, and of search terms. */
@@ -29,6 +30,27 @@ export function slugsByTitle(slugs: Readonly<Record<string, string>>): Map<strin
   const slugByTitle = new Map<string, string>();
   for (const [slug, title] of Object.entries(slugs)) if (!slugByTitle.has(title.trim())) slugByTitle.set(title.trim(), slug);
   return slugByTitle;
+}
+
+/**
+ * Slugs for every section: the configured ones, then for each heading without one, in order, the slug
+ * of its reading (`推荐系统` -> `tuijian-xitong`), made unique with `-2`, `-3`. Slug -> heading, as the
+ * config writes them (so the configured slug of a heading is always the one it is known by).
+ */
+export function sectionSlugs(configured: Readonly<Record<string, string>>, readings: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...configured };
+  const named = new Set(Object.values(configured).map((t) => t.trim()));
+  const taken = new Set(Object.keys(configured));
+  for (const [title, reading] of Object.entries(readings)) {
+    if (named.has(title)) continue;
+    const base = slugOfReading(reading);
+    if (!base) continue;
+    const slug = uniqueId(base, taken);
+    taken.add(slug);
+    named.add(title);
+    out[slug] = title;
+  }
+  return out;
 }
 
 /** The first of `base`, `base-2`, `base-3`... not in `taken`. */

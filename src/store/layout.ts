@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { idBase, slugsByTitle, storeSections, uniqueIds } from './build.js';
 import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
+import { readingOf } from './pinyin.js';
 import { fileDiagnostics, placeDiagnostics, placeEntry, type ChunkSource, type DigestFrame, type ParsedSection } from './parse.js';
 import { DiagnosticSchema, FileInfoSchema, HeadingSchema, RangeSchema, type Diagnostic, type Entry, type EntryParse, type Section } from './schema.js';
 
@@ -114,7 +115,12 @@ export const LayoutFileSchema = z.object({
 });
 export type LayoutFile = z.infer<typeof LayoutFileSchema>;
 
-export const StoreLayoutSchema = z.object({ files: z.array(LayoutFileSchema), rows: LayoutRowsSchema });
+export const StoreLayoutSchema = z.object({
+  files: z.array(LayoutFileSchema),
+  rows: LayoutRowsSchema,
+  /** Each section heading's reading (see readingOf): its slug without a configured one, and what --section matches. */
+  sectionReadings: z.record(z.string(), z.string()),
+});
 export type StoreLayout = z.infer<typeof StoreLayoutSchema>;
 
 /** The row fields of a parsed chunk. */
@@ -144,8 +150,15 @@ export interface LayoutPart {
   chunks: Array<{ offset: number; line: number; fields: RowFields }>;
 }
 
-/** The layout of files in store order; ids are unique across all of them. */
-export function buildLayout(parts: readonly LayoutPart[]): StoreLayout {
+/** The reading of every section heading of these files; those `known` has are taken from it (no pinyin made again). */
+function sectionReadingsOf(files: readonly LayoutFile[], known: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of files) for (const s of f.sections) if (!Object.hasOwn(out, s.title)) out[s.title] = Object.hasOwn(known, s.title) ? known[s.title]! : readingOf(s.title);
+  return out;
+}
+
+/** The layout of files in store order; ids are unique across all of them. `known`: readings of headings already made. */
+export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record<string, string>> = {}): StoreLayout {
   const files: LayoutFile[] = parts.map((p) => ({
     path: p.path,
     sha1: p.sha1,
@@ -198,7 +211,7 @@ export function buildLayout(parts: readonly LayoutPart[]): StoreLayout {
     stub: Uint8Array.from(flat, (c) => (c.fields.stub ? 1 : 0)),
     todoCount: ints((c) => c.fields.todoCount),
   };
-  return { files, rows };
+  return { files, rows, sectionReadings: sectionReadingsOf(files, known) };
 }
 
 function orgsAt(rows: LayoutRows, i: number): string[] {
@@ -212,10 +225,23 @@ const sectionOf = (rows: LayoutRows, i: number): string | null => {
   return s === NO_SECTION ? null : rows.sections[s]!;
 };
 
+/** The fields of row `i` that its summary shows as they are. */
+function shownAt(rows: LayoutRows, i: number): Pick<EntrySummary, 'title' | 'alias' | 'venue' | 'year' | 'orgs' | 'stub' | 'todoCount'> {
+  const year = rows.year[i]!;
+  return {
+    title: columnAt(rows.title, i),
+    alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
+    venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
+    year: year === NO_YEAR ? null : year,
+    orgs: orgsAt(rows, i),
+    stub: rows.stub[i] === 1,
+    todoCount: rows.todoCount[i]!,
+  };
+}
+
 /** Row `i` as an object. */
 export function rowAt(layout: StoreLayout, i: number): LayoutRow {
   const { rows } = layout;
-  const year = rows.year[i]!;
   return {
     key: columnAt(rows.key, i),
     file: rows.file[i]!,
@@ -226,13 +252,7 @@ export function rowAt(layout: StoreLayout, i: number): LayoutRow {
     definitions: columnAt(rows.definitions, i),
     idBase: columnAt(rows.idBase, i),
     id: columnAt(rows.id, i),
-    title: columnAt(rows.title, i),
-    alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
-    venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
-    year: year === NO_YEAR ? null : year,
-    orgs: orgsAt(rows, i),
-    stub: rows.stub[i] === 1,
-    todoCount: rows.todoCount[i]!,
+    ...shownAt(rows, i),
   };
 }
 
@@ -266,20 +286,13 @@ export function layoutSummaries(layout: StoreLayout, slugs: Readonly<Record<stri
   const out = new Array<EntrySummary>(rows.size);
   for (let i = 0; i < rows.size; i++) {
     const s = rows.section[i]!;
-    const year = rows.year[i]!;
     out[i] = {
       id: columnAt(rows.id, i),
-      title: columnAt(rows.title, i),
-      alias: rows.hasAlias[i] ? columnAt(rows.alias, i) : null,
-      venue: rows.hasVenue[i] ? columnAt(rows.venue, i) : null,
-      year: year === NO_YEAR ? null : year,
-      orgs: orgsAt(rows, i),
+      ...shownAt(rows, i),
       section: s === NO_SECTION ? null : rows.sections[s]!,
       sectionSlug: s === NO_SECTION ? null : slugOfSection[s]!,
       file: names[rows.file[i]!]!,
       line: rows.line[i]!,
-      stub: rows.stub[i] === 1,
-      todoCount: rows.todoCount[i]!,
     };
   }
   return out;

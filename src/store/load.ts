@@ -10,9 +10,9 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildLayout, fieldsAt, keyAt, placeAt, rowFields, type LayoutPart, type StoreLayout } from './layout.js';
+import { buildLayout, fieldsAt, keyAt, placeAt, rowFields, type LayoutPart, type RowFields, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
-import { parseChunk, splitDigest, type ChunkSource, type ParsedFile, type Registries } from './parse.js';
+import { parseChunk, splitDigest, type ChunkSource, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
 import { ENCODINGS, type EncodingName } from '../config/encodings.js';
 import { UsageError } from '../errors.js';
@@ -150,7 +150,7 @@ function storeOf(loaded: Loaded, state: State): Store {
       parses.set(i, parseChunk(sourceOf(i), registries));
       replaced.add(i);
     }
-    keep();
+    if (state.unwritten === undefined || files[state.unwritten]!.bytes) keep();
   };
   const parseOf = (i: number): EntryParse => {
     if (!cachedParse(i)) repair();
@@ -170,7 +170,8 @@ function storeOf(loaded: Loaded, state: State): Store {
         parses.set(i, parse);
         replaced.add(i);
       }
-      keep();
+      // NOTE: a text not written yet (an editor's buffer, papers lsp) is no state of the notes to cache.
+      if (state.unwritten === undefined || files[state.unwritten]!.bytes) keep();
     },
     text: (p) => textOf(io, file(p), codec),
     codec,
@@ -180,7 +181,20 @@ function storeOf(loaded: Loaded, state: State): Store {
       const k = files.findIndex((f) => f.path === p);
       const chunks = parsed.chunks ?? [];
       const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
-      const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed) : layoutPart(layout, j))));
+      // A chunk whose parse is one of this file's (reused, so of the same text, section and definitions)
+      // keeps its row's fields: its text is not hashed again.
+      const rowOf = new Map<EntryParse, number>();
+      for (let i = 0; i < layout.rows.size; i++) {
+        const parse = layout.rows.file[i] === k ? cachedParse(i) : undefined;
+        if (parse) rowOf.set(parse, i);
+      }
+      const known = (c: ParsedChunk): RowFields | undefined => {
+        const i = rowOf.get(c.parse);
+        if (i === undefined) return undefined;
+        const place = placeAt(layout, i);
+        return place.section === c.source.section && place.definitions === c.source.definitions && place.length === c.source.text.length ? fieldsAt(layout, i) : undefined;
+      };
+      const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed, known) : layoutPart(layout, j))), layout.sectionReadings);
       // Rows of the other files keep their parses (those after it move by the change in its count of entries).
       let first = 0;
       let count = 0;
@@ -205,7 +219,7 @@ function storeOf(loaded: Loaded, state: State): Store {
 }
 
 /** A file's part of a layout from its parse (chunks included), under its absolute path. */
-function partOf(path: string, sha: string, parsed: ParsedFile): LayoutPart {
+function partOf(path: string, sha: string, parsed: ParsedFile, known: (chunk: ParsedChunk) => RowFields | undefined = () => undefined): LayoutPart {
   const rename = <T extends { file: string }>(x: T): T => ({ ...x, file: path });
   return {
     path,
@@ -216,7 +230,7 @@ function partOf(path: string, sha: string, parsed: ParsedFile): LayoutPart {
       problems: (parsed.frame?.problems ?? []).map(rename),
       headingDiagnostics: (parsed.frame?.headingDiagnostics ?? []).map(rename),
     },
-    chunks: (parsed.chunks ?? []).map((c) => ({ offset: c.offset, line: c.line, fields: rowFields(chunkKey(c.source), c.source, c.parse) })),
+    chunks: (parsed.chunks ?? []).map((c) => ({ offset: c.offset, line: c.line, fields: known(c) ?? rowFields(chunkKey(c.source), c.source, c.parse) })),
   };
 }
 
@@ -288,7 +302,7 @@ function parseLayout(
     return { path: f.path, sha1: f.sha1, frame, chunks };
   });
   tick?.(1);
-  return buildLayout(parts);
+  return buildLayout(parts, cache.sectionReadings());
 }
 
 /** The store's products: cached with the store, or (without a cache) built once in this run. */

@@ -62,9 +62,8 @@ export const HeadingSchema = z.object({
   end: natural(),
 });
 
-export const EntrySchema = z.object({
-  /** Stable, readable and unique within the store: derived from the alias or title, plus the year. */
-  id: z.string().check(z.minLength(1)),
+/** What an entry's heading says of it, as the heading grammar reads it: the same in an Entry and an EntryParse. */
+const headingFields = {
   title: z.string(),
   alias: z.nullable(z.string()),
   /** Canonical venue name when the registry knows it (also for aliases and misspellings), else as written. */
@@ -74,6 +73,12 @@ export const EntrySchema = z.object({
   venueMatch: VenueMatchSchema,
   year: z.nullable(int()),
   orgs: z.array(z.string()),
+};
+
+export const EntrySchema = z.object({
+  /** Stable, readable and unique within the store: derived from the alias or title, plus the year. */
+  id: z.string().check(z.minLength(1)),
+  ...headingFields,
   /** Title of the `##` section holding the entry; null for an entry before any section. */
   section: z.nullable(z.string()),
   /** The section's slug from the config, null when it has none. */
@@ -104,13 +109,7 @@ export type Entry = z.infer<typeof EntrySchema>;
  * that may hold links, parsed without the markdown parser; `diagnostics` are the entry's own.
  */
 export const EntryParseSchema = z.object({
-  title: z.string(),
-  alias: z.nullable(z.string()),
-  venue: z.nullable(z.string()),
-  venueRaw: z.nullable(z.string()),
-  venueMatch: VenueMatchSchema,
-  year: z.nullable(int()),
-  orgs: z.array(z.string()),
+  ...headingFields,
   endLine: lineNumber(),
   notes: z.string(),
   todos: z.array(TodoSchema),

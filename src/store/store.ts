@@ -2,6 +2,7 @@
 // a command needs it, and the products derived from them. How it was made (parsed now, or read from
 // the cache) and how its products are kept are not a command's business.
 import type { Config } from '../config/schema.js';
+import { sectionSlugs } from './build.js';
 import { layoutDiagnostics, layoutEntry, layoutSections, layoutSummaries, placeAt, type EntrySummary, type StoreLayout } from './layout.js';
 import type { MarkdownParser } from './links.js';
 import type { NotesLocation } from './locate.js';
@@ -22,6 +23,8 @@ export interface Store {
   /** The files, named as users see them (relative to the current folder when inside it). */
   readonly files: readonly FileInfo[];
   readonly sections: readonly Section[];
+  /** Each section heading's reading (its pinyin for Chinese; see store/pinyin.ts), for --section. */
+  readonly sectionReadings: Readonly<Record<string, string>>;
   /** How many entries. */
   readonly size: number;
   /** Every entry's summary, in store order. */
@@ -37,8 +40,12 @@ export interface Store {
   digest(): Digest;
   /** The whole store with the entries' links, and the diagnostics of reading them. */
   linkedDigest(): Promise<Digest>;
-  /** One file as parsed: its frame, entries and chunks (for writers, which plan on it). */
-  parsed(file: string): ParsedFile;
+  /**
+   * One file as parsed: its frame, entries and chunks (for writers, which plan on it). With `links`,
+   * the chunks' parses keep the links already extracted (a later parse with the markdown parser
+   * reuses them instead of reading the links again).
+   */
+  parsed(file: string, options?: { links?: boolean }): ParsedFile;
   /** A file's decoded text, by its name in the store. */
   text(file: string): string;
   /** The bytes a file's text was decoded from. */
@@ -85,7 +92,8 @@ const loadMarkdown = async (): Promise<MarkdownParser> => (await import('./markd
 
 export function createStore(source: StoreSource): Store {
   const { layout, names, config } = source;
-  const slugs = config.sections ?? {};
+  // Configured slugs, and one from its reading for every other heading.
+  const slugs = sectionSlugs(config.sections ?? {}, layout.sectionReadings);
   const nameOf = (path: string): string => names.get(path) ?? path;
   const paths = new Map(layout.files.map((f) => [nameOf(f.path), f.path]));
   const pathOf = (file: string): string => {
@@ -136,6 +144,7 @@ export function createStore(source: StoreSource): Store {
     venues: source.registries.venues,
     codec: source.codec,
     files,
+    sectionReadings: layout.sectionReadings,
     get sections() {
       return (sections ??= layoutSections(layout, slugs, nameOf));
     },
@@ -153,7 +162,7 @@ export function createStore(source: StoreSource): Store {
       // Every parse is at hand now, with its links (and the diagnostics of reading them).
       return { files: [...files], sections: [...store.sections], entries, diagnostics: layoutDiagnostics(layout, source.parseOf, nameOf) };
     },
-    parsed(file) {
+    parsed(file, options = {}) {
       const path = pathOf(file);
       const k = layout.files.findIndex((f) => f.path === path);
       const f = layout.files[k]!;
@@ -165,7 +174,7 @@ export function createStore(source: StoreSource): Store {
         const row = placeAt(layout, i);
         return {
           source: { text: text.slice(row.offset, row.offset + row.length), section: row.section, definitions: row.definitions },
-          parse: withoutLinks(source.parseOf(i)),
+          parse: options.links ? source.parseOf(i) : withoutLinks(source.parseOf(i)),
           offset: row.offset,
           line: row.line,
         };

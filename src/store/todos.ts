@@ -99,12 +99,12 @@ export function createTodoMatcher(terms: readonly string[] = DEFAULT_TODO_TERMS)
 /** Spans of a line where a marker is no note: papers-lint directives (`no-todo`) and URLs (`…/todo-app`). */
 const NOT_NOTES = /<!--\s*papers-lint-[\s\S]*?-->|(?:https?:\/\/|www\.)[^\s<>()]+|\]\([^)\s]*/gi;
 
-function inNonNote(line: string, at: number): boolean {
+/** The [start, end) spans of a line that are no note, in order. */
+function nonNoteSpans(line: string): [number, number][] {
+  const out: [number, number][] = [];
   NOT_NOTES.lastIndex = 0;
-  for (let m = NOT_NOTES.exec(line); m; m = NOT_NOTES.exec(line)) {
-    if (at >= m.index && at < m.index + m[0].length) return true;
-  }
-  return false;
+  for (let m = NOT_NOTES.exec(line); m; m = NOT_NOTES.exec(line)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 /**
@@ -114,12 +114,25 @@ function inNonNote(line: string, at: number): boolean {
 export function findTodos(text: string, lines: Lines, matcher: TodoMatcher, start = 0, end = text.length): Todo[] {
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
   const out: Todo[] = [];
+  // NOTE: a line's directives and URLs are found once, however many markers it holds: scanning the
+  // line again for each marker made a long line with many markers quadratic.
+  let spansLine = 0;
+  let spans: [number, number][] = [];
+  let next = 0;
   for (const m of matcher.findAll(slice)) {
     const offset = start + m.index;
     const line = lineOfOffset(lines, offset);
     const lineStart = lines.starts[line - 1]!;
     const lineText = text.slice(lineStart, lines.ends[line - 1]!);
-    if (inNonNote(lineText, offset - lineStart)) continue;
+    if (line !== spansLine) {
+      spansLine = line;
+      spans = nonNoteSpans(lineText);
+      next = 0;
+    }
+    const at = offset - lineStart;
+    // Markers come in order: the spans that end before this one are behind every later one too.
+    while (next < spans.length && spans[next]![1] <= at) next++;
+    if (next < spans.length && spans[next]![0] <= at) continue;
     out.push({
       marker: m.marker,
       term: m.term,

@@ -2,113 +2,133 @@
 import { editDistance, keyOf, typoBudget } from './text.js';
 import type { VenueMatch } from './schema.js';
 
+export type VenueKind = 'conference' | 'journal' | 'preprint';
+
 export interface VenueDefinition {
   /** The canonical spelling, e.g. `NeurIPS`. */
   name: string;
   /** Other accepted names, each with its own registered spelling, e.g. `NIPS`. */
   aliases?: string[];
+  /**
+   * Full names, as BibTeX `booktitle`s and `journal`s write them: the first is what `papers export`
+   * writes; every one (and the short names) is what `add --bibtex` recognises.
+   */
+  fullNames?: string[];
+  /** What kind of venue: `@inproceedings`, `@article` or a preprint in BibTeX. */
+  kind?: VenueKind;
 }
+
+const conf = (name: string, fullNames: string[], aliases?: string[]): VenueDefinition => ({ name, ...(aliases ? { aliases } : {}), fullNames, kind: 'conference' });
+const journal = (name: string, fullNames: string[], aliases?: string[]): VenueDefinition => ({ name, ...(aliases ? { aliases } : {}), fullNames, kind: 'journal' });
 
 /** Conferences, journals and preprint servers a reading digest meets. Extend freely; config adds more. */
 export const VENUES: readonly VenueDefinition[] = [
   // Preprints
-  { name: 'arXiv', aliases: ['CoRR'] },
-  { name: 'OpenReview' },
+  { name: 'arXiv', aliases: ['CoRR'], fullNames: ['arXiv preprint', 'Computing Research Repository'], kind: 'preprint' },
+  { name: 'OpenReview', fullNames: ['OpenReview', 'OpenReview.net'], kind: 'preprint' },
   // Machine learning
-  { name: 'NeurIPS', aliases: ['NIPS'] },
-  { name: 'ICML' },
-  { name: 'ICLR' },
-  { name: 'AAAI' },
-  { name: 'IJCAI' },
-  { name: 'UAI' },
-  { name: 'AISTATS' },
-  { name: 'COLT' },
-  { name: 'JMLR' },
-  { name: 'TMLR' },
-  { name: 'MLSys', aliases: ['SysML'] },
+  conf('NeurIPS', ['Advances in Neural Information Processing Systems', 'Neural Information Processing Systems', 'Conference on Neural Information Processing Systems'], ['NIPS']),
+  conf('ICML', ['International Conference on Machine Learning']),
+  conf('ICLR', ['International Conference on Learning Representations']),
+  conf('AAAI', ['AAAI Conference on Artificial Intelligence', 'Proceedings of the AAAI Conference on Artificial Intelligence']),
+  conf('IJCAI', ['International Joint Conference on Artificial Intelligence']),
+  conf('UAI', ['Conference on Uncertainty in Artificial Intelligence', 'Uncertainty in Artificial Intelligence']),
+  conf('AISTATS', ['International Conference on Artificial Intelligence and Statistics']),
+  conf('COLT', ['Conference on Learning Theory', 'Annual Conference on Learning Theory']),
+  journal('JMLR', ['Journal of Machine Learning Research', 'J. Mach. Learn. Res.']),
+  journal('TMLR', ['Transactions on Machine Learning Research', 'Trans. Mach. Learn. Res.']),
+  conf('MLSys', ['Proceedings of Machine Learning and Systems', 'Conference on Machine Learning and Systems'], ['SysML']),
   // Data mining, IR, recommendation, web
-  { name: 'KDD', aliases: ['SIGKDD'] },
-  { name: 'WWW', aliases: ['TheWebConf'] },
-  { name: 'SIGIR' },
-  { name: 'CIKM' },
-  { name: 'WSDM' },
-  { name: 'RecSys' },
-  { name: 'DLRS' },
-  { name: 'ICDM' },
-  { name: 'SDM' },
-  { name: 'ECIR' },
-  { name: 'TOIS' },
-  { name: 'TKDE' },
-  { name: 'VLDB', aliases: ['PVLDB'] },
-  { name: 'SIGMOD' },
-  { name: 'ICDE' },
+  conf('KDD', ['ACM SIGKDD International Conference on Knowledge Discovery and Data Mining', 'ACM SIGKDD Conference on Knowledge Discovery and Data Mining', 'International Conference on Knowledge Discovery and Data Mining'], ['SIGKDD']),
+  conf('WWW', ['The Web Conference', 'The ACM Web Conference', 'International World Wide Web Conference', 'International Conference on World Wide Web'], ['TheWebConf']),
+  conf('SIGIR', ['International ACM SIGIR Conference on Research and Development in Information Retrieval', 'ACM SIGIR Conference on Research and Development in Information Retrieval']),
+  conf('CIKM', ['ACM International Conference on Information and Knowledge Management', 'International Conference on Information and Knowledge Management']),
+  conf('WSDM', ['ACM International Conference on Web Search and Data Mining', 'International Conference on Web Search and Data Mining']),
+  conf('RecSys', ['ACM Conference on Recommender Systems']),
+  conf('DLRS', ['Workshop on Deep Learning for Recommender Systems']),
+  conf('ICDM', ['IEEE International Conference on Data Mining']),
+  conf('SDM', ['SIAM International Conference on Data Mining']),
+  conf('ECIR', ['European Conference on Information Retrieval', 'European Conference on IR Research']),
+  journal('TOIS', ['ACM Transactions on Information Systems', 'ACM Trans. Inf. Syst.']),
+  journal('TKDE', ['IEEE Transactions on Knowledge and Data Engineering', 'IEEE Trans. Knowl. Data Eng.']),
+  conf('VLDB', ['Proceedings of the VLDB Endowment', 'Proc. VLDB Endow.', 'International Conference on Very Large Data Bases', 'Very Large Data Bases'], ['PVLDB']),
+  conf('SIGMOD', ['International Conference on Management of Data', 'ACM SIGMOD International Conference on Management of Data']),
+  conf('ICDE', ['IEEE International Conference on Data Engineering', 'International Conference on Data Engineering']),
   // Language
-  { name: 'ACL' },
-  { name: 'EMNLP' },
-  { name: 'NAACL' },
-  { name: 'COLING' },
-  { name: 'EACL' },
-  { name: 'AACL' },
-  { name: 'CoNLL' },
-  { name: 'TACL' },
-  { name: 'Interspeech' },
-  { name: 'ICASSP' },
+  conf('ACL', ['Annual Meeting of the Association for Computational Linguistics']),
+  conf('EMNLP', ['Conference on Empirical Methods in Natural Language Processing', 'Empirical Methods in Natural Language Processing']),
+  conf('NAACL', [
+    'Conference of the North American Chapter of the Association for Computational Linguistics',
+    'North American Chapter of the Association for Computational Linguistics',
+    'North American Chapter of the ACL',
+  ]),
+  conf('COLING', ['International Conference on Computational Linguistics']),
+  conf('EACL', ['Conference of the European Chapter of the Association for Computational Linguistics', 'European Chapter of the Association for Computational Linguistics', 'European Chapter of the ACL']),
+  conf('AACL', [
+    'Conference of the Asia-Pacific Chapter of the Association for Computational Linguistics',
+    'Asia-Pacific Chapter of the Association for Computational Linguistics',
+    'Asia-Pacific Chapter of the ACL',
+  ]),
+  conf('CoNLL', ['Conference on Computational Natural Language Learning', 'Computational Natural Language Learning']),
+  journal('TACL', ['Transactions of the Association for Computational Linguistics', 'Trans. Assoc. Comput. Linguistics']),
+  conf('Interspeech', ['Annual Conference of the International Speech Communication Association']),
+  conf('ICASSP', ['IEEE International Conference on Acoustics, Speech and Signal Processing', 'International Conference on Acoustics, Speech, and Signal Processing']),
   // Vision and documents
-  { name: 'CVPR' },
-  { name: 'ICCV' },
-  { name: 'ECCV' },
-  { name: 'BMVC' },
-  { name: 'WACV' },
-  { name: 'ACCV' },
-  { name: 'ACM MM', aliases: ['ACMMM', 'MM'] },
-  { name: 'ICDAR' },
-  { name: 'ICPR' },
-  { name: 'TPAMI', aliases: ['PAMI'] },
-  { name: 'IJCV' },
-  { name: 'TIP' },
-  { name: 'SIGGRAPH' },
-  { name: 'TOG' },
-  { name: 'MICCAI' },
-  { name: '3DV' },
-  { name: 'ICME' },
+  conf('CVPR', ['IEEE/CVF Conference on Computer Vision and Pattern Recognition', 'Conference on Computer Vision and Pattern Recognition']),
+  conf('ICCV', ['IEEE/CVF International Conference on Computer Vision', 'International Conference on Computer Vision']),
+  conf('ECCV', ['European Conference on Computer Vision']),
+  conf('BMVC', ['British Machine Vision Conference']),
+  conf('WACV', ['IEEE/CVF Winter Conference on Applications of Computer Vision', 'Winter Conference on Applications of Computer Vision']),
+  conf('ACCV', ['Asian Conference on Computer Vision']),
+  conf('ACM MM', ['ACM International Conference on Multimedia', 'ACM Multimedia'], ['ACMMM', 'MM']),
+  conf('ICDAR', ['International Conference on Document Analysis and Recognition']),
+  conf('ICPR', ['International Conference on Pattern Recognition']),
+  journal('TPAMI', ['IEEE Transactions on Pattern Analysis and Machine Intelligence', 'IEEE Trans. Pattern Anal. Mach. Intell.'], ['PAMI']),
+  journal('IJCV', ['International Journal of Computer Vision', 'Int. J. Comput. Vis.']),
+  journal('TIP', ['IEEE Transactions on Image Processing', 'IEEE Trans. Image Process.']),
+  conf('SIGGRAPH', ['ACM SIGGRAPH Conference', 'Special Interest Group on Computer Graphics and Interactive Techniques Conference']),
+  journal('TOG', ['ACM Transactions on Graphics', 'ACM Trans. Graph.']),
+  conf('MICCAI', ['International Conference on Medical Image Computing and Computer-Assisted Intervention', 'Medical Image Computing and Computer Assisted Intervention']),
+  conf('3DV', ['International Conference on 3D Vision']),
+  conf('ICME', ['IEEE International Conference on Multimedia and Expo', 'International Conference on Multimedia and Expo']),
   // Robotics
-  { name: 'ICRA' },
-  { name: 'IROS' },
-  { name: 'RSS' },
+  conf('ICRA', ['IEEE International Conference on Robotics and Automation', 'International Conference on Robotics and Automation']),
+  conf('IROS', ['IEEE/RSJ International Conference on Intelligent Robots and Systems', 'International Conference on Intelligent Robots and Systems']),
+  conf('RSS', ['Robotics: Science and Systems']),
   // Systems, architecture, compilers, HPC
-  { name: 'OSDI' },
-  { name: 'SOSP' },
-  { name: 'NSDI' },
-  { name: 'ATC', aliases: ['USENIX ATC'] },
-  { name: 'EuroSys' },
-  { name: 'FAST' },
-  { name: 'ASPLOS' },
-  { name: 'ISCA' },
-  { name: 'MICRO' },
-  { name: 'HPCA' },
-  { name: 'DAC' },
-  { name: 'PLDI' },
-  { name: 'POPL' },
-  { name: 'OOPSLA' },
-  { name: 'CGO' },
-  { name: 'CC' },
-  { name: 'PPoPP' },
-  { name: 'PACT' },
-  { name: 'SC', aliases: ['Supercomputing'] },
-  { name: 'ICS' },
-  { name: 'IPDPS' },
-  { name: 'HPDC' },
-  { name: 'SoCC' },
-  { name: 'SIGCOMM' },
-  { name: 'MobiCom' },
-  { name: 'FPGA' },
-  { name: 'TC' },
-  { name: 'TPDS' },
+  conf('OSDI', ['USENIX Symposium on Operating Systems Design and Implementation', 'Symposium on Operating Systems Design and Implementation']),
+  conf('SOSP', ['ACM Symposium on Operating Systems Principles', 'Symposium on Operating Systems Principles']),
+  conf('NSDI', ['USENIX Symposium on Networked Systems Design and Implementation', 'Symposium on Networked Systems Design and Implementation']),
+  conf('ATC', ['USENIX Annual Technical Conference'], ['USENIX ATC']),
+  conf('EuroSys', ['European Conference on Computer Systems']),
+  conf('FAST', ['USENIX Conference on File and Storage Technologies', 'Conference on File and Storage Technologies']),
+  conf('ASPLOS', ['ACM International Conference on Architectural Support for Programming Languages and Operating Systems', 'Architectural Support for Programming Languages and Operating Systems']),
+  conf('ISCA', ['ACM/IEEE International Symposium on Computer Architecture', 'International Symposium on Computer Architecture', 'Annual International Symposium on Computer Architecture']),
+  conf('MICRO', ['IEEE/ACM International Symposium on Microarchitecture', 'International Symposium on Microarchitecture']),
+  conf('HPCA', ['IEEE International Symposium on High-Performance Computer Architecture', 'International Symposium on High-Performance Computer Architecture', 'International Symposium on High Performance Computer Architecture']),
+  conf('DAC', ['ACM/IEEE Design Automation Conference', 'Design Automation Conference']),
+  conf('PLDI', ['ACM SIGPLAN Conference on Programming Language Design and Implementation', 'Programming Language Design and Implementation']),
+  conf('POPL', ['ACM SIGPLAN Symposium on Principles of Programming Languages', 'Symposium on Principles of Programming Languages']),
+  conf('OOPSLA', ['ACM SIGPLAN Conference on Object-Oriented Programming, Systems, Languages, and Applications', 'Object-Oriented Programming, Systems, Languages, and Applications', 'Object-Oriented Programming Systems, Languages, and Applications']),
+  conf('CGO', ['IEEE/ACM International Symposium on Code Generation and Optimization', 'International Symposium on Code Generation and Optimization']),
+  conf('CC', ['ACM SIGPLAN International Conference on Compiler Construction', 'International Conference on Compiler Construction']),
+  conf('PPoPP', ['ACM SIGPLAN Symposium on Principles and Practice of Parallel Programming', 'Symposium on Principles and Practice of Parallel Programming']),
+  conf('PACT', ['International Conference on Parallel Architectures and Compilation Techniques', 'Parallel Architectures and Compilation Techniques']),
+  conf('SC', ['International Conference for High Performance Computing, Networking, Storage and Analysis', 'International Conference for High Performance Computing, Networking, Storage, and Analysis'], ['Supercomputing']),
+  conf('ICS', ['ACM International Conference on Supercomputing', 'International Conference on Supercomputing']),
+  conf('IPDPS', ['IEEE International Parallel and Distributed Processing Symposium', 'International Parallel and Distributed Processing Symposium']),
+  conf('HPDC', ['International Symposium on High-Performance Parallel and Distributed Computing', 'International Symposium on High Performance Parallel and Distributed Computing']),
+  conf('SoCC', ['ACM Symposium on Cloud Computing', 'Symposium on Cloud Computing']),
+  conf('SIGCOMM', ['ACM SIGCOMM Conference', 'Conference of the ACM Special Interest Group on Data Communication']),
+  conf('MobiCom', ['Annual International Conference on Mobile Computing and Networking', 'International Conference on Mobile Computing and Networking']),
+  conf('FPGA', ['ACM/SIGDA International Symposium on Field-Programmable Gate Arrays', 'International Symposium on Field-Programmable Gate Arrays', 'International Symposium on Field Programmable Gate Arrays']),
+  journal('TC', ['IEEE Transactions on Computers', 'IEEE Trans. Computers']),
+  journal('TPDS', ['IEEE Transactions on Parallel and Distributed Systems', 'IEEE Trans. Parallel Distributed Syst.']),
   // Security
-  { name: 'CCS' },
-  { name: 'USENIX Security' },
-  { name: 'S&P', aliases: ['Oakland', 'IEEE S&P'] },
-  { name: 'NDSS' },
+  conf('CCS', ['ACM SIGSAC Conference on Computer and Communications Security', 'ACM Conference on Computer and Communications Security', 'Conference on Computer and Communications Security']),
+  conf('USENIX Security', ['USENIX Security Symposium']),
+  conf('S&P', ['IEEE Symposium on Security and Privacy', 'Symposium on Security and Privacy'], ['Oakland', 'IEEE S&P']),
+  conf('NDSS', ['Network and Distributed System Security Symposium']),
 ];
 
 export interface VenueResolution {
@@ -150,7 +170,30 @@ export interface NameRegistry<R = NameResolution> {
   names(): string[];
 }
 
-export type VenueRegistry = NameRegistry<VenueResolution>;
+export interface VenueRegistry extends NameRegistry<VenueResolution> {
+  /** What the registry knows of a canonical name (built-in and config entries merged); null when unknown. */
+  definition(canonical: string): VenueDefinition | null;
+  /** Every venue, merged by canonical name, in registry order. */
+  definitions(): readonly VenueDefinition[];
+}
+
+/**
+ * Definitions merged by canonical name: aliases and full names of the later ones (the config) come
+ * first, so a config's full name is the one written; its kind wins.
+ */
+export function mergeVenueDefinitions(definitions: readonly VenueDefinition[]): VenueDefinition[] {
+  const byName = new Map<string, VenueDefinition>();
+  for (const def of definitions) {
+    const seen = byName.get(def.name);
+    if (!seen) {
+      byName.set(def.name, { ...def, aliases: [...(def.aliases ?? [])], fullNames: [...(def.fullNames ?? [])] });
+      continue;
+    }
+    const union = (later: readonly string[] | undefined, earlier: readonly string[] | undefined): string[] => [...new Set([...(later ?? []), ...(earlier ?? [])])];
+    byName.set(def.name, { name: def.name, aliases: union(seen.aliases, def.aliases), fullNames: union(def.fullNames, seen.fullNames), kind: def.kind ?? seen.kind });
+  }
+  return [...byName.values()].map((d) => ({ name: d.name, ...(d.aliases?.length ? { aliases: d.aliases } : {}), ...(d.fullNames?.length ? { fullNames: d.fullNames } : {}), ...(d.kind ? { kind: d.kind } : {}) }));
+}
 
 /**
  * A registry of canonical names with aliases. Every registered spelling is accepted as written;
@@ -256,7 +299,17 @@ function isAnagram(a: string, b: string): boolean {
 export function createVenueRegistry(extra: readonly VenueDefinition[] = []): VenueRegistry {
   const names = createNameRegistry([...VENUES, ...extra], { fuzzy: true });
   const cache = new Map<string, VenueResolution>();
+  let merged: { list: VenueDefinition[]; byName: Map<string, VenueDefinition> } | undefined;
+  const definitions = () => {
+    if (!merged) {
+      const list = mergeVenueDefinitions([...VENUES, ...extra]);
+      merged = { list, byName: new Map(list.map((d) => [d.name, d])) };
+    }
+    return merged;
+  };
   return {
+    definition: (canonical) => definitions().byName.get(canonical) ?? null,
+    definitions: () => definitions().list,
     resolve(raw) {
       if (raw === null) return { venue: null, match: 'none', suggestion: null };
       let r = cache.get(raw);

@@ -129,7 +129,7 @@ describe('papers add', () => {
       [['--title', '## Heading', '--section', 'ocr'], 'papers: --title: starts with "#", which would change the heading\'s level (nothing was added; see papers add --help)'],
       [['--title', 'Foo (bar', '--section', 'ocr'], 'papers: --title: has unbalanced parentheses; "(" and ")" must pair up (nothing was added; see papers add --help)'],
       [['--title', 'Foo [bar]', '--section', 'ocr'], 'papers: --title: holds "[", which would start the venue and organisation brackets (nothing was added; see papers add --help)'],
-      [['--title', 'Bell\u0007', '--section', 'ocr'], 'papers: --title: holds the control character U+0007 (nothing was added; see papers add --help)'],
+      [['--title', 'Bell\u0007', '--section', 'ocr'], 'papers: --title: holds the control character U+0007 (BEL) (nothing was added; see papers add --help)'],
       [['--title', 'T', '--alias', 'A(B)', '--section', 'ocr'], 'papers: --alias: holds "("; an alias is a short name like DIN (nothing was added; see papers add --help)'],
       [['--title', 'T', '--note', '# a heading', '--section', 'ocr'], 'papers: note 1 ("# a heading"): starts with "#", which would start a heading (nothing was added; see papers add --help)'],
       [['--title', 'T', '--note', 'ok', '--note', 'a\nb', '--section', 'ocr'], 'papers: note 2 ("a\\nb"): must be one line; it holds a line break (nothing was added; see papers add --help)'],
@@ -183,6 +183,22 @@ describe('papers add', () => {
       expect(io.asked).toEqual(['Section', 'New section heading', 'Year (empty for none)', 'Organisations, comma-separated (empty for none)', 'Note 1 (empty to finish)']);
       expect(r.code).toBe(0);
       expect(decode(io.files.get(DIGEST)).endsWith("\n\n\n## NLP\n\n### Transformer[NeurIPS'17]")).toBe(true);
+    });
+
+    it('lists sections holding control characters escaped, and adds to the section as written', async () => {
+      const fixture = fixtureText('digest/control-chars.md');
+      const io = memoryIo({ 'notes/papers.md': fixture }, { tty: true, answers: ['Evil\u001b[2J Section', "OSDI'23", 'Google', 'a note', ''] });
+      const shown: string[] = [];
+      const select = io.prompt.select;
+      io.prompt.select = async (q) => {
+        shown.push(...q.choices.map((c) => c.name));
+        return select(q);
+      };
+      const r = await run(io, 'add', '--title', 'Clean Paper');
+      expect(r.code).toBe(0);
+      expect(shown[0]).toBe('Evil\\x1b[2J Section [evil-2j-section] · 3');
+      expect(r.stderr).toBe('papers: added "Clean Paper" to Evil\\x1b[2J Section\n');
+      expect(decode(io.files.get(DIGEST))).toContain("- csi note\n\n### Clean Paper[OSDI'23][Google]\n- a note\n");
     });
 
     it('asks nothing when every required field is given', async () => {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/report/width.js';
 import type { Entry } from '../../src/store/schema.js';
 import { memoryIo, run } from '../helpers/memory-io.js';
 import { seedFiles } from '../helpers/seed.js';
@@ -178,5 +180,21 @@ describe('papers list from the cached table', () => {
     const lines = narrow.stdout.split('\n').filter((l) => l.startsWith('  '));
     expect(lines.length).toBe(24);
     expect(lines.some((l) => l.includes('…'))).toBe(true);
+  });
+});
+
+describe('list on a terminal cuts titles by the width of what is shown (escapes included)', () => {
+  it('keeps every line within the terminal, and the columns aligned', async () => {
+    const fixture = readFileSync(new URL('../fixtures/digest/control-chars.md', import.meta.url), 'utf8');
+    const r = await run(memoryIo({ '/w/notes/papers.md': fixture }, { cwd: '/w', tty: true, columns: 80, env: { NO_COLOR: '1' } }), 'list');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('  '));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(textWidth(row)).toBeLessThanOrEqual(80);
+      expect(row).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
+    expect(rows[1]).toContain('Tab Title \\u2066Paper…  OSDI');
+    expect(new Set(rows.map((l) => l.indexOf('notes/papers.md')))).toHaveLength(1);
   });
 });

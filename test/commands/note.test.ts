@@ -63,8 +63,10 @@ describe('papers note', () => {
 
   it.each([
     [['lightseq', 'x'], 2, /^papers: "lightseq" matches 2 entries:\n {2}lightseq-2021 .*\n {2}lightseq2-2022 .*\n\(give the id to pick one; nothing was added\)\n$/],
-    [['no such paper', 'x'], 1, /^papers: no entry matches "no such paper"; nothing was added \(papers list shows the ids\)\n$/],
+    [['no such paper', 'x'], 1, /^papers: no entry matches "no such paper"; nothing was added \(try papers search "no such paper"\)\n$/],
     [['din', '# heading'], 2, /^papers: note 1 \("# heading"\): starts with "#", which would start a heading \(nothing was added\)\n$/],
+    [['din', '```'], 2, /^papers: note 1 \("```"\): starts with "```", which would open a code fence: the rest of the file would read as code \(nothing was added\)\n$/],
+    [['din', 'see <!-- this'], 2, /^papers: note 1 \("see <!-- this"\): holds "<!--", which would open an HTML comment/],
     [['din', 'two\nlines'], 2, /^papers: note 1 \("two\\nlines"\): must be one line; it holds a line break \(nothing was added\)\n$/],
     [['din'], 2, /^papers: no note given \(papers note <id\|alias\|title words> "text", or --note\/--notes-file\)\n$/],
   ])('%j exits %i and writes nothing', async (args, code, message) => {

@@ -17,8 +17,11 @@ describe('fieldProblem', () => {
     ['title', '', 'must not be empty'],
     ['title', '   ', 'must not be empty'],
     ['title', 'two\nlines', 'must be one line; it holds a line break'],
-    ['title', 'bell\u0007', 'holds the control character U+0007'],
-    ['title', 'nul\u0000', 'holds the control character U+0000'],
+    ['title', 'bell\u0007', 'holds the control character U+0007 (BEL)'],
+    ['title', 'nul\u0000', 'holds the control character U+0000 (NUL)'],
+    ['title', 'csi\u009b2J', 'holds the control character U+009B (CSI)'],
+    ['note', 'bidi \u202eevil', 'holds the bidi control U+202E (RLO)'],
+    ['org', 'iso\u2066X', 'holds the bidi control U+2066 (LRI)'],
     ['title', '## Sneaky', 'starts with "#", which would change the heading\'s level'],
     ['title', 'Ends with #', 'ends with " #", which markdown drops from a heading'],
     ['title', 'Foo [bar]', 'holds "[", which would start the venue and organisation brackets'],
@@ -38,6 +41,10 @@ describe('fieldProblem', () => {
     ['note', '# heading', 'starts with "#", which would start a heading'],
     ['note', '  ### indented heading', 'starts with "#", which would start a heading'],
     ['note', 'a\r\nb', 'must be one line; it holds a line break'],
+    ['note', '```', 'starts with "```", which would open a code fence: the rest of the file would read as code'],
+    ['note', '  ~~~~ python', 'starts with "~~~~", which would open a code fence: the rest of the file would read as code'],
+    ['note', 'see <!-- hidden', 'holds "<!--", which would open an HTML comment and hide the text after it'],
+    ['note', 'A --> B', 'holds "-->", which closes an HTML comment (a lint directive\'s); write "->" or "→" for an arrow'],
     ['note', '', 'must not be empty'],
     ['year', '20x8', '"20x8" is not a year; expected 2018 (or 18)'],
     ['section', '# Top', 'starts with "#", which would change the heading\'s level'],
@@ -55,6 +62,7 @@ describe('fieldProblem', () => {
     ['venue', 'USENIX Security'],
     ['org', 'Google DeepMind'],
     ['note', '公式 $x_i$ 与 [链接](a.md)，#不是标题'],
+    ['note', 'inline ```code``` and ~~~ in the middle, A -> B → C'],
   ] as const)('accepts %s %j', (field, value) => {
     expect(fieldProblem(field, value)).toBeNull();
   });

@@ -15,6 +15,21 @@ describe('rewriteFile', () => {
     expect(io.atomicWrites).toEqual(['/w/a.md']);
   });
 
+  it.each([
+    ['EACCES', 'permission denied'],
+    ['EROFS', 'a read-only file system'],
+  ])('says the folder is not writable when the lock folder cannot be made there (%s), not that another papers may be writing', async (code, why) => {
+    const io = memoryIo({ '/w/a.md': 'old' });
+    io.lock = async () => {
+      throw Object.assign(new Error(`${code}: cannot mkdir '/w/a.md.lock'`), { code });
+    };
+    const attempt = rewriteFile(io, '/w/a.md', 'a.md', (t) => `${t}+new`);
+    await expect(attempt).rejects.toThrow(`cannot write in the folder of a.md (${why}); nothing was written`);
+    await expect(attempt).rejects.not.toThrow(/another papers process/);
+    expect(io.atomicWrites).toEqual([]);
+    expect(bytes(io, '/w/a.md')).toBe('old');
+  });
+
   it('writes nothing on a dry run, on no change, or when the change aborts', async () => {
     const io = memoryIo({ '/w/a.md': 'old' });
     expect((await rewriteFile(io, '/w/a.md', 'a.md', () => 'new', { dryRun: true })).after).toBe('new');

@@ -11,6 +11,8 @@ export interface MemoryIo extends Io {
   /** Questions asked through `prompt`, in order, and texts given to the editor. */
   asked: string[];
   edited: string[];
+  /** Editor runs through `runEditor`: the command and its arguments. */
+  editorRuns: Array<{ command: string; args: string[] }>;
 }
 
 export interface MemoryIoOptions {
@@ -30,6 +32,10 @@ export interface MemoryIoOptions {
   answers?: string[];
   /** What the user saves in the editor, given the template. */
   editor?: (initial: string) => string;
+  /** How an editor run ends (default: exit status 0). */
+  editorExit?: import('../../src/io.js').EditorExit;
+  /** How a program run through `runProcess` ends (default: not installed). */
+  processes?: (file: string, args: readonly string[], cwd: string) => import('../../src/io.js').ProcessResult;
   /** The clock (default: 2025-06-01). */
   now?: number;
   /** Makes every lock report itself lost (taken over) once taken. */
@@ -68,6 +74,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
   const atomicWrites: string[] = [];
   const asked: string[] = [];
   const edited: string[] = [];
+  const editorRuns: Array<{ command: string; args: string[] }> = [];
   const answers = [...(options.answers ?? [])];
   const answer = (message: string): string => {
     asked.push(message);
@@ -92,12 +99,16 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
     atomicWrites,
     asked,
     edited,
+    editorRuns,
     cwd: () => cwd,
     env: options.env ?? {},
     stdout: { write: (t) => void (out += t), isTTY: options.stdoutTty ?? options.tty ?? false, columns: options.columns ?? 100 },
     stderr: { write: (t) => void (err += t), isTTY: options.stderrTty ?? options.tty ?? false, columns: options.columns ?? 100 },
     stdinIsTTY: options.tty ?? false,
     readStdin: async () => options.stdin ?? '',
+    protocolStreams: () => {
+      throw new Error('memory io has no protocol streams (papers lsp is tested over a real process)');
+    },
     stat: (p): FileStat | null => {
       const abs = follow(path.resolve(cwd, p));
       const data = store.get(abs);
@@ -166,6 +177,11 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       if (!options.editor) throw new Error('no scripted editor');
       return options.editor(initial);
     },
+    runEditor: async (command, args) => {
+      editorRuns.push({ command, args: [...args] });
+      return options.editorExit ?? { kind: 'exited', status: 0 };
+    },
+    runProcess: async (file, args, o) => options.processes?.(file, args, o.cwd) ?? { kind: 'not-found' },
     stdoutText: () => out,
     stderrText: () => err,
   };

@@ -64,6 +64,16 @@ describe('lint --fix on digests', () => {
     expect(await fixTextWith(text, { rules: ['heading-syntax'] })).toMatchObject({ output: text, fixed: 0 });
   });
 
+  it.each([
+    ['a bare ##', '# T\n\n##\n\n## S\n### A[KDD\'18][X]\n- a\n'],
+    ['a bare ### (an untitled entry)', '## S\n###\n- a\n'],
+    ['a bare ## at the end, no final newline', '## S\n### A[KDD\'18][X]\n- a\n\n##'],
+  ])('reads %s as an empty heading, not one missing its space: --fix adds no trailing space', async (_name, text) => {
+    const messages = await lintText(text, { rules: ['heading-syntax'] });
+    expect(messages.filter((m) => m.message.startsWith('Missing space'))).toEqual([]);
+    expect((await fixTextWith(text)).output).not.toMatch(/#+ $/m);
+  });
+
   it('still fixes a missing space before a # inside the heading', async () => {
     const { output } = await fixTextWith("##S #1\n###A ###[KDD'18][X]\n- a\n", { rules: ['heading-syntax'] });
     expect(output).toBe("## S #1\n### A ###[KDD'18][X]\n- a\n");

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, type Edit } from '../../src/edit/apply.js';
 import { fixText } from '../../src/lint/fix.js';
+import { withoutControls } from '../../src/store/controls.js';
 import { parseDigest } from '../../src/store/parse.js';
 import { fixTextWith, lintText } from './lint-helpers.js';
 
@@ -10,7 +11,7 @@ const piece = fc.constantFrom(
   '# T', '## S', '##S', '### ', '###A', "### P[Arxiv'23][google]", "### P[KDD'18][Ali]:", "### Q(Q)[neurips'22][Google, google]",
   '#### h', '##### deep', '- TODO x', '- 待补充', '- ＦＩＸＭＥ', '[a](missing.md)', '[r]: ref.md', '[x][r]', 'https://e.com',
   '<!-- papers-lint-disable -->', '<!-- papers-lint-enable no-todo -->', '<!-- papers-lint-disable-next-line nope -->',
-  '```', '~~~', '<!--', '-->', '中文笔记', '   ', '\uFEFF', '',
+  '```', '~~~', '<!--', '-->', '中文笔记', '   ', '\uFEFF', '', '- \u001b[31mred', '### E\u009b[KDD\'20][X]', '\u202e', '\u0007\u007f',
 );
 const digest = fc.array(fc.tuple(piece, fc.constantFrom('\n', '\r\n', '\r', ' ')), { maxLength: 24 }).map((parts) => parts.map(([p, eol]) => p + eol).join(''));
 
@@ -33,13 +34,14 @@ describe('lint properties', () => {
   });
 
   it('--fix reaches a text with no fixable findings and keeps every entry', async () => {
-    // What a fix may change is the heading's spacing, venue and orgs; everything else reads back the same.
+    // What a fix may change is the heading's spacing, venue and orgs, and control characters (removed);
+    // everything else reads back the same.
     const entries = (text: string) =>
       parseDigest(text, 'digest.md').entries.map((e) => ({
-        title: e.title,
+        title: withoutControls(e.title).trim(),
         alias: e.alias,
-        notes: e.notes,
-        section: e.section,
+        notes: withoutControls(e.notes).trim(),
+        section: e.section === null ? null : withoutControls(e.section).trim(),
         line: e.line,
         bodyLines: e.endLine - e.line,
         orgCount: e.orgs.length,

@@ -163,6 +163,31 @@ const JUDGED: Judged[] = [
   top('fixture', 'recommendation', 4, 'deep-neural-networks-2016', 'bst-2019', 'sampling-bias-corrected-neural-modeling-2019', 'xdeepfm-2018'),
   top('fixture', 'microsoft', 5, 'zero-2020', 'layoutlmv3-2022', 'lambdarank-2006', 'resnet-2016', 'xdeepfm-2018'),
   first('fixture', '字节跳动', 'full-width-layout-analysis-2021'),
+
+  // Pinyin for Chinese text (typed with the input method off), and English words that spell pinyin.
+  top('seed', 'lianghua', 3, 'ladder-2024', 'bring-your-own-2021', 'fastformers-2020'),
+  first('seed', 'dongtai xingzhuang', 'relax-2023'),
+  first('seed', 'dong tai xing zhuang', 'relax-2023'),
+  first('seed', 'tvm dongtai xingzhuang', 'relax-2023'),
+  first('seed', 'zhengliu', 'fastformers-2020'),
+  first('seed', 'hunhe jingdu', 'lightseq2-2022'),
+  top('seed', 'tuijian', 4, 'wide-deep-learning-2016', 'deepfm-2017', 'dcn-2017', 'din-2018'),
+  top('fixture', 'lianghua', 3, 'q8bert-2019', 'tensorrt-llm-部署笔记', 'pp-ocr-2020'),
+  first('fixture', 'hunhe jingdu', 'mixed-precision-training-2018'),
+  top('fixture', 'dongtai xingzhuang', 2, 'dietcode-2022', 'nimble-2021'),
+  first('fixture', 'zhangliang bingxing', 'megatron-lm-2019'),
+  top('fixture', 'zhishi zhengliu', 2, 'distilbert-distilled-version-2019', 'pp-ocr-2020'),
+  none('seed', 'banana'),
+  none('seed', 'change'),
+  none('seed', 'long'),
+  none('seed', 'men'),
+  none('fixture', 'banana'),
+  none('fixture', 'change'),
+  none('fixture', 'long'),
+  none('fixture', 'shuang'),
+  // One syllable is never pinyin: `ran` (自然 in section names) keeps only its English matches.
+  first('fixture', 'ran', 'hnsw-2018', ['bert-2019', 'transformer-2017', 'roberta-2019']),
+  first('fixture', 'dance', 'full-width-layout-analysis-2021'),
 ];
 
 const FIXTURE = {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELDS, buildSearchIndexParts, openSearchIndex } from '../../src/search/index.js';
+import { buildPinyinParts } from '../../src/search/pinyin-index.js';
 import { parseQuery } from '../../src/search/query.js';
 import { cjkEdgeFactor, charPairs, cjkWords, searchEntries, termsNeeded, wordForms } from '../../src/search/search.js';
 import { createOrgRegistry } from '../../src/store/orgs.js';
@@ -315,7 +316,8 @@ describe('the index', () => {
     const store = storeOf(SEED);
     const sections = structuredClone(buildSearchIndexParts(store.entries, venues, createOrgRegistry([], { informal: true })));
     let textsRead = 0;
-    const clone = openSearchIndex(sections.core, () => (textsRead++, sections.texts));
+    const pinyin = buildPinyinParts(store.entries);
+    const clone = openSearchIndex(sections.core, { texts: () => (textsRead++, sections.texts), syllables: () => pinyin.syllables, pinyin: () => pinyin.pinyin });
     expect(searchEntries(clone, parseQuery(['mobius']))).toEqual(searchEntries(store.index, parseQuery(['mobius'])));
     // Latin words never need the texts; a CJK term reads them once.
     expect(textsRead).toBe(0);
@@ -332,7 +334,9 @@ describe('the index', () => {
       postings: new Int32Array(0),
     });
     expect(empty.texts).toEqual(FIELDS.map(() => none));
-    expect(searchEntries(openSearchIndex(empty.core, () => empty.texts), parseQuery(['量化 transformer']))).toEqual([]);
+    const emptyPinyin = buildPinyinParts([]);
+    expect(emptyPinyin).toEqual({ pinyin: [none, none, none], syllables: [] });
+    expect(searchEntries(openSearchIndex(empty.core, { texts: () => empty.texts, syllables: () => [], pinyin: () => emptyPinyin.pinyin }), parseQuery(['量化 transformer lianghua']))).toEqual([]);
   });
 
   it('never throws, and returns each entry at most once, whatever the query', () => {

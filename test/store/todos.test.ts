@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createTodoMatcher, quoteAround } from '../../src/store/todos.js';
+import { describe, expect, it, vi } from 'vitest';
+import { splitLines } from '../../src/store/scan.js';
+import { createTodoMatcher, findTodos, quoteAround } from '../../src/store/todos.js';
 
 describe('TODO markers', () => {
   const m = createTodoMatcher();
@@ -53,5 +54,35 @@ describe('markers that are no notes', () => {
     expect(list.map((e) => [e.title, e.todos.map((t) => t.line)])).toEqual([['B', [6]]]);
     const lint = await run(memoryIo({ '/work/notes/a.md': digest }), 'lint', '--rule', 'no-todo', '--format', 'unix');
     expect(lint.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^notes\/a\.md:6:3: Unfinished note: "TODO"/)]);
+  });
+});
+
+describe('markers on a long line', () => {
+  it('leaves out those in URLs and directives however many markers and URLs one line holds', () => {
+    // Each piece: a marker in a URL, one in a directive, two real ones (one touching Chinese).
+    const piece = 'see https://x.org/todo-app 和 <!-- papers-lint-disable-line no-todo --> TODO 待补充，';
+    const line = `- ${piece.repeat(1_000)}`;
+    const text = `${line}\n- FIXME\n`;
+    const todos = findTodos(text, splitLines(text), createTodoMatcher());
+    expect(todos).toHaveLength(2 * 1_000 + 1);
+    expect(todos.slice(0, 2).map((t) => [t.marker, t.line, t.column])).toEqual([
+      ['TODO', 1, 3 + piece.indexOf('TODO')],
+      ['待补充', 1, 3 + piece.indexOf('待补充')],
+    ]);
+    expect(todos.at(-1)).toMatchObject({ marker: 'FIXME', line: 2, column: 3 });
+    expect(todos.every((t) => t.context.length <= 40 * 2 + 8)).toBe(true);
+  });
+
+  it('looks for the URLs and directives of a line once, not once per marker (which made a long line quadratic)', () => {
+    const line = `- ${'see https://x.org/a TODO, '.repeat(2_000)}`;
+    const exec = vi.spyOn(RegExp.prototype, 'exec');
+    try {
+      const todos = findTodos(line, splitLines(line), createTodoMatcher());
+      expect(todos).toHaveLength(2_000);
+      // The marker matcher's own calls, plus one per URL and a last one for the line: never 2,000 × 2,000.
+      expect(exec.mock.calls.filter(([input]) => input === line).length).toBeLessThanOrEqual(3 * 2_000 + 2);
+    } finally {
+      exec.mockRestore();
+    }
   });
 });

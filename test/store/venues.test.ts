@@ -82,3 +82,32 @@ describe('editDistance', () => {
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
   });
 });
+
+describe('venue full names and kinds', () => {
+  it('gives every built-in venue a kind and a full name, and no full name to two venues', async () => {
+    const { VENUES } = await import('../../src/store/venues.js');
+    const seen = new Map<string, string>();
+    for (const v of VENUES) {
+      expect(v.kind, v.name).toMatch(/^(conference|journal|preprint)$/);
+      expect(v.fullNames?.length, v.name).toBeGreaterThan(0);
+      for (const full of v.fullNames!) {
+        const key = full.toLowerCase();
+        expect(seen.get(key) ?? v.name, `${full} names ${seen.get(key)} and ${v.name}`).toBe(v.name);
+        seen.set(key, v.name);
+      }
+    }
+  });
+
+  it('merges config venues into the built-in ones: their full names first, their kind', () => {
+    const venues = createVenueRegistry([{ name: 'NeurIPS', fullNames: ['Neural Information Processing Systems (NeurIPS)'] }, { name: 'MyConf', aliases: ['MC'], fullNames: ['My Conference'], kind: 'journal' }]);
+    expect(venues.definition('NeurIPS')).toEqual({
+      name: 'NeurIPS',
+      aliases: ['NIPS'],
+      fullNames: ['Neural Information Processing Systems (NeurIPS)', 'Advances in Neural Information Processing Systems', 'Neural Information Processing Systems', 'Conference on Neural Information Processing Systems'],
+      kind: 'conference',
+    });
+    expect(venues.definition('MyConf')).toEqual({ name: 'MyConf', aliases: ['MC'], fullNames: ['My Conference'], kind: 'journal' });
+    expect(venues.definition('Nowhere')).toBeNull();
+    expect(venues.definitions().at(-1)!.name).toBe('MyConf');
+  });
+});

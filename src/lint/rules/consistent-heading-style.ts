@@ -1,9 +1,9 @@
-// PL015 consistent-heading-style: an entry that writes its venue where the file's other entries do not.
+// PL016 consistent-heading-style: an entry that writes its venue where the file's other entries do not.
 import { fileDialect, formKey, FORM_PATTERN } from '../dialect.js';
 import { defineRule } from '../types.js';
 
 export const consistentHeadingStyle = defineRule({
-  id: 'PL015',
+  id: 'PL016',
   alias: 'consistent-heading-style',
   description: "An entry writes its venue in another place or form than most of its file's entries",
   severity: 'warn',

@@ -19,6 +19,8 @@ export const headingSyntax = defineRule({
       if (text[heading.rawOffset - 1] !== '#') return;
       let eol = heading.rawOffset;
       while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
+      // A bare `##` is an empty heading, not one missing its space (the fix would only add a trailing space).
+      if (eol === heading.rawOffset) return;
       // NOTE: with the space, `#`s ending the line become a closing sequence and drop out of the
       // title (`##S ###` is section "S ###", `## S ###` is "S"): that fix would change what it names.
       const closing = /(?:^|[ \t])#+[ \t]*$/.test(text.slice(heading.rawOffset, eol));

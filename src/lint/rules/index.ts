@@ -5,6 +5,7 @@ import { headingIncrement } from './heading-increment.js';
 import { headingSyntax } from './heading-syntax.js';
 import { headingTrailingPunctuation } from './heading-trailing-punctuation.js';
 import { missingMetadata } from './missing-metadata.js';
+import { noControlCharacter } from './no-control-character.js';
 import { noDuplicateEntry } from './no-duplicate-entry.js';
 import { noEmptyEntry } from './no-empty-entry.js';
 import { noEmptySection } from './no-empty-section.js';
@@ -32,6 +33,7 @@ export const rules: readonly AnyRule[] = [
   headingIncrement,
   noUnclosedBlock,
   validDirective,
+  noControlCharacter,
   consistentHeadingStyle,
   noUnreadEntries,
 ];

@@ -1,9 +1,9 @@
-// PL016 no-unread-entries: a file with many headings or list items of which papers reads no entry.
+// PL017 no-unread-entries: a file with many headings or list items of which papers reads no entry.
 import { entryMarker, settingText } from '../../store/dialect.js';
 import { defineRule } from '../types.js';
 
 export const noUnreadEntries = defineRule({
-  id: 'PL016',
+  id: 'PL017',
   alias: 'no-unread-entries',
   description: 'A file has many headings or list items but no entries where papers looks for them',
   severity: 'warn',

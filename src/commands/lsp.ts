@@ -1,0 +1,19 @@
+// `papers lsp --stdio`: the language server; its protocol library loads only with this command.
+import * as z from 'zod/mini';
+import type { Context } from './context.js';
+import { Flag, parseOptions, wholeNumber } from './options.js';
+
+export const LspOptionsSchema = z.object({
+  stdio: Flag,
+  clientProcessId: wholeNumber(1),
+});
+
+/** Quiet time after a keystroke before the notes are linted again. */
+export const DEBOUNCE_MS = 50;
+
+export async function runLsp(ctx: Context, rawOptions: unknown): Promise<number> {
+  // --stdio is the only transport (and the default); --clientProcessId is read by the library itself.
+  parseOptions(LspOptionsSchema, rawOptions);
+  const { serveLsp } = await import('../lsp/server.js');
+  return serveLsp(ctx, { debounceMs: DEBOUNCE_MS });
+}

@@ -1,0 +1,1 @@
+export declare function pinyin(text: string, options: { toneType: 'none'; type: 'array'; v: boolean }): string[];
