@@ -369,6 +369,15 @@ function readParen(text: string, isVenue: (name: string) => boolean): Piece {
   return { kind: 'text' };
 }
 
+/** True when the text in [start, end) ends in a parenthesised alias (`... (DIN)`), where ours writes it. */
+function endsInAlias(raw: string, start: number, end: number, isVenue: (name: string) => boolean): boolean {
+  const [s, e] = trimSpan(raw, start, end);
+  if (!isParenClose(raw[e - 1])) return false;
+  let o = e - 2;
+  while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
+  return o >= s && isParenOpen(raw[o]) && readParen(raw.slice(o + 1, e - 1), isVenue).kind === 'alias';
+}
+
 type GroupRef = { inner: [number, number]; open: string };
 
 /** The parse as it goes: what was found, and where. */
@@ -733,7 +742,11 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
       if (j < contentEnd && isParenClose(raw[j])) {
         const piece = readParen(raw.slice(ts + 1, j), isVenue);
         const apart = j + 1 >= contentEnd || /[\s:：\-–—|.,*_]/.test(raw[j + 1]!) || piece.kind === 'meta';
-        if (apart && piece.kind !== 'person' && found.paren(piece, ts, j, 'before')) {
+        // NOTE: an alias before the title needs a title after it, and ours writes the alias after the title:
+        // `(Paper) [KDD'18]` and `(Paper) (PAP)` are the title "(Paper)", as they always were.
+        const next = tokens.find((t) => t.start > j && t.kind !== 'mask')?.start ?? contentEnd;
+        const oursTitle = piece.kind === 'alias' && (raw.slice(j + 1, next).trim() === '' || endsInAlias(raw, j + 1, next, isVenue));
+        if (apart && !oursTitle && piece.kind !== 'person' && found.paren(piece, ts, j, 'before')) {
           if (piece.kind === 'number') form.numbered = true;
           ts = skipBlank(j + 1);
           continue;

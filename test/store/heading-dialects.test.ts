@@ -86,6 +86,15 @@ describe('parseHeading in the dialects other digests write', () => {
     expect(read('[CVPR 2020] T [[pdf]](https://a.b/c) [[code]](https://a.b/d) [video](https://a.b/e)').issues).toEqual([]);
   });
 
+  it('reads a title in parentheses as ours does: the alias after it, never an empty title', () => {
+    expect(read('(Paper) (PAP)')).toMatchObject({ title: '(Paper)', alias: 'PAP' });
+    expect(read('(Paper)(PaperPaper)')).toMatchObject({ title: '(Paper)', alias: 'PaperPaper' });
+    expect(read("(Paper&) [arXiv'50]")).toMatchObject({ title: '(Paper&)', alias: null, venue: 'arXiv', year: 1950, issues: [] });
+    expect(read("(Paper) (X2) [KDD'18][Ali]")).toMatchObject({ title: '(Paper)', alias: 'X2', venue: 'KDD', orgs: ['Ali'] });
+    // Before a title it is still the alias.
+    expect(read('(SNAIL) A Simple Learner. ICLR 2018')).toMatchObject({ title: 'A Simple Learner', alias: 'SNAIL' });
+  });
+
   it('does not read years out of titles that only hold numbers', () => {
     for (const raw of ['Model in 2023', 'Title, Since 2018', 'GPT 2019 stuff', 'Llama 2: Open Foundation Models', 'ResNet-50 Revisited']) {
       expect(read(raw)).toMatchObject({ title: raw, venue: null, year: null });
