@@ -27,7 +27,10 @@ export async function askForFields(ctx: Context, digest: SectionSource, values: 
   }
   const venueHasYear = draft.venue !== undefined && VENUE_YEAR.test(draft.venue);
   if (draft.year === undefined && !venueHasYear) {
-    const year = await prompt.input({ message: 'Year (empty for none)', validate: (v) => optional(v, (x) => yearProblem(x, maxYear)) });
+    // A venue is written with its year: asked for it, the year may be left empty only without one.
+    const year = draft.venue
+      ? await prompt.input({ message: `Year of ${draft.venue.trim()}`, validate: (v) => check(v.trim() ? yearProblem(v, maxYear) : `${draft.venue!.trim()} needs its year`) })
+      : await prompt.input({ message: 'Year (empty for none)', validate: (v) => optional(v, (x) => yearProblem(x, maxYear)) });
     if (year.trim()) draft.year = year;
   }
   if (draft.orgs.length === 0) {

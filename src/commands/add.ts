@@ -87,15 +87,16 @@ export async function runAdd(ctx: Context, rawOptions: unknown): Promise<number>
     if (!parsed.success) throw new UsageError(addIssueLines(parsed.error.issues, values.draft).join('; '), 'nothing was added; see papers add --help');
     const input = parsed.data;
     const advice = adviseVenue(input.venue, store.venues);
-    if (advice.message) ctx.err(`papers: ${advice.message}`);
     input.venue = advice.venue;
     const target = resolveTarget(store, values.section!);
-    return writeEntry(ctx, store, target, input, options);
+    return writeEntry(ctx, store, target, input, options, advice.message);
   });
 }
 
-async function writeEntry(ctx: Context, store: Store, target: Target, input: AddInput, options: z.infer<typeof AddOptionsSchema>): Promise<number> {
+/** `notice`: what papers made of the venue, said once the entry is written (or would be), not before a refusal. */
+async function writeEntry(ctx: Context, store: Store, target: Target, input: AddInput, options: z.infer<typeof AddOptionsSchema>, notice: string | null): Promise<number> {
   const added = await writeEntries(ctx, store, target, [{ input, label: null }], options);
+  if (notice) ctx.err(`papers: ${notice}`);
   const [position] = added.positions;
   const line = added.lines[0]!;
   if (options.dryRun) {

@@ -165,7 +165,7 @@ export async function runLint(ctx: Context, paths: readonly string[], rawOptions
       ctx.io.stdout.write(formatGithub(files));
       break;
     default:
-      if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)) }));
+      if (all.length) ctx.io.stdout.write(formatStylish(files, { color: ctx.color, measure: await measureFor(all.flatMap(stylishCells)), aligned: ctx.io.stdout.isTTY }));
   }
   if (options.format !== 'json' && options.format !== 'sarif') {
     const summary = formatSummary(countMessages(all), await ctx.errColor());

@@ -4,12 +4,14 @@ import { findEntries } from '../query/find.js';
 import { resolveSection, summarizeSections, type SectionSource, type SectionSummary } from '../query/sections.js';
 import { venueLabel } from '../report/entries.js';
 import { renderRows } from '../report/terminal.js';
-import { measureFor } from '../report/width.js';
+import { measureFor, textWidth } from '../report/width.js';
 import type { EntrySummary } from '../store/layout.js';
 import type { Context } from './context.js';
 
+/** The sections aligned in columns, as `papers sections` shows them: number, slug, heading, count. */
 function sectionChoices(sections: readonly SectionSummary[]): string {
-  return sections.map((s) => `  ${s.index}. ${s.slug ?? '-'}  ${s.title} (${s.count})`).join('\n');
+  const rows = sections.map((s) => [`${s.index}.`, s.slug ?? '-', s.title, `(${s.count})`]);
+  return renderRows(rows, [{ align: 'right' }, {}, {}, { align: 'right' }], { indent: '  ', measure: textWidth }).join('\n');
 }
 
 /** The section title for `query`, or a UsageError listing the sections with their slugs and counts. */

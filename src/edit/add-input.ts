@@ -177,8 +177,10 @@ export function addInputSchema({ maxYear, venues }: AddInputContext) {
       const year = yearRaw === null ? null : expandYear(yearRaw);
       const badYear = yearRaw === null || yearRaw === draft.year?.trim() ? null : yearProblem(yearRaw, maxYear);
       if (badYear) issue('venue', badYear);
-      if (venue !== null && year === null && !isVenue(venue)) {
-        issue('venue', `"${venue}" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config`);
+      // One rule for every venue: a heading names it with its year (an unknown one alone would read
+      // as an organisation, a known one would be flagged by missing-metadata at once).
+      if (venue !== null && year === null) {
+        issue('venue', `"${venue}" has no year; give the year (a heading names a venue with it: ${venue}'YY)`);
       }
       const input: AddInput = {
         title: draft.title.trim(),
@@ -243,18 +245,20 @@ export function notesFromText(text: string): string[] {
 }
 
 export interface VenueAdvice {
-  /** The venue to write: the registered spelling for a case or punctuation variant, else as given. */
+  /** The venue to write: the registered spelling for a variant or a sure misspelling, else as given. */
   venue: string | null;
   /** What to tell the user (stderr), if anything. */
   message: string | null;
 }
 
-/** Unknown venues are accepted as given with a warning suggesting the nearest registered name. */
+/** Variants and sure misspellings are written in the registered spelling; unknown venues as given, with a warning. */
 export function adviseVenue(venue: string | null, venues: VenueRegistry): VenueAdvice {
   if (venue === null) return { venue, message: null };
   const r = venues.resolve(venue);
   if (r.match === 'variant' && r.suggestion) return { venue: r.suggestion, message: `writing the venue "${venue}" as "${r.suggestion}", its registered spelling` };
-  if ((r.match === 'misspelled' || r.match === 'unknown') && r.suggestion) {
+  // A sure misspelling is written as lint --fix would make it; a guess is only a guess.
+  if (r.match === 'misspelled' && r.suggestion) return { venue: r.suggestion, message: `writing the venue "${venue}" as "${r.suggestion}", a misspelling of it` };
+  if (r.match === 'unknown' && r.suggestion) {
     return { venue, message: `warning: "${venue}" is not a known venue; did you mean "${r.suggestion}"? (written as given)` };
   }
   if (r.match === 'unknown') {

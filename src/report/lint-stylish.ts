@@ -12,7 +12,11 @@ export function stylishCells(m: FileResult['messages'][number]): string[] {
   return [`${m.line}:${m.column}`, SEVERITY_LABEL[m.severity], m.message, m.ruleId];
 }
 
-export function formatStylish(files: readonly FileResult[], options: { color: ChalkInstance; measure?: Measure }): string {
+/**
+ * `aligned`: the rule names in a column (a terminal); else each message is followed by its rule at
+ * two spaces, so a pipe gets no lines padded to the longest message.
+ */
+export function formatStylish(files: readonly FileResult[], options: { color: ChalkInstance; measure?: Measure; aligned?: boolean }): string {
   const { color } = options;
   const paint: Record<string, (t: string) => string> = { error: color.red, warning: color.yellow, info: color.blue };
   const out: string[] = [];
@@ -20,7 +24,7 @@ export function formatStylish(files: readonly FileResult[], options: { color: Ch
     if (!file.messages.length) continue;
     const lines = renderRows(
       file.messages.map(stylishCells),
-      [{ style: (t) => color.dim(t) }, { style: (t) => paint[t]!(t) }, {}, { style: (t) => color.dim(t) }],
+      [{ style: (t) => color.dim(t) }, { style: (t) => paint[t]!(t) }, { pad: options.aligned !== false }, { style: (t) => color.dim(t) }],
       { indent: '  ', measure: options.measure },
     );
     out.push(color.underline(terminalSafe(file.file)), ...lines, '');

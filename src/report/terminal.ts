@@ -62,6 +62,8 @@ export interface Column {
   /** Truncate this column (only this one) when the table is wider than the terminal. */
   shrink?: boolean;
   align?: 'left' | 'right';
+  /** false: never padded, the next cell follows after two spaces (a long free-text column in a pipe). */
+  pad?: boolean;
 }
 
 export interface RowsOptions {
@@ -134,7 +136,7 @@ export function eachRow(count: number, rowAt: (r: number) => readonly string[], 
         text = truncate(text, widths[i]!, measure);
         width = measure(text);
       }
-      const pad = width < widths[i]! ? spaces.slice(0, widths[i]! - width) : '';
+      const pad = width < widths[i]! && col?.pad !== false ? spaces.slice(0, widths[i]! - width) : '';
       const style = styles[i];
       const styled = style ? style(text, r) : text;
       if (i > 0) line += '  ';

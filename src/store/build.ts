@@ -12,9 +12,11 @@ export function idBase(entry: Pick<Entry, 'alias' | 'title' | 'year'>): string {
   let base = entry.alias ? slugify(entry.alias) : '';
   if (!base) {
     const beforeColon = entry.title.split(/[:：]/)[0]!.trim();
-    const words = (beforeColon && beforeColon.split(/\s+/).length <= 3 ? beforeColon : entry.title)
-      .split(/\s+/)
-      .filter((w) => w && !STOP_WORDS.has(w.toLowerCase()))
+    const all = (beforeColon && beforeColon.split(/\s+/).length <= 3 ? beforeColon : entry.title).split(/\s+/).filter(Boolean);
+    // NOTE: a stop word is dropped only before another word: last, it is a name (`Paper A`, beside
+    // `Paper B`), not an article.
+    const words = all
+      .filter((w, i) => i === all.length - 1 || !STOP_WORDS.has(w.toLowerCase()))
       .slice(0, 3)
       .join(' ');
     base = slugify(words);

@@ -102,12 +102,20 @@ describe('papers add', () => {
     expect(decode(fromFile.files.get(DIGEST))).toContain("[Ali]\n- a\n- b\n");
   });
 
-  it('warns about a venue it does not know and adds the entry as given', async () => {
+  it('writes a sure misspelling as lint --fix would, and warns about a guess, adding it as given', async () => {
     const io = seedIo();
     const r = await run(io, 'add', '--title', 'X Paper', '--venue', "Arivx'21", '--section', 'ocr');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('papers: warning: "Arivx" is not a known venue; did you mean "arXiv"? (written as given)\n');
-    expect(decode(io.files.get(DIGEST))).toMatch(/### X Paper\[Arivx'21\]$/);
+    expect(r.stderr).toContain('papers: writing the venue "Arivx" as "arXiv", a misspelling of it\n');
+    expect(decode(io.files.get(DIGEST))).toMatch(/### X Paper\[arXiv'21\]$/);
+    // Said once the entry is written, never before a refusal.
+    const refused = await run(seedIo(), 'add', '--title', 'X Paper', '--venue', "Arivx'21", '--section', 'nosuch');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toContain('writing the venue');
+    const guess = seedIo();
+    const g = await run(guess, 'add', '--title', 'X Paper', '--venue', "COLM'24", '--section', 'ocr');
+    expect(g.stderr).toContain('papers: warning: "COLM" is not a known venue; did you mean "COLT"? (written as given)\n');
+    expect(decode(guess.files.get(DIGEST))).toMatch(/### X Paper\[COLM'24\]$/);
     const variant = seedIo();
     const v = await run(variant, 'add', '--title', 'Y Paper', '--venue', 'neurips', '--year', '2020', '--section', 'ocr');
     expect(v.stderr).toContain('papers: writing the venue "neurips" as "NeurIPS", its registered spelling\n');
@@ -140,14 +148,19 @@ describe('papers add', () => {
       [['--title', 'T', '--venue', "KDD'18", '--year', '2019', '--section', 'ocr'], 'papers: --year: 2019 disagrees with the venue\'s year 2018; give the year once (nothing was added; see papers add --help)'],
       [
         ['--title', 'T', '--venue', 'MyConf', '--section', 'ocr'],
-        'papers: --venue: "MyConf" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config (nothing was added; see papers add --help)',
+        'papers: --venue: "MyConf" has no year; give the year (a heading names a venue with it: MyConf\'YY) (nothing was added; see papers add --help)',
+      ],
+      [
+        // One rule for a known venue too (it used to be written as [OSDI], which lint flags at once).
+        ['--title', 'T', '--venue', 'osdi', '--section', 'ocr'],
+        'papers: --venue: "osdi" has no year; give the year (a heading names a venue with it: osdi\'YY) (nothing was added; see papers add --help)',
       ],
       [['--title', 'DIN', '--alias', 'din', '--section', 'ocr'], "papers: the alias \"din\" is already in the digest: notes/papers.md:45 Deep Interest Network for Click-Through Rate Prediction(DIN)[KDD'18][Ali] (nothing was added; use --force to add it anyway)"],
       [
         ['--title', 'ＴＶＭ: An Automated End-to-End Optimizing Compiler for Deep Learning', '--section', 'ocr'],
         "papers: \"ＴＶＭ: An Automated End-to-End Optimizing Compiler for Deep Learning\" is already in the digest: notes/papers.md:52 TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW] (nothing was added; use --force to add it anyway)",
       ],
-      [['--title', 'T', '--section', 'nope'], 'papers: no section matches "nope"; the sections are:\n  1. ir  信息检索、搜索 (4)\n  2. recsys  推荐系统 (4)\n  3. systems  系统、编译器设计、优化 (9)\n  4. model-opt  模型优化 (1)\n  5. ocr  OCR 文字识别 (6)\n(use a slug, part of the heading, or the number)'],
+      [['--title', 'T', '--section', 'nope'], 'papers: no section matches "nope"; the sections are:\n  1.  ir         信息检索、搜索          (4)\n  2.  recsys     推荐系统                (4)\n  3.  systems    系统、编译器设计、优化  (9)\n  4.  model-opt  模型优化                (1)\n  5.  ocr        OCR 文字识别            (6)\n(use a slug, part of the heading, or the number)'],
       [['--title', 'T', '--section', 'ocr', '--new-section', 'X'], 'papers: --section and --new-section both given (give one: an existing section, or the heading of a new one)'],
       [['--title', 'T', '--new-section', 'ocr 文字识别'], 'papers: section "OCR 文字识别" already exists (notes/papers.md:118) (add to it with --section "OCR 文字识别")'],
       [['--title', 'T', '--new-section', '# Top'], 'papers: --new-section: starts with "#", which would change the heading\'s level (give the heading text of the new section)'],
@@ -180,9 +193,19 @@ describe('papers add', () => {
     it('asks only for what was not given, a year when the venue has none, and can start a section', async () => {
       const io = seedIo({ tty: true, answers: ['\u0000new', 'NLP', '2017', '', ''] });
       const r = await run(io, 'add', '--title', 'Transformer', '--venue', 'NeurIPS');
-      expect(io.asked).toEqual(['Section', 'New section heading', 'Year (empty for none)', 'Organisations, comma-separated (empty for none)', 'Note 1 (empty to finish)']);
+      expect(io.asked).toEqual(['Section', 'New section heading', 'Year of NeurIPS', 'Organisations, comma-separated (empty for none)', 'Note 1 (empty to finish)']);
       expect(r.code).toBe(0);
       expect(decode(io.files.get(DIGEST)).endsWith("\n\n\n## NLP\n\n### Transformer[NeurIPS'17]")).toBe(true);
+    });
+
+    it('asks a venue given without its year for the year, and does not take an empty answer', async () => {
+      const io = seedIo({ tty: true, answers: ['OCR 文字识别', ''] });
+      const file = watchFile(io, DIGEST);
+      // The scripted terminal throws where a real one would ask again.
+      const r = await run(io, 'add', '--title', 'T', '--venue', 'OSDI');
+      expect(r.stderr).toContain('scripted answer "" to "Year of OSDI" is invalid: OSDI needs its year');
+      file.unchanged();
+      expect(io.asked).toEqual(['Section', 'Year of OSDI']);
     });
 
     it('lists sections holding control characters escaped, and adds to the section as written', async () => {

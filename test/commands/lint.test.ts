@@ -30,6 +30,20 @@ const lintJson = async (files: Record<string, string>, ...args: string[]) => {
 
 const digest = (body: string): Record<string, string> => ({ '/work/notes/papers.md': body });
 /** The file's text with a BOM kept (TextDecoder drops it by default). */
+describe('lint stylish output', () => {
+  it('aligns the rule column on a terminal, and pads nothing in a pipe', async () => {
+    const body = "# D\n\n## S\n### A Much Longer Title For The Message Here(X)[KDD'18]\n\n### B(Y)[KDD'18][Z]\n- TODO\n";
+    const piped = await run(memoryIo(digest(body)), 'lint');
+    const onTty = await run(memoryIo(digest(body), { stdoutTty: true }), 'lint');
+    const rowsOf = (out: string) => out.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
+    expect(rowsOf(piped.stdout).length).toBeGreaterThan(1);
+    for (const row of rowsOf(piped.stdout)) expect(row).toMatch(/[^ ] {2}[a-z-]+$/);
+    const ruleAt = rowsOf(onTty.stdout).map((r) => r.search(/ [a-z-]+$/));
+    expect(new Set(ruleAt).size).toBe(1);
+    expect(rowsOf(onTty.stdout).some((r) => / {3,}[a-z-]+$/.test(r))).toBe(true);
+  });
+});
+
 const textOf = (io: ReturnType<typeof memoryIo>, file = '/work/notes/papers.md'): string =>
   new TextDecoder('utf-8', { ignoreBOM: true }).decode(io.files.get(file));
 /** A fresh Io (empty stdout and stderr) over the files another one holds now. */
@@ -75,7 +89,7 @@ describe('papers lint on the shipped digest', () => {
     const at = (line: number, rule: string) => report[0]!.messages.find((m) => m.line === line && m.ruleId === rule)!;
     expect(at(7, 'no-todo').message).toContain('"TODO" in "…');
     expect(at(7, 'no-todo').message).toContain('（// TODO 效果不佳如何证明）');
-    expect(at(89, 'venue-spelling').message).toBe('Unknown venue "Arivx"; did you mean "arXiv"?');
+    expect(at(89, 'venue-spelling').message).toBe('Misspelled venue "Arivx", expected "arXiv"');
     expect(at(66, 'venue-spelling').message).toBe('Unexpected venue spelling "Arxiv", expected "arXiv"');
     expect(at(39, 'org-spelling').message).toBe('Unexpected spelling "google" of an organisation, expected "Google"');
     expect(at(97, 'no-missing-file').message).toBe('Linked file "LLM_Serving_Survey.md" does not exist (looked for notes/LLM_Serving_Survey.md)');

@@ -105,8 +105,8 @@ describe('papers list on the shipped digest', () => {
   });
 
   it.each([
-    [['--section', 'nope'], /no section matches "nope"; the sections are:\n  1\. ir  信息检索、搜索 \(4\)/],
-    [['--section', '系统'], /section "系统" is ambiguous; it matches:\n  2\. recsys/],
+    [['--section', 'nope'], /no section matches "nope"; the sections are:\n  1\.  ir {9}信息检索、搜索 {10}\(4\)\n/],
+    [['--section', '系统'], /section "系统" is ambiguous; it matches:\n  2\.  recsys {3}推荐系统/],
     [['--year', '20x'], /--year: "20x" is not a year/],
     [['--year', '2022..2019'], /^papers: --year: "2022\.\.2019" is reversed, expected from\.\.to: 2019\.\.2022 \(see --help\)\n$/],
     [['--bogus'], /unknown option '--bogus'/],

@@ -166,7 +166,7 @@ describe('papers search', () => {
     it('an unknown section lists the sections', async () => {
       const r = await search('section:nope', 'tvm');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^papers: no section matches "nope"; the sections are:\n {2}1\. ir {2}信息检索、搜索 \(4\)/);
+      expect(r.stderr).toMatch(/^papers: no section matches "nope"; the sections are:\n {2}1\. {2}ir {9}信息检索、搜索 {10}\(4\)\n/);
     });
 
     it('a search with neither words nor filters', async () => {

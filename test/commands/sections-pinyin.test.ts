@@ -28,7 +28,7 @@ describe('sections in Chinese without a config', () => {
   it('an ambiguous pinyin lists the candidates (exit 2); pinyin matching nothing is unknown', async () => {
     const r = await run(noConfig(), 'list', '--section', 'xitong');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/section "xitong" is ambiguous; it matches:\n  2\. tuijian-xitong  推荐系统 \(4\)\n  3\. xitong-bianyi-qi-sheji-you-hua/);
+    expect(r.stderr).toMatch(/section "xitong" is ambiguous; it matches:\n  2\.  tuijian-xitong {18}推荐系统 {16}\(4\)\n  3\.  xitong-bianyi-qi-sheji-you-hua/);
     const none = await run(noConfig(), 'list', '--section', 'tuijia');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no section matches "tuijia"/);

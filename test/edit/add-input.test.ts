@@ -94,8 +94,9 @@ describe('addInputSchema', () => {
     [draft({ venue: "KDD'18", year: '2019' }), '--year: 2019 disagrees with the venue\'s year 2018; give the year once'],
     [
       draft({ venue: 'MyConf' }),
-      '--venue: "MyConf" is not a known venue, so without a year it would read as an organisation; give the year, or add the venue to the config',
+      '--venue: "MyConf" has no year; give the year (a heading names a venue with it: MyConf\'YY)',
     ],
+    [draft({ venue: 'OSDI' }), '--venue: "OSDI" has no year; give the year (a heading names a venue with it: OSDI\'YY)'],
     [draft({ title: 'Scaling Laws (Revisited)' }), '--title: would read back as the title "Scaling Laws" with the alias "Revisited"; reword it, or give the alias on its own'],
     [draft({ title: '' }), '--title: must not be empty'],
     [{ orgs: [], notes: [] } as AddDraft, '--title: is required'],
@@ -111,9 +112,9 @@ describe('addInputSchema', () => {
     ]);
   });
 
-  it('accepts a known venue without a year, and a lone year', () => {
-    expect(schema.parse(draft({ venue: 'OSDI' }))).toMatchObject({ venue: 'OSDI', year: null });
+  it('accepts a lone year, and a venue with its year given apart', () => {
     expect(schema.parse(draft({ year: '2023' }))).toMatchObject({ venue: null, year: 2023 });
+    expect(schema.parse(draft({ venue: 'OSDI', year: '23' }))).toMatchObject({ venue: 'OSDI', year: 2023 });
   });
 });
 
@@ -121,7 +122,8 @@ describe('adviseVenue', () => {
   it('writes a case variant as the registered spelling and warns about unknown ones', () => {
     expect(adviseVenue('neurips', venues)).toEqual({ venue: 'NeurIPS', message: 'writing the venue "neurips" as "NeurIPS", its registered spelling' });
     expect(adviseVenue('NIPS', venues)).toEqual({ venue: 'NIPS', message: null });
-    expect(adviseVenue('Arivx', venues)).toEqual({ venue: 'Arivx', message: 'warning: "Arivx" is not a known venue; did you mean "arXiv"? (written as given)' });
+    expect(adviseVenue('Arivx', venues)).toEqual({ venue: 'arXiv', message: 'writing the venue "Arivx" as "arXiv", a misspelling of it' });
+    expect(adviseVenue('COLM', venues)).toEqual({ venue: 'COLM', message: 'warning: "COLM" is not a known venue; did you mean "COLT"? (written as given)' });
     expect(adviseVenue('MyConf', venues).message).toBe('warning: "MyConf" is not a known venue (written as given; add it to papers.config.json "venues" to silence this)');
     expect(adviseVenue(null, venues)).toEqual({ venue: null, message: null });
   });

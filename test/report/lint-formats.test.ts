@@ -146,6 +146,16 @@ describe('stylish', () => {
     expect(rows[3]).toMatch(/^ {2}120:1 {2}info {5}空条目 "中文标题" +no-empty-entry$/);
   });
 
+  it('in a pipe (not aligned) follows each message by its rule at two spaces, no line padded to the longest', async () => {
+    const measure = await measureFor(FILES.flatMap((f) => f.messages.flatMap(stylishCells)));
+    const rows = formatStylish(FILES, { color: plain, measure, aligned: false }).split('\n').slice(1, 5);
+    for (const [row, m] of rows.map((r, i) => [r, FILES[0]!.messages[i]!] as const)) {
+      expect(row.endsWith(`${m.message}  ${m.ruleId}`)).toBe(true);
+    }
+    // Position and severity stay in columns.
+    expect(rows[3]).toMatch(/^ {2}120:1 {2}info {5}空条目 "中文标题"  no-empty-entry$/);
+  });
+
   it('colours severities only with a colour-capable chalk', () => {
     const coloured = formatStylish(FILES, { color: new Chalk({ level: 1 }) });
     expect(coloured).toContain('\u001b[31merror\u001b[39m');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStore, insertedEntry, rebuildWith } from '../../src/store/build.js';
+import { buildStore, idBase, insertedEntry, rebuildWith } from '../../src/store/build.js';
 import { parseDigest } from '../../src/store/parse.js';
 
 const files = {
@@ -23,5 +23,18 @@ describe('insertedEntry', () => {
     )!;
     const got = insertedEntry(digest, file, index, parsed.entries[index]!, { a: 'A' });
     expect([got.id, got.sectionSlug]).toEqual([expected.id, expected.sectionSlug]);
+  });
+});
+
+describe('idBase', () => {
+  it.each([
+    ['Paper A', 'paper-a-2020'],
+    ['Paper B', 'paper-b-2020'],
+    ['A Simple Framework for Contrastive Learning', 'simple-framework-contrastive-2020'],
+    ['Attention Is All You Need', 'attention-is-all-2020'],
+    ['Learning to Rank: A Survey', 'learning-rank-2020'],
+    ['The Case for Learned Index Structures', 'case-learned-index-2020'],
+  ])('keeps a stop word only where it ends the title, naming rather than joining: %s', (title, id) => {
+    expect(idBase({ alias: null, title, year: 2020 })).toBe(id);
   });
 });

@@ -33,7 +33,7 @@ export const venueSpelling = defineRule({
         message:
           entry.venueMatch === 'variant'
             ? `Unexpected venue spelling "${entry.venueRaw}", expected "${suggestion}"`
-            : `Unknown venue "${entry.venueRaw}"; did you mean "${suggestion}"?`,
+            : `Misspelled venue "${entry.venueRaw}", expected "${suggestion}"`,
         fix: { start, end, text: suggestion },
       });
     }
