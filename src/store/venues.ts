@@ -284,9 +284,13 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       const r = this.resolve(name);
       return r.match === 'unknown' || r.match === 'none' ? null : r.name;
     },
+    // NOTE: what resolve would call canonical, alias or variant, without its fuzzy search: the heading
+    // grammar asks this of every bracket and parenthesis it reads, mostly of names that are no venue.
     isKnown(name) {
-      const match = this.resolve(name).match;
-      return match === 'canonical' || match === 'alias' || match === 'variant';
+      if (name.trim() === '') return false;
+      if (bySpelling.has(name)) return true;
+      const key = keyOf(name);
+      return key !== '' && byKey.has(key);
     },
     names: () => [...keysByCanonical.keys()],
   };
