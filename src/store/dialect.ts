@@ -60,12 +60,22 @@ interface LevelCounts {
   dated: number;
 }
 
+/**
+ * Headings per level, and how many read as papers: exactly for `##` and `####`; for `###` only up to
+ * one more than either of them and 2, which is all detectEntries compares it with.
+ */
 function countLevels(outline: readonly OutlineHeading[]): LevelCounts[] {
   const levels = Array.from({ length: 7 }, () => ({ count: 0, dated: 0 }));
   for (const h of outline) {
-    const l = levels[h.level]!;
-    l.count++;
-    if (isPaperHeading(h.raw)) l.dated++;
+    levels[h.level]!.count++;
+    if ((h.level === 2 || h.level === 4) && isPaperHeading(h.raw)) levels[h.level]!.dated++;
+  }
+  // NOTE: a digest of ours has thousands of `###` papers: reading each as one would cost more than the rest of the detection.
+  const cap = Math.max(levels[2]!.dated, levels[4]!.dated, 2) + 1;
+  const l3 = levels[3]!;
+  for (const h of outline) {
+    if (l3.dated >= cap) break;
+    if (h.level === 3 && isPaperHeading(h.raw)) l3.dated++;
   }
   return levels;
 }

@@ -164,9 +164,16 @@ function isResourceText(text: string): boolean {
   return RESOURCE.test(t) || /^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic})/u.test(t);
 }
 
+/** Whether tokenize may start a token at a character (by its code): `[`, `!`, `【`, `<`, `h`, `w`, `*`, `_`. */
+function mayStartToken(c: number): boolean {
+  return c === 91 || c === 33 || c === 0x3010 || c === 60 || c === 104 || c === 119 || c === 42 || c === 95;
+}
+
 function tokenize(raw: string, end: number): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < end; i++) {
+    // NOTE: by code first: most characters start nothing, and raw[i] of a CJK character is a new string.
+    if (!mayStartToken(raw.charCodeAt(i))) continue;
     const ch = raw[i]!;
     if (ch === '[' || (ch === '!' && raw[i + 1] === '[')) {
       const image = ch === '!';
@@ -653,6 +660,8 @@ function plainText(raw: string, start: number, end: number, tokens: readonly Tok
 }
 
 /** The description: text after the title that no metadata took, links as their text, without separators at either end. */
+const DESCRIPTION_TEXT = /[^\s.,，。;；:：|\-–—*_~]/;
+
 function descriptionOf(found: Found, start: number, end: number, tokens: readonly Token[]): string {
   const spans: Array<[number, number, string]> = found.used.map(([s, e]) => [s, e, ' ']);
   for (const t of tokens) {
@@ -668,6 +677,8 @@ function descriptionOf(found: Found, start: number, end: number, tokens: readonl
     at = e;
   }
   if (end > at) out += found.raw.slice(at, end);
+  // Mostly nothing is left but spaces between the metadata.
+  if (!DESCRIPTION_TEXT.test(out)) return '';
   return out.replace(/\s+/g, ' ').replace(/^[\s.,，。;；:：|\-–—*_~]+|[\s.,，。;；:：|\-–—*_~]+$/g, '');
 }
 
@@ -837,9 +848,10 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
     issues.push({ code: 'empty-title', message: `Empty title, expected the paper's title after "${marker.trim()} "`, start: 0, end: raw.length });
   }
   let depth = 0;
-  for (const ch of title) {
-    if (ch === '(' || ch === '（') depth++;
-    else if (ch === ')' || ch === '）') depth--;
+  for (let i = 0; i < title.length; i++) {
+    const c = title.charCodeAt(i);
+    if (c === 40 || c === 0xff08) depth++;
+    else if (c === 41 || c === 0xff09) depth--;
     if (depth < 0) break;
   }
   if (depth !== 0) {
