@@ -1,6 +1,7 @@
 // The commander tree: global options and an explicit list of register* calls. Actions load lazily.
 import { Command, Option } from 'commander';
 import pkg from '../package.json';
+import { ENCODINGS } from './config/encodings.js';
 import type { Io } from './io.js';
 import { terminalSafe } from './report/safe.js';
 import { createContext, type Context, type GlobalOptions } from './commands/context.js';
@@ -357,6 +358,7 @@ export function buildProgram(io: Io, done: SetExitCode): Command {
     .addOption(new Option('--config <file>', 'config file (default: papers.config.json beside the notes)'))
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('--no-cache', 'parse the notes afresh, without reading or writing the parse cache')
+    .addOption(new Option('--encoding <name>', "the notes' encoding (default: auto, which reads UTF-8, UTF-16 with a BOM and GB18030/GBK)").choices([...ENCODINGS]))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -2,12 +2,12 @@
 // text read under the lock, each checked, and written in one atomic replace (or shown as a diff).
 import { InputError, PapersError, UsageError } from '../errors.js';
 import type { AddInput } from '../edit/add-input.js';
-import { fieldProblem } from '../edit/add-input.js';
+import { fieldProblem, readBackProblem } from '../edit/add-input.js';
 import type { SectionChoice } from '../edit/add-template.js';
 import { applyEdits } from '../edit/apply.js';
 import { commitChange } from '../edit/commit.js';
 import { unifiedDiff } from '../edit/diff.js';
-import { newEntryLines, planAdd } from '../edit/plan-add.js';
+import { entryHeadingText, newEntryLines, planAdd } from '../edit/plan-add.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { findDuplicates } from '../query/duplicates.js';
 import type { ParsedEntry } from '../store/parse.js';
@@ -104,6 +104,7 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
       // Other files' entries are looked at as summaries; only those it repeats are read whole, for the message.
       const summaries = now.store.summaries();
       const otherFiles = summaries.filter((e) => e.file !== target.file);
+      const isVenue = (name: string): boolean => store.venues.isKnown(name);
       for (const [k, { input, label }] of entries.entries()) {
         try {
           const repeated = new Set(findDuplicates(otherFiles, input.title, input.alias));
@@ -113,7 +114,10 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
           // After the first entry of a new section, the section is there.
           const create = target.create && k === 0;
           const request = { fields: input, notes: input.notes, section: { title: target.title, create } };
-          const lines = newEntryLines(parsed, text, request);
+          // Written in this digest's style (venue first, its heading level or list form), the heading must still read back as the fields given.
+          const lines = newEntryLines(parsed, text, request, isVenue);
+          const problem = readBackProblem(input, isVenue, entryHeadingText(lines[0]!));
+          if (problem) throw new UsageError(`${label === null ? '--' : ''}${problem.field}: in the style of ${target.file}, ${problem.message}`, 'nothing was added; reword it');
           const edits = planAdd(parsed, text, request, lines);
           const after = applyEdits(text, edits).output;
           checkInsertions(target.file, text, after, edits);

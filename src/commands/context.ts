@@ -10,6 +10,7 @@ export interface GlobalOptions {
   config?: string;
   color?: boolean;
   cache?: boolean;
+  encoding?: string;
 }
 
 export interface ContextLoadOptions {
@@ -50,14 +51,19 @@ export async function createContext(io: Io, global: GlobalOptions): Promise<Cont
     color: await colorFor(io, global.color !== false),
     errColor: () => (errColor ??= colorFor(io, global.color !== false, io.stderr)),
     // NOTE: the store's modules load with the first command that needs them, not at start-up.
-    load: async (options = {}) =>
-      (await import('../store/load.js')).loadStore(io, {
+    load: async (options = {}) => {
+      const store = await (await import('../store/load.js')).loadStore(io, {
         notes: options.notes ?? global.notes,
         config: global.config,
         cache: global.cache !== false,
+        encoding: global.encoding,
         readsText: options.readsText,
         progress: options.progress !== false && io.stderr.isTTY ? () => progressBar((text) => io.stderr.write(text), 'papers: reading notes') : undefined,
-      }),
+      });
+      // A file whose entries papers could not find: say which setting would read them.
+      for (const hint of (await import('../store/dialect.js')).layoutHints(store.files)) io.stderr.write(`papers: ${hint}\n`);
+      return store;
+    },
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => {
       const safe = terminalSafe(text);

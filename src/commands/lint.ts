@@ -101,6 +101,7 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
     const name = file.file;
     // Planned again when the file changes during the write: only the last plan counts.
     let planned = 0;
+    let bytes: Uint8Array | undefined;
     const write = await rewriteFile(
       ctx.io,
       store.path(name),
@@ -111,10 +112,10 @@ async function lintNotes(ctx: Context, notes: string | undefined, options: LintO
         planned = outcome.fixed;
         return outcome.output;
       },
-      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) } },
+      { dryRun: options.fixDryRun, known: { bytes: store.bytes(name), text: () => store.text(name) }, codec: store.codec, written: (data) => (bytes = data) },
     );
     if (write.written || options.fixDryRun) fixed += planned;
-    if (write.written) written = keepText(written, name, write.after, last);
+    if (write.written) written = keepText(written, name, write.after, bytes, last);
     if (options.fixDryRun) diff += unifiedDiff(name, write.before, write.after);
   }
   return { result: (await relint(texts)).result, fixed, diff };

@@ -1,5 +1,7 @@
 // The config file beside the notes (`papers.config.json`): zod schema and the one-line-per-issue error format.
 import * as z from 'zod/mini';
+import { EntriesAtSchema } from '../store/schema.js';
+import { ENCODINGS, type EncodingName } from './encodings.js';
 
 export const CONFIG_FILE_NAME = 'papers.config.json';
 
@@ -31,6 +33,9 @@ export const RuleSettingSchema = z.union(
 );
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
+export const EncodingSchema = z.enum(ENCODINGS);
+export type { EncodingName };
+
 export const ConfigSchema = z.strictObject({
   $schema: z.optional(z.string()),
   /** Short names for sections: slug -> the section heading's text, exactly as written after `## `. */
@@ -41,6 +46,10 @@ export const ConfigSchema = z.strictObject({
   orgs: z.optional(z.array(NameListSchema)),
   /** TODO markers added to the built-in ones (TODO, FIXME, XXX, TBD, 待补充, 待完善, 待定...). */
   todoTerms: z.optional(z.array(nonEmpty())),
+  /** Where each file's entries are: `auto` (detected per file), `{"heading": 2..6}` or `{"bullets": true}`. */
+  entries: z.optional(z.union([z.literal('auto'), EntriesAtSchema], { error: 'expected "auto", {"heading": 2..6} or {"bullets": true}' })),
+  /** The notes' text encoding (default `auto`). */
+  encoding: z.optional(EncodingSchema),
   /** `papers lint`: rule (id or alias) -> severity or [severity, options]. */
   lint: z.optional(z.strictObject({ rules: z.optional(z.record(z.string(), RuleSettingSchema)) })),
 });

@@ -200,8 +200,7 @@ export function addInputSchema({ maxYear, venues }: AddInputContext) {
 }
 
 /** How the written heading would read back differently from the fields, if it would. */
-export function readBackProblem(fields: EntryFields, isVenue: (name: string) => boolean): { field: string; message: string } | null {
-  const heading = formatHeading(fields, DEFAULT_STYLE);
+export function readBackProblem(fields: EntryFields, isVenue: (name: string) => boolean, heading = formatHeading(fields, DEFAULT_STYLE)): { field: string; message: string } | null {
   const parsed = parseHeading(heading, isVenue);
   if (parsed.title !== fields.title || parsed.alias !== fields.alias) {
     const alias = parsed.alias !== null && parsed.alias !== fields.alias ? ` with the alias "${parsed.alias}"` : '';

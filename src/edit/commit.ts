@@ -33,10 +33,11 @@ export interface Committed extends WriteResult {
  * `plan` returns null to change nothing, or throws a PapersError to abort: nothing is written.
  */
 export async function commitChange(io: Io, store: Store, file: string, plan: (now: FileNow) => Planned | null, options: { dryRun?: boolean } = {}): Promise<Committed> {
-  const parsing = { venues: store.registries.venues, todos: store.registries.todos };
+  const parsing = store.registries;
   let loaded: ParsedFile | undefined;
   const loadedParse = (): ParsedFile => (loaded ??= store.parsed(file));
   let planned: { now: FileNow; change: Planned } | undefined;
+  let written: Uint8Array | undefined;
   const result = await rewriteFile(
     io,
     store.path(file),
@@ -55,26 +56,28 @@ export async function commitChange(io: Io, store: Store, file: string, plan: (no
       planned = change ? { now, change } : undefined;
       return change?.text ?? null;
     },
-    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) } },
+    { dryRun: options.dryRun === true, known: { bytes: store.bytes(file), text: () => store.text(file) }, codec: store.codec, written: (data) => (written = data) },
   );
   if (!planned) return { ...result, store: undefined };
   const after = planned.now.store.withText(file, planned.change.text, planned.change.parsed);
-  if (result.written) keepWritten(after, result.after);
+  if (result.written) keepWritten(after, written);
   return { ...result, store: after };
 }
 
 /**
  * Keeps `after` (a store withText gave for the text a writer wrote) in the cache, so the next command
- * finds this state parsed. The bytes are those rewriteFile wrote: the text's UTF-8.
+ * finds this state parsed: under the bytes rewriteFile wrote (the text in the file's own encoding, as
+ * rewriteFile's `written` hands them over), whose hash is what the next run reads from the file.
  */
-export function keepWritten(after: Store, written: string): void {
-  after.keep(new TextEncoder().encode(written));
+export function keepWritten(after: Store, bytes: Uint8Array | undefined): void {
+  if (!bytes) throw new Error('keepWritten: no bytes were written');
+  after.keep(bytes);
 }
 
-/** The store once `text` is written into `file`, kept in the cache: for writers that plan without commitChange (lint --fix). */
-export function keepText(store: Store, file: string, text: string, previous: Iterable<ParsedChunk>): Store {
-  const parsed = parseDigest(text, file, { venues: store.registries.venues, todos: store.registries.todos, reuse: reuseChunks(previous) });
+/** The store once `text` is written into `file` as `bytes`, kept in the cache: for writers that plan without commitChange (lint --fix). */
+export function keepText(store: Store, file: string, text: string, bytes: Uint8Array | undefined, previous: Iterable<ParsedChunk>): Store {
+  const parsed = parseDigest(text, file, { ...store.registries, reuse: reuseChunks(previous) });
   const after = store.withText(file, text, parsed);
-  keepWritten(after, text);
+  keepWritten(after, bytes);
   return after;
 }

@@ -1,4 +1,6 @@
-// A new entry's text in the digest's own style: `Title(ALIAS)[Venue'YY][Org1,Org2]`, bullets, and the style read from the file.
+// A new entry's text in the digest's own style: `Title(ALIAS)[Venue'YY][Org1,Org2]`, `[CVPR 2024] Title`,
+// `Title. ICLR 2018`, `Title (2017)`, as a heading or a list item, and the style read from the file.
+import { parseHeading } from '../store/heading.js';
 
 export interface EntryFields {
   title: string;
@@ -21,6 +23,20 @@ export interface HeadingStyle {
   orgSeparator: string;
 }
 
+/** Where and how the venue is written: ours after the title, or as other digests write it. */
+export interface VenueStyle {
+  /** Where the venue goes: after the title (`Title[KDD'18]`), before it (`[CVPR 2020] Title`), or trailing (`Title. ICLR 2018`). */
+  venueAt: 'before' | 'after' | 'trailing';
+  /** The bracket around the venue (`[`, `【`, `(`, `（`); trailing venues have none. */
+  bracket: string;
+  /** Between the venue and its year: `'`, `’`, ` `, `` or `-`. */
+  yearGlue: string;
+  /** Before a trailing venue: `. ` or `, `. */
+  trailingSeparator: string;
+  /** A space between the title and a venue in parentheses after it (`Title (CVPR 2017)`). */
+  spaced: boolean;
+}
+
 /** The shipped digest's style, used where a file shows none. */
 export const DEFAULT_STYLE: HeadingStyle = {
   fullYear: false,
@@ -29,6 +45,31 @@ export const DEFAULT_STYLE: HeadingStyle = {
   spaceBetweenGroups: false,
   orgSeparator: ',',
 };
+
+/** Ours: `Title[KDD'18]`. */
+export const DEFAULT_VENUE_STYLE: VenueStyle = {
+  venueAt: 'after',
+  bracket: '[',
+  yearGlue: "'",
+  trailingSeparator: '. ',
+  spaced: false,
+};
+
+const CLOSE: Readonly<Record<string, string>> = { '[': ']', '【': '】', '(': ')', '（': '）' };
+
+/** Counts of several ways of writing one thing: the most common, the default on a tie with it. */
+class Choice<T> {
+  private readonly counts = new Map<T, number>();
+  add(value: T): void {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+  }
+  pick(fallback: T): T {
+    let best = fallback;
+    let most = this.counts.get(fallback) ?? 0;
+    for (const [value, n] of this.counts) if (n > most) [best, most] = [value, n];
+    return best;
+  }
+}
 
 /** Counts of two ways of writing one thing; the style follows the majority, the default on a tie. */
 class Vote {
@@ -43,7 +84,7 @@ class Vote {
   }
 }
 
-/** The style most of these entry headings (the text after `### `) are written in. */
+/** The style most of these entry headings (the text after `### `, or after a list item's marker) are written in. */
 export function detectStyle(raws: readonly string[]): HeadingStyle {
   const fullYear = new Vote();
   const beforeAlias = new Vote();
@@ -74,20 +115,72 @@ export function detectStyle(raws: readonly string[]): HeadingStyle {
   };
 }
 
-/** The heading text after `### `. A year without a venue is written `[2018]`. */
-export function formatHeading(fields: EntryFields, style: HeadingStyle = DEFAULT_STYLE): string {
-  let text = fields.title;
-  if (fields.alias) text += `${style.spaceBeforeAlias ? ' ' : ''}(${fields.alias})`;
-  const groups: string[] = [];
-  if (fields.venue !== null) {
-    const year = fields.year === null ? '' : style.fullYear ? `'${fields.year}` : `'${String(fields.year % 100).padStart(2, '0')}`;
-    groups.push(`[${fields.venue}${year}]`);
-  } else if (fields.year !== null) {
-    groups.push(`[${fields.year}]`);
+/**
+ * Where and how most of these headings write the venue, read by the heading grammar, and whether
+ * their years are written in full (which `detectStyle` sees only in `'YY` groups).
+ */
+export function detectVenueStyle(raws: readonly string[], isVenue: (name: string) => boolean = () => false): VenueStyle & { fullYear: boolean | null } {
+  const fullYear = new Vote();
+  const venueAt = new Choice<VenueStyle['venueAt']>();
+  const bracket = new Choice<string>();
+  const glue = new Choice<string>();
+  const separator = new Choice<string>();
+  const spaced = new Vote();
+  for (const raw of raws) {
+    const { form, venueSpan } = parseHeading(raw, isVenue);
+    if (form.venueAt === 'after' && form.bracket && venueSpan) spaced.add(/\s/.test(raw[raw.lastIndexOf(form.bracket, venueSpan[0]) - 1] ?? ''));
+    if (form.yearDigits !== null) fullYear.add(form.yearDigits === 4);
+    if (form.venueAt === null) continue;
+    venueAt.add(form.venueAt);
+    if (form.bracket) bracket.add(form.bracket);
+    if (form.yearGlue !== null) glue.add(form.yearGlue);
+    if (form.venueAt === 'trailing' && !form.bracket && venueSpan) {
+      const before = /([.,，;；|]|\s[-–—])?\s*$/.exec(raw.slice(0, venueSpan[0]));
+      separator.add(before?.[1] ? `${before[1].trim()} ` : ' ');
+    }
   }
-  if (fields.orgs.length) groups.push(`[${fields.orgs.join(style.orgSeparator)}]`);
-  if (groups.length) text += (style.spaceBeforeGroups ? ' ' : '') + groups.join(style.spaceBetweenGroups ? ' ' : '');
-  return text;
+  const at = venueAt.pick(DEFAULT_VENUE_STYLE.venueAt);
+  return {
+    venueAt: at,
+    bracket: bracket.pick(at === 'trailing' ? '(' : DEFAULT_VENUE_STYLE.bracket),
+    yearGlue: glue.pick(DEFAULT_VENUE_STYLE.yearGlue),
+    trailingSeparator: separator.pick(DEFAULT_VENUE_STYLE.trailingSeparator),
+    spaced: spaced.verdict,
+    fullYear: fullYear.yes + fullYear.no === 0 ? null : fullYear.verdict,
+  };
+}
+
+/** The venue and year as the style writes them (`KDD'18`, `CVPR 2024`, `KDD2018`), the year alone, or null. */
+function venueText(fields: EntryFields, style: HeadingStyle & VenueStyle): string | null {
+  if (fields.venue === null) return fields.year === null ? null : String(fields.year);
+  if (fields.year === null) return fields.venue;
+  const quoted = style.yearGlue === "'" || style.yearGlue === '’';
+  // NOTE: after a space, a hyphen or nothing the year is written in full: `AAAI 18` and `KDD18` read back only for known venues.
+  const year = quoted && !style.fullYear ? String(fields.year % 100).padStart(2, '0') : String(fields.year);
+  return `${fields.venue}${style.yearGlue}${year}`;
+}
+
+/** The heading text after `### ` (or a list item's marker). A year without a venue is written `[2018]`. */
+export function formatHeading(fields: EntryFields, headingStyle: HeadingStyle = DEFAULT_STYLE, venueStyle: VenueStyle = DEFAULT_VENUE_STYLE): string {
+  const style = { ...headingStyle, ...venueStyle };
+  let title = fields.title;
+  if (fields.alias) title += `${style.spaceBeforeAlias ? ' ' : ''}(${fields.alias})`;
+  const venue = venueText(fields, style);
+  const orgs = fields.orgs.length ? `[${fields.orgs.join(style.orgSeparator)}]` : null;
+  const wrap = (inner: string): string => `${style.bracket}${inner}${CLOSE[style.bracket] ?? ']'}`;
+  // A venue without a year reads as one only in brackets (`[OSDI]`): written after the title then.
+  const at = fields.venue !== null && fields.year === null && style.venueAt === 'trailing' ? 'after' : style.venueAt;
+  if (at === 'before') return [venue === null ? null : wrap(venue), title, orgs].filter((p) => p !== null).join(' ');
+  if (at === 'trailing') {
+    const tail = venue === null ? '' : fields.venue === null ? ` (${venue})` : `${style.trailingSeparator}${venue}`;
+    return `${title}${tail}${orgs ? ` ${orgs}` : ''}`;
+  }
+  const paren = style.bracket === '(' || style.bracket === '（';
+  const groups = [venue === null ? null : wrap(venue), orgs].filter((g) => g !== null);
+  if (!groups.length) return title;
+  // `Title (CVPR 2017) [Org]`: a parenthesis spaced as the file spaces it, organisations in brackets after it.
+  const space = (paren && venue !== null ? style.spaced : style.spaceBeforeGroups) ? ' ' : '';
+  return title + space + groups.join(style.spaceBetweenGroups || (paren && venue !== null && orgs !== null) ? ' ' : '');
 }
 
 /** The bullet marker most top-level list items in `text` use, or null when it has none. */

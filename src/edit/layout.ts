@@ -15,11 +15,27 @@ export function isCommentLine(line: string): boolean {
 }
 
 /**
+ * A line that closes a section rather than belonging to its last entry: a thematic break (`---`),
+ * or nothing but links to places in the page (`[[back to top]](#contents)`, `<a href="#top">↑</a>`).
+ */
+export function isFooterLine(line: string): boolean {
+  if (/^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/.test(line)) return true;
+  if (!line.includes('#')) return false;
+  const bare = line.replace(/<\/?(?:p|div|span|sub|sup|small|b|strong|em|i)\b[^<>]*>/gi, '').replace(/\*\*|__/g, '').trim();
+  return /^(?:(?:\[(?:[^\]]|\[[^\]]*\])*\]\(#[^)\s]*\)|<a\s+href=["']#[^"']*["'][^<>]*>[^<>]*<\/a>)\s*[|·•]?\s*)+$/i.test(bare);
+}
+
+/** A line that ends what it follows without being part of it: HTML comments only, or a footer. */
+export function isClosingLine(line: string): boolean {
+  return isCommentLine(line) || isFooterLine(line);
+}
+
+/**
  * The point after the last line with content in [from, to), where `to` is the start of a line or
  * the end of the text; null when the range holds only blank lines. "Blank" is what `trim()` removes,
  * as the parser counts it. Lines of nothing but HTML comments count as blank too (unless `comments`
  * is 'content'): a `disable-next-line` directive at the end of an entry or section belongs to what
- * follows, so new text goes before it.
+ * follows, so new text goes before it; and so do footer lines (`---`, `[[back to top]](#top)`).
  */
 export function afterLastContent(text: string, from: number, to: number, comments: 'skip' | 'content' = 'skip'): InsertionPoint | null {
   let i = to;
@@ -29,7 +45,7 @@ export function afterLastContent(text: string, from: number, to: number, comment
     if (comments === 'content') break;
     let start = i;
     while (start > from && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-    if (!isCommentLine(text.slice(start, i))) break;
+    if (!isClosingLine(text.slice(start, i))) break;
     i = start;
   }
   let j = i;

@@ -1,7 +1,8 @@
 // planAdd: where a new entry goes in one digest file and its exact text, as a single insertion. Pure.
-import type { ParsedEntry, ParsedFile } from '../store/parse.js';
+import type { ParsedEntry, ParsedFile, ParsedSection } from '../store/parse.js';
+import { headingOfLine, htmlHeadingOfLine, listItemOfLine } from '../store/scan.js';
 import type { Edit } from './apply.js';
-import { bulletLines, bulletMarker, detectStyle, formatHeading, type EntryFields } from './entry-text.js';
+import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
 
 export interface AddRequest {
@@ -59,15 +60,76 @@ const blanks = (n: number): string[] => Array.from({ length: n }, () => '');
 /** How many of the file's last headings show its style: the recent habit, and cheap on a big digest. */
 const STYLE_SAMPLE = 500;
 
+/** A section heading's level (`##` is 2, `<h3>` is 3). */
+export function sectionLevel(text: string, section: Pick<ParsedSection, 'heading'>): number {
+  const line = text.slice(section.heading.start, section.heading.end).replace(/^\uFEFF/, '');
+  return (headingOfLine(line) ?? htmlHeadingOfLine(line))?.level ?? 2;
+}
+
+/** The level a new section gets: one above `##`-style entries, else that of the sections holding the file's entries (`##`). */
+export function newSectionLevel(file: ParsedFile, text: string): number {
+  const { at } = file.info.entries;
+  if ('heading' in at) return Math.max(1, at.heading - 1);
+  const used = new Set(file.entries.map((e) => e.section));
+  const levels = file.sections.filter((s) => used.has(s.title)).map((s) => sectionLevel(text, s));
+  return mostCommon(levels, 2);
+}
+
+/** The text of an entry's heading line after its marker (`### `, `- `). */
+export function entryHeadingText(line: string): string {
+  return (headingOfLine(line) ?? htmlHeadingOfLine(line) ?? listItemOfLine(line))?.raw ?? line;
+}
+
+/** The list marker of the file's last entry, the next number after a numbered one (`3.` after `2.`). */
+function itemMarker(file: ParsedFile, text: string): string {
+  const last = file.entries.at(-1);
+  const line = last ? text.slice(last.heading.start, last.heading.rawOffset) : '';
+  const m = /^\uFEFF?\s*([-*+]|(\d{1,9})([.)]))/.exec(line);
+  if (!m) return '-';
+  return m[2] ? `${Number(m[2]) + 1}${m[3]}` : m[1]!;
+}
+
+/** How notes under a list-item entry are indented and marked: as the file's entries' own are, else `  - `. */
+function nestedMarker(file: ParsedFile, text: string, item: string): { indent: string; marker: string } {
+  const counts = new Map<string, number>();
+  for (const e of file.entries.slice(-STYLE_SAMPLE)) {
+    for (const m of text.slice(e.body.start, e.body.end).matchAll(/^([ \t]+)([-*+])[ \t]/gm)) {
+      const key = `${m[1]}\u0000${m[2]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  let best = '';
+  let most = 0;
+  for (const [key, n] of counts) if (n > most) [best, most] = [key, n];
+  if (!best) return { indent: ' '.repeat(item.length + 1), marker: '-' };
+  const [indent, marker] = best.split('\u0000') as [string, string];
+  return { indent, marker };
+}
+
 /**
- * The new entry's lines: its heading in the style of the file's recent headings, then one bullet per
- * note with the marker the section uses (else the file).
+ * The new entry's lines: its heading in the style of the file's recent headings (where the venue
+ * goes, its brackets, how its year is written), as a heading of the file's entry level or as a list
+ * item, then one bullet per note with the marker the section uses (else the file), nested under a
+ * list item.
  */
-export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddRequest, 'fields' | 'notes' | 'section'>): string[] {
-  const style = detectStyle(file.entries.slice(-STYLE_SAMPLE).map((e) => e.heading.raw));
+export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddRequest, 'fields' | 'notes' | 'section'>, isVenue: (name: string) => boolean = () => false): string[] {
+  const raws = file.entries.slice(-STYLE_SAMPLE).map((e) => e.heading.raw);
+  const style = detectStyle(raws);
+  const venueStyle = detectVenueStyle(raws, isVenue);
+  // Ours counts full years in `'YYYY` groups only; another dialect's years are counted wherever they are.
+  // NOTE: in ours (`Title[Venue'YY]`) the year is written `'YY` or `'YYYY` as it always was, whatever other groups do.
+  const ours = venueStyle.venueAt === 'after' && (venueStyle.bracket === '[' || venueStyle.bracket === '【');
+  if (!ours && venueStyle.fullYear !== null) style.fullYear = venueStyle.fullYear;
+  const heading = formatHeading(request.fields, style, ours ? { ...DEFAULT_VENUE_STYLE, bracket: '[' } : venueStyle);
+  const { at } = file.info.entries;
+  if ('bullets' in at) {
+    const item = itemMarker(file, text);
+    const nested = nestedMarker(file, text, item);
+    return [`${item} ${heading}`, ...bulletLines(request.notes, nested.marker).map((l) => nested.indent + l)];
+  }
   const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
-  return [`### ${formatHeading(request.fields, style)}`, ...bulletLines(request.notes, marker)];
+  return [`${'#'.repeat(at.heading)} ${heading}`, ...bulletLines(request.notes, marker)];
 }
 
 /**
@@ -83,7 +145,7 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   if (request.section.create) {
     // A file of nothing but comments keeps them first.
     const point = afterLastContent(text, 0, text.length) ?? afterLastContent(text, 0, text.length, 'content');
-    const lines = [`## ${request.section.title}`, ...blanks(gaps.head), ...entryLines];
+    const lines = [`${'#'.repeat(newSectionLevel(file, text))} ${request.section.title}`, ...blanks(gaps.head), ...entryLines];
     if (!point) {
       // Nothing but blank lines (or nothing): start at the top, after a BOM.
       const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -95,7 +157,9 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   const sections = file.sections.filter((s) => s.title === request.section.title);
   const section = sections.at(-1);
   if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${file.info.file}`);
-  const point = afterLastContent(text, section.range.start, section.range.end)!;
+  // After the section's last entry, before what closes it (a footer, comment lines); a list item right after the last item.
+  const last = 'bullets' in file.info.entries.at ? file.entries.filter((e) => e.range.start >= section.range.start && e.range.start < section.range.end).at(-1) : undefined;
+  const point = (last && afterLastContent(text, last.range.start, last.range.end)) ?? afterLastContent(text, section.range.start, section.range.end)!;
   // An empty section: the entry follows the `##` line as first entries do in this file.
   const emptySection = text.slice(section.heading.end, point.at).trim() === '';
   const gap = emptySection ? gaps.head : gaps.entry;

@@ -3,7 +3,7 @@ import { PapersError } from '../errors.js';
 import type { ParsedEntry, ParsedFile } from '../store/parse.js';
 import type { Edit } from './apply.js';
 import type { EntryFields } from './entry-text.js';
-import { isCommentLine } from './layout.js';
+import { isClosingLine } from './layout.js';
 
 export class CheckFailed extends PapersError {
   constructor(file: string, reason: string, before?: ParsedFile) {
@@ -69,13 +69,14 @@ function checkSameFile(name: string, before: ParsedFile, after: ParsedFile, extr
 }
 
 /**
- * Notes split before the comment lines (and blank lines among them) that close them: new lines go
- * before those, which usually belong to what follows (a `disable-next-line` directive).
+ * Notes split before the comment lines and footers (and blank lines among them) that close them:
+ * new lines go before those, which belong to what follows (a `disable-next-line` directive) or to
+ * the section (`[[back to top]](#top)`, `---`).
  */
 export function splitCommentTail(notes: string): { head: string[]; tail: string[] } {
   const lines = notes === '' ? [] : notes.split('\n');
   let keep = lines.length;
-  while (keep > 0 && (lines[keep - 1]!.trim() === '' || isCommentLine(lines[keep - 1]!))) keep--;
+  while (keep > 0 && (lines[keep - 1]!.trim() === '' || isClosingLine(lines[keep - 1]!))) keep--;
   return { head: lines.slice(0, keep), tail: lines.slice(keep) };
 }
 

@@ -1,7 +1,7 @@
 // The one way papers changes a user's file: lock, re-read, plan on what is there now, check, write atomically.
 import { InputError, PapersError } from '../errors.js';
 import type { FileLock, Io, ReplaceProblem } from '../io.js';
-import { decodeNotesBytes, readNotesBytes } from '../store/read.js';
+import { notesCodec, readNotesBytes, type NotesCodec } from '../store/read.js';
 
 export interface WriteResult {
   before: string;
@@ -32,8 +32,13 @@ export async function rewriteFile(
     dryRun?: boolean;
     /** The file as the caller already read and decoded it: the first plan is made on it (see below). */
     known?: { bytes: Uint8Array | undefined; text: () => string | undefined };
+    /** How the file's bytes are read and the new text written back (default: detected, as a store without a config). */
+    codec?: NotesCodec;
+    /** Told the bytes written: the new text in the file's own encoding, encoded once (what a cache of this state is keyed by). */
+    written?: (bytes: Uint8Array) => void;
   } = {},
 ): Promise<WriteResult> {
+  const codec = options.codec ?? notesCodec();
   let lock: FileLock | undefined;
   if (!options.dryRun) {
     const problem = io.replaceProblem(path);
@@ -56,19 +61,20 @@ export async function rewriteFile(
     // before writing compares them with the file, and a change since is planned again.
     const known = options.known?.bytes && options.known.text();
     let bytes = known !== undefined ? options.known!.bytes! : readNotesBytes(io, path, shown);
-    let before = known ?? decodeNotesBytes(bytes, shown);
+    let before = known ?? codec.decode(bytes, shown).text;
     for (let attempt = 1; ; attempt++) {
       const after = await change(before, bytes);
       if (after === null || after === before) return { before, after: before, written: false };
       if (options.dryRun) return { before, after, written: false };
-      const data = encodeExactly(after, shown);
+      // In the file's own encoding, the bytes outside the change as they were.
+      const data = codec.encode(after, { bytes, text: before }, shown);
       const now = readNotesBytes(io, path, shown);
       if (!sameBytes(now, bytes)) {
         if (attempt >= ATTEMPTS) {
           throw new PapersError(`${shown} kept changing while papers was writing it; nothing was written`, { hint: 'try again' });
         }
         bytes = now;
-        before = decodeNotesBytes(bytes, shown);
+        before = codec.decode(bytes, shown).text;
         continue;
       }
       const lost = lock?.lost();
@@ -82,6 +88,7 @@ export async function rewriteFile(
           hint: "check the folder's permissions and free space",
         });
       }
+      options.written?.(data);
       return { before, after, written: true };
     }
   } finally {
@@ -107,18 +114,4 @@ function replaceError(shown: string, problem: ReplaceProblem): InputError {
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
-}
-
-/** No lone surrogate (String.prototype.isWellFormed, native from Node 20, else a regex). */
-function isWellFormed(text: string): boolean {
-  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
-  return native ? native.call(text) : !/\p{Cs}/u.test(text);
-}
-
-/** UTF-8 bytes that decode back to exactly `text`: only a lone surrogate would not survive encoding. */
-function encodeExactly(text: string, shown: string): Uint8Array {
-  if (!isWellFormed(text)) {
-    throw new PapersError(`the new text of ${shown} is not valid Unicode; nothing was written`, { hint: 'this is a bug, please report it' });
-  }
-  return new TextEncoder().encode(text);
 }

@@ -126,7 +126,8 @@ export function createLintContext(input: LintContextInput): LintContext {
     heading(entry) {
       let h = headings.get(entry);
       if (!h) {
-        h = parseHeading(entry.heading.raw, isVenue);
+        const at = byName.get(entry.file)?.info.entries.at;
+        h = parseHeading(entry.heading.raw, isVenue, { marker: at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ' });
         headings.set(entry, h);
       }
       return h;

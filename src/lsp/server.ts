@@ -130,7 +130,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
   };
 
   const parseText = async (store: Store, file: string, text: string, previous: Iterable<ParsedChunk>): Promise<ParsedFile> =>
-    parseDigest(text, file, { venues: store.registries.venues, todos: store.registries.todos, markdown: await markdownFor([text]), reuse: reuseChunks(previous) });
+    parseDigest(text, file, { ...store.registries, markdown: await markdownFor([text]), reuse: reuseChunks(previous) });
 
   /** The notes as the editor has them: each open notes file's buffer in place of its text on disk. */
   let now: { key: string; store: Promise<Store | null> } | null = null;

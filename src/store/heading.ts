@@ -1,4 +1,8 @@
-// The entry-heading grammar: `Title(ALIAS)[Venue'YY][Org1,Org2]`, every part after the title optional.
+// The entry-heading grammar: the title and the venue, year, alias and organisations around it, in
+// every place reading digests write them. Ours is `Title(ALIAS)[Venue'YY][Org1,Org2]`; others put the
+// venue first (`[CVPR 2020] Title`, `【KDD2018】Title`, `(CVPR'21) Title`), trail it after `.`/`,`
+// (`Title. NIPS'16`), give a lone year (`Title(2015)`), number their headings (`3.PSPNet:Title`) or
+// make the title a link (`[Title](url)`). Links in a heading are the entry's links, never metadata.
 
 export type HeadingIssueCode =
   | 'empty-title'
@@ -17,11 +21,27 @@ export interface HeadingIssue {
   fix?: string;
 }
 
+/** Where a heading writes its metadata, and how: what lint's dialect checks and `add`'s style read. */
+export interface HeadingForm {
+  /** The venue (or a lone year) before the title, right after it, trailing after `.`/`,` or a link, or nowhere. */
+  venueAt: 'before' | 'after' | 'trailing' | null;
+  /** The bracket around the venue (`[`, `【`, `(`, `（`), null when bare. */
+  bracket: string | null;
+  /** What stands between the venue and its year as written (`'`, `’`, ` `, ``, `-`); null without both. */
+  yearGlue: string | null;
+  /** Digits of the year as written (2 or 4), null without a year. */
+  yearDigits: number | null;
+  /** The title is a link's text (`[Title](url)`). */
+  titleLink: boolean;
+  /** The heading starts with a number (`3.PSPNet:Title`, `(3) Title`). */
+  numbered: boolean;
+}
+
 export interface ParsedHeading {
   title: string;
   alias: string | null;
   venueRaw: string | null;
-  /** The year as written (`19`, `2023`), null when absent. */
+  /** The year as written (`19`, `2023`, `1907` of an arXiv id), null when absent. */
   yearRaw: string | null;
   year: number | null;
   orgs: string[];
@@ -29,12 +49,42 @@ export interface ParsedHeading {
   venueSpan: [number, number] | null;
   /** Where each org sits in the raw text, parallel to `orgs`. */
   orgSpans: Array<[number, number]>;
+  /** Text around the title that is neither metadata nor a link (`- [Title](url). 某某团队`: `某某团队`); '' when none. */
+  description: string;
+  form: HeadingForm;
   issues: HeadingIssue[];
+}
+
+export interface HeadingOptions {
+  /** How the heading is marked, for messages (`### `, `## `, `- `). */
+  marker?: string;
 }
 
 export const ORG_SEPARATORS = /[,，、;；]/;
 // `Venue'YY`, `Venue’YYYY`, `Venue 2023`, `Venue'23`.
 export const VENUE_YEAR = /^(.*?)\s*(?:['’‘`´]\s*(\d{2}|\d{4})|\s(\d{4}))\s*$/;
+/** `KDD2018`, `NeurIPS-2020`, `CVPR_2021`: a venue glued to a four-digit year. */
+const GLUED_YEAR = /^(.*?[A-Za-z&)])([-_]?)((?:19|20)\d{2})$/;
+/** `CVPR18`, `AAAI 18`, `ICCV-17`: two digits after a known venue. */
+const SHORT_YEAR = /^(.*?[A-Za-z&)])([-_ ]?)(\d{2})$/;
+/** `2020 CVPR`: the year first, before a known venue. */
+const YEAR_FIRST = /^((?:19|20)\d{2})\s+(.+)$/;
+/** `arXiv 1907`, `arXiv:1907.01234`, `arxiv 2103.00020v2`: an arXiv id, whose first four digits are YYMM. */
+const ARXIV_ID = /^(arxiv|corr)\s*(?:[:：]|\s|abs\/)?\s*(\d{2})(\d{2})(?:\.\d{4,5}(?:v\d+)?)?$/i;
+const LONE_YEAR = /^\s*(\d{4})\s*$/;
+const PLAIN_YEAR = /^(?:19|20)\d{2}$/;
+
+/** Link texts that name a resource of the paper, not the paper: `[pdf]`, `[code]`, `[Project Page]`. */
+const RESOURCE =
+  /^(?:pdf|code|codes|paper|papers|project|project page|page|github|git|gitlab|video|videos|slide|slides|blog|website|web|homepage|home|demo|data|dataset|datasets|poster|supp|supplementary|supplemental|bib|bibtex|html|link|links|url|doi|abs|abstract|arxiv|openreview|official|official code|unofficial code|pytorch|tensorflow|tf|jax|mxnet|caffe|keras|paddle|note|notes|review|reviews|talk|zhihu|csdn|知乎|论文|代码|项目|主页|视频|笔记|解读|博客|官方代码|链接|\d+)$/i;
+/** Labels in brackets or parentheses that are neither venue, alias nor organisation: `(Oral)`, `[Best Paper]`. */
+const TAG =
+  /^(?:oral|spotlight|poster|highlight|best paper|best paper award|best paper honorable mention|best student paper|award|outstanding paper|survey|preprint|extended abstract|short paper|long paper|full paper|workshop|tutorial|new|hot|wip|draft|accepted|in submission|under review)$/i;
+/** Words that make a two-word parenthesis a label rather than a person (`(Extended Version)`, `(Short Paper)`). */
+const NOT_A_NAME = /^(?:Extended|Abstract|Version|Paper|Papers|Short|Long|Full|Student|Invited|Talk|Oral|Poster|Spotlight|Workshop|Best|Award|Survey|Preprint|Draft|Technical|Report|Supplementary|Material|Part|Edition|Revisited|Reloaded|Volume|Chapter|Track|Demo|Findings|Main|Conference|Journal|Oral|The|A|An|Of|And|For|In|On|With|To)$/;
+const NAME_WORD = /^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.)$/;
+/** What only a name has: a hyphenated given name (`Fei-Fei`), an initial (`Y.`), `et al.` */
+const NAME_SIGNAL = /[A-Z][a-z]+-[A-Z]?[a-z]+|(?:^|\s)[A-Z]\.(?:\s|$)|\bet\s+al\b/;
 
 /** Two-digit years map to 1950..2049: digests are about recent papers, and older ones are rare. */
 export function expandYear(raw: string): number {
@@ -59,24 +109,590 @@ function isClose(ch: string | undefined): boolean {
   return ch === ']' || ch === '】';
 }
 
+function isParenOpen(ch: string | undefined): boolean {
+  return ch === '(' || ch === '（';
+}
+
+function isParenClose(ch: string | undefined): boolean {
+  return ch === ')' || ch === '）';
+}
+
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && isWs(text[start]!)) start++;
   while (end > start && isWs(text[end - 1]!)) end--;
   return [start, end];
 }
 
-interface Group {
-  /** Content span (inside the brackets). */
-  start: number;
-  end: number;
+/** What a heading holds besides text, found in one pass: bracket groups, links, and markup to leave out. */
+type Token =
+  | { kind: 'group'; start: number; end: number; inner: [number, number]; closed: boolean }
+  | { kind: 'link'; start: number; end: number; inner: [number, number]; resource: boolean }
+  | { kind: 'mask'; start: number; end: number };
+
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>/y;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()[\]{}（）【】「」，。；！？、"'`]+/y;
+
+/** The end of a `[...]` balanced on square brackets from `open`, or -1 (within [open, end)). */
+function matchBracket(raw: string, open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const ch = raw[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The end of a `(...)` balanced on parentheses from `open`, or -1. */
+function matchParen(raw: string, open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const ch = raw[i];
+    if (ch === '\\') i++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A link's text is a resource when it is an image, bracketed again (`[[pdf]]`), a URL, or a resource word. */
+function isResourceText(text: string): boolean {
+  const t = text.trim().replace(/^[*_~`]+|[*_~`]+$/g, '').trim();
+  if (t === '' || /^\[.*\]$/s.test(t) || /^(?:https?:\/\/|www\.)/i.test(t)) return true;
+  return RESOURCE.test(t) || /^(?:\p{Emoji_Presentation}|\p{Extended_Pictographic})/u.test(t);
+}
+
+/** Whether tokenize may start a token at a character (by its code): `[`, `!`, `【`, `<`, `h`, `w`, `*`, `_`. */
+function mayStartToken(c: number): boolean {
+  return c === 91 || c === 33 || c === 0x3010 || c === 60 || c === 104 || c === 119 || c === 42 || c === 95;
+}
+
+function tokenize(raw: string, end: number): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < end; i++) {
+    // NOTE: by code first: most characters start nothing, and raw[i] of a CJK character is a new string.
+    if (!mayStartToken(raw.charCodeAt(i))) continue;
+    const ch = raw[i]!;
+    if (ch === '[' || (ch === '!' && raw[i + 1] === '[')) {
+      const image = ch === '!';
+      const open = image ? i + 1 : i;
+      const close = matchBracket(raw, open, end);
+      if (close > open && raw[close + 1] === '(') {
+        const urlEnd = matchParen(raw, close + 1, end);
+        if (urlEnd > close) {
+          const inner: [number, number] = [open + 1, close];
+          tokens.push({ kind: 'link', start: i, end: urlEnd + 1, inner, resource: image || isResourceText(raw.slice(open + 1, close)) });
+          i = urlEnd;
+          continue;
+        }
+      }
+      if (image) continue;
+    }
+    if (isOpen(ch)) {
+      // NOTE: as ever, a group ends at the first closing bracket, and another opening one first means it is unclosed.
+      let j = i + 1;
+      while (j < end && !isClose(raw[j]) && !isOpen(raw[j])) j++;
+      const closed = j < end && isClose(raw[j]);
+      tokens.push({ kind: 'group', start: i, end: closed ? j + 1 : j, inner: [i + 1, j], closed });
+      i = closed ? j : j - 1;
+      continue;
+    }
+    if (ch === '<') {
+      AUTOLINK.lastIndex = i;
+      if (AUTOLINK.test(raw) && AUTOLINK.lastIndex <= end) {
+        tokens.push({ kind: 'link', start: i, end: AUTOLINK.lastIndex, inner: [i + 1, AUTOLINK.lastIndex - 1], resource: true });
+        i = AUTOLINK.lastIndex - 1;
+        continue;
+      }
+      HTML_TAG.lastIndex = i;
+      if (HTML_TAG.test(raw) && HTML_TAG.lastIndex <= end) {
+        tokens.push({ kind: 'mask', start: i, end: HTML_TAG.lastIndex });
+        i = HTML_TAG.lastIndex - 1;
+      }
+      continue;
+    }
+    if ((ch === 'h' || ch === 'w') && (i === 0 || !/[A-Za-z0-9]/.test(raw[i - 1]!)) && (raw.startsWith('http', i) || raw.startsWith('www.', i))) {
+      BARE_URL.lastIndex = i;
+      if (BARE_URL.test(raw) && BARE_URL.lastIndex <= end) {
+        tokens.push({ kind: 'link', start: i, end: BARE_URL.lastIndex, inner: [i, BARE_URL.lastIndex], resource: true });
+        i = BARE_URL.lastIndex - 1;
+      }
+      continue;
+    }
+    if ((ch === '*' || ch === '_') && raw[i + 1] === ch) {
+      // `**bold**` and `__bold__` markers: no part of a title.
+      let j = i;
+      while (j < end && raw[j] === ch) j++;
+      tokens.push({ kind: 'mask', start: i, end: j });
+      i = j - 1;
+    }
+  }
+  return tokens;
+}
+
+
+/** A venue and year read from one piece of text, the venue's span relative to it. */
+export interface Meta {
+  venue: [number, number] | null;
+  year: string | null;
+  /** What stands between the venue and the year as written (see HeadingForm.yearGlue). */
+  glue: string | null;
+}
+
+function glueOf(between: string): string {
+  const t = between.trim();
+  return t || (between ? ' ' : '');
 }
 
 /**
- * Parses the text after `### `. `isVenue` says whether a bracket group without a year
- * still names a venue (`[OSDI]`), so it is not taken for an organisation.
+ * Reads `text` as a venue with a year (`KDD'18`, `OSDI 2022`, `KDD2018`, `NeurIPS-2020`, `AAAI 18`,
+ * `arXiv 1907`), or a known venue alone (`OSDI`); null for anything else.
  */
-export function parseHeading(raw: string, isVenue: (name: string) => boolean = () => false): ParsedHeading {
-  const issues: HeadingIssue[] = [];
+export function readVenueYear(text: string, isVenue: (name: string) => boolean): Meta | null {
+  const lead = text.length - text.trimStart().length;
+  const t = text.trim();
+  if (t === '') return null;
+  const at = (start: number, length: number): [number, number] => [lead + start, lead + start + length];
+  const arxiv = ARXIV_ID.exec(t);
+  if (arxiv) {
+    const month = Number(arxiv[3]);
+    // NOTE: four digits that could be a year are one (`arXiv 2019`, `[arXiv 2012]`, as always); other four
+    // digits with a month, or any after `:` or before `.NNNNN`, are an id's YYMM (`arXiv 1907`, `arXiv:2004.08476`).
+    const digits = Number(`${arxiv[2]}${arxiv[3]}`);
+    const id = t.includes('.') || /[:：/]/.test(t) || !(digits >= 1991 && digits <= 2035);
+    if (id && month >= 1 && month <= 12) return { venue: at(0, arxiv[1]!.length), year: arxiv[2]!, glue: ' ' };
+  }
+  const m = VENUE_YEAR.exec(t);
+  if (m && m[1]!.trim() && !ORG_SEPARATORS.test(m[1]!)) {
+    const name = m[1]!.trim();
+    const year = m[2] ?? m[3]!;
+    return { venue: at(0, name.length), year, glue: glueOf(t.slice(name.length, t.length - year.length)) };
+  }
+  const glued = GLUED_YEAR.exec(t);
+  // NOTE: glued to its year only a venue the registry knows: `(ZERO1901)` is an alias, `【KDD2018】` a venue.
+  if (glued && isVenue(glued[1]!)) return { venue: at(0, glued[1]!.length), year: glued[3]!, glue: glued[2]! };
+  const short = SHORT_YEAR.exec(t);
+  if (short && !ORG_SEPARATORS.test(short[1]!) && isVenue(short[1]!.trim())) {
+    const name = short[1]!.trim();
+    return { venue: at(0, name.length), year: short[3]!, glue: glueOf(short[2]!) };
+  }
+  const first = YEAR_FIRST.exec(t);
+  if (first && isVenue(first[2]!)) return { venue: at(t.length - first[2]!.length, first[2]!.length), year: first[1]!, glue: ' ' };
+  if (isVenue(t)) return { venue: at(0, t.length), year: null, glue: null };
+  return null;
+}
+
+/** A person's name (`Li Fei-Fei`, `Kaiming He`, `Y. LeCun et al.`): who wrote it, never an alias. */
+export function isPersonName(text: string): boolean {
+  let t = text.trim();
+  const etAl = /,?\s+et\s+al\.?$/i.exec(t);
+  if (etAl) {
+    t = t.slice(0, etAl.index).trim();
+    if (/^[A-Z][a-z]+$/.test(t)) return true; // `Li et al.`
+  }
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => NAME_WORD.test(w) && !NOT_A_NAME.test(w));
+}
+
+/** An alias is a short name: `(DIN)`, `(SNAIL)`, `(Mask R-CNN)`; not a sentence, a number or a person. */
+function isAliasText(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 40) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 3) return false;
+  if (words.length === 1) return !/^\d+$/.test(t);
+  // NOTE: up to three words, as ever (`(Mask R-CNN)`, `(Deep FM)`), but not a name (`(Li Fei-Fei)`).
+  return !(isPersonName(t) && NAME_SIGNAL.test(t));
+}
+
+/** A bare venue name in running text (`ICLR`, `CoRL`, `NeurIPS`): a known one, or one that reads as an acronym. */
+function looksLikeVenue(name: string, isVenue: (name: string) => boolean): boolean {
+  if (isVenue(name)) return true;
+  return /^[A-Z][A-Za-z&]{1,11}$/.test(name) && (name.match(/[A-Z]/g)?.length ?? 0) >= 2;
+}
+
+/** A year at the end of a title (`'16`, ` 2018`, `2018`, `-2020`, ` 18`), after the venue it belongs to. */
+const YEAR_END = /(?:\s*(['’‘`´])\s*(\d{4}|\d{2})|([-_ ]?)((?:19|20)\d{2})|( )(\d{2}))\s*\.?\s*$/;
+const TRAILING_YEAR = /([.,，。;；])\s*((?:19|20)\d{2})\s*\.?\s*$/;
+const TRAILING_ARXIV = /(^|[.,，。;；|]|\s[-–—]|\s)\s*((?:arxiv|corr)\s*(?:[:：]|\s|abs\/)?\s*\d{4}(?:\.\d{4,5}(?:v\d+)?)?)\s*\.?\s*$/i;
+const LAST_WORD = /([A-Za-z][A-Za-z&+-]*)$/;
+const LAST_TWO_WORDS = /([A-Za-z][A-Za-z&+-]* [A-Z][A-Za-z&+-]*)$/;
+
+interface Trailing {
+  /** Where the separator before it starts: the title ends there. */
+  cut: number;
+  meta: Meta;
+  /** Offset in the text that `meta`'s span is relative to. */
+  base: number;
+}
+
+/** Metadata trailing at the end of `text` (`Title. NIPS'16`, `Title, AAAI 18`), read only where it is plainly metadata. */
+function trailingMeta(text: string, isVenue: (name: string) => boolean): Trailing | null {
+  const last = text[text.length - 1];
+  if (last === undefined || !/[0-9.]/.test(last)) return null;
+  const arxiv = TRAILING_ARXIV.exec(text);
+  if (arxiv && arxiv.index > 0) {
+    const base = arxiv.index + arxiv[0].indexOf(arxiv[2]!, arxiv[1]!.length);
+    const meta = readVenueYear(arxiv[2]!, isVenue);
+    if (meta?.venue && meta.year !== null) return { cut: arxiv.index, meta, base };
+  }
+  const y = YEAR_END.exec(text);
+  if (y) {
+    const before = text.slice(0, y.index);
+    const two = LAST_TWO_WORDS.exec(before);
+    const name = two && isVenue(two[1]!) ? two[1]! : LAST_WORD.exec(before)?.[1];
+    if (name) {
+      const base = before.length - name.length;
+      const sep = /(?:[.,，。;；|]|\s[-–—])\s*$/.exec(text.slice(0, base));
+      const spaced = base > 0 && isWs(text[base - 1]!);
+      const short = y[6] !== undefined;
+      // Without `.`/`,` before it, or with a bare two-digit year, only a venue the registry knows.
+      const ok = (sep !== null || (spaced && isVenue(name))) && (!short || isVenue(name)) && looksLikeVenue(name, isVenue);
+      const cut = sep ? sep.index : base;
+      if (ok && cut > 0) return { cut, meta: { venue: [0, name.length], year: y[2] ?? y[4] ?? y[6]!, glue: glueOf(y[1] ?? y[3] ?? y[5] ?? '') }, base };
+    }
+  }
+  const lone = TRAILING_YEAR.exec(text);
+  if (lone && lone.index > 0) return { cut: lone.index, meta: { venue: null, year: lone[2]!, glue: null }, base: 0 };
+  return null;
+}
+
+/** What a `(...)` holds, read as metadata. */
+type Piece = { kind: 'meta'; meta: Meta } | { kind: 'alias' | 'person' | 'tag' | 'number' | 'text' };
+
+function readParen(text: string, isVenue: (name: string) => boolean): Piece {
+  const t = text.trim();
+  if (/^\d{1,3}$/.test(t)) return { kind: 'number' };
+  if (PLAIN_YEAR.test(t)) return { kind: 'meta', meta: { venue: null, year: t, glue: null } };
+  const meta = readVenueYear(text, isVenue);
+  if (meta) return { kind: 'meta', meta };
+  if (TAG.test(t)) return { kind: 'tag' };
+  // NOTE: `(Kaiming He)` reads as a name only after a venue (see the title's end); `(Graph Attention)` stays in a title.
+  if (isPersonName(t) && NAME_SIGNAL.test(t)) return { kind: 'person' };
+  if (isAliasText(t)) return { kind: 'alias' };
+  return { kind: 'text' };
+}
+
+/** True when the text in [start, end) ends in a parenthesised alias (`... (DIN)`), where ours writes it. */
+function endsInAlias(raw: string, start: number, end: number, isVenue: (name: string) => boolean): boolean {
+  const [s, e] = trimSpan(raw, start, end);
+  if (!isParenClose(raw[e - 1])) return false;
+  let o = e - 2;
+  while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
+  return o >= s && isParenOpen(raw[o]) && readParen(raw.slice(o + 1, e - 1), isVenue).kind === 'alias';
+}
+
+type GroupRef = { inner: [number, number]; open: string };
+
+/** The parse as it goes: what was found, and where. */
+class Found {
+  alias: string | null = null;
+  venueRaw: string | null = null;
+  yearRaw: string | null = null;
+  venueSpan: [number, number] | null = null;
+  orgs: string[] = [];
+  orgSpans: Array<[number, number]> = [];
+  /** Spans of text after the title that were read as something (metadata, links): not description. */
+  used: Array<[number, number]> = [];
+  form: HeadingForm = { venueAt: null, bracket: null, yearGlue: null, yearDigits: null, titleLink: false, numbered: false };
+  issues: HeadingIssue[] = [];
+  /** Bracket groups read after the title (what a colon before them is a slip before). */
+  tailGroups = 0;
+
+  constructor(
+    readonly raw: string,
+    readonly isVenue: (name: string) => boolean,
+  ) {}
+
+  get dated(): boolean {
+    return this.venueRaw !== null || this.yearRaw !== null;
+  }
+
+  /** Takes a venue and year read at `base` in the raw text, when none was found before. */
+  meta(meta: Meta, base: number, at: HeadingForm['venueAt'], bracket: string | null): boolean {
+    if (this.dated) return false;
+    if (meta.venue) {
+      this.venueSpan = [base + meta.venue[0], base + meta.venue[1]];
+      this.venueRaw = this.raw.slice(...this.venueSpan);
+    }
+    this.yearRaw = meta.year;
+    this.form.venueAt = at;
+    this.form.bracket = bracket;
+    this.form.yearGlue = meta.venue && meta.year !== null ? meta.glue : null;
+    this.form.yearDigits = meta.year === null ? null : meta.year.length;
+    return true;
+  }
+
+  /** A parenthesis's piece, read at [open, close] (the brackets' offsets). False when it is plain text. */
+  paren(piece: Piece, open: number, close: number, at: 'before' | 'after' | 'trailing'): boolean {
+    switch (piece.kind) {
+      case 'meta':
+        if (this.meta(piece.meta, open + 1, at, this.raw[open]!)) return true;
+        // A second venue is no metadata; it may still be the alias (`(CVPR)` when the venue is known).
+        if (this.alias !== null || piece.meta.year !== null || !isAliasText(this.raw.slice(open + 1, close))) return false;
+        this.alias = this.raw.slice(open + 1, close).trim();
+        return true;
+      case 'alias':
+        if (this.alias !== null) return false;
+        this.alias = this.raw.slice(open + 1, close).trim();
+        return true;
+      case 'person':
+        this.org(open + 1, close);
+        return true;
+      case 'tag':
+      case 'number':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Organisations of a group's inner span, split at the separators. */
+  orgsOf(start: number, end: number): void {
+    let s = start;
+    for (let i = start; i <= end; i++) {
+      if (i === end || ORG_SEPARATORS.test(this.raw[i]!)) {
+        this.org(s, i);
+        s = i + 1;
+      }
+    }
+  }
+
+  org(start: number, end: number): void {
+    const [a, b] = trimSpan(this.raw, start, end);
+    if (b > a) {
+      this.orgs.push(this.raw.slice(a, b));
+      this.orgSpans.push([a, b]);
+    }
+  }
+
+  /**
+   * Bracket groups, read as `Title[...]...` always has been: the first with a year (or, first of all,
+   * one naming a known venue) is the venue, a lone year in the first is the year, the others are
+   * organisations. Resource words (`[PDF]`), labels (`[Oral]`) and numbers are none of these.
+   */
+  groups(groups: readonly GroupRef[], at: 'before' | 'after'): void {
+    const { raw, isVenue } = this;
+    let venueGroup = -1;
+    if (!this.dated) {
+      for (let g = 0; g < groups.length && venueGroup < 0; g++) {
+        const [start, end] = groups[g]!.inner;
+        const text = raw.slice(start, end);
+        const meta = readVenueYear(text, isVenue);
+        if (meta && meta.year !== null) {
+          venueGroup = g;
+          this.meta(meta, start, at, groups[g]!.open);
+        } else if (g === 0 && meta) {
+          venueGroup = g;
+          this.meta(meta, start, at, groups[g]!.open);
+        }
+      }
+      if (venueGroup < 0 && groups.length > 0) {
+        const lone = LONE_YEAR.exec(raw.slice(...groups[0]!.inner));
+        if (lone) {
+          venueGroup = 0;
+          this.meta({ venue: null, year: lone[1]!, glue: null }, groups[0]!.inner[0], at, groups[0]!.open);
+        }
+      }
+    }
+    groups.forEach((group, g) => {
+      if (g === venueGroup) return;
+      const text = raw.slice(...group.inner).trim();
+      if (RESOURCE.test(text) || TAG.test(text) || /^\d{1,3}$/.test(text)) return;
+      this.orgsOf(...group.inner);
+    });
+  }
+}
+
+const LEAD_WORDS = /^(?:in|at|@|on|accepted (?:by|at|to|in)|published (?:in|at)|appeared in)\s+/i;
+
+/** A piece of text between separators taken as a venue and year (`CVPR 2019`, `*ICLR'18*`, `In NeurIPS 2020`), if it is one. */
+function takePiece(found: Found, start: number, end: number): boolean {
+  const raw = found.raw;
+  let [s, e] = trimSpan(raw, start, end);
+  while (s < e && /[*_~`]/.test(raw[s]!)) s++;
+  while (e > s && /[*_~`]/.test(raw[e - 1]!)) e--;
+  const lead = LEAD_WORDS.exec(raw.slice(s, e));
+  if (lead) s += lead[0].length;
+  const t = raw.slice(s, e);
+  if (!t) return false;
+  if (PLAIN_YEAR.test(t)) return found.meta({ venue: null, year: t, glue: null }, s, 'trailing', null);
+  const meta = readVenueYear(t, found.isVenue);
+  if (!meta || meta.year === null || !meta.venue || !looksLikeVenue(t.slice(...meta.venue), found.isVenue)) return false;
+  return found.meta(meta, s, 'trailing', null);
+}
+
+const SEPARATOR = /[.,，。;；|]/;
+
+/**
+ * Reads text after a title link or a resource link: groups and parentheses are metadata, a piece
+ * between `.`, `,`, `;`, `|` or ` - ` that is a venue and year is the venue, the rest is description.
+ */
+function readAfter(found: Found, start: number, end: number, tokens: readonly Token[]): void {
+  const { raw, isVenue } = found;
+  const groups: GroupRef[] = [];
+  const texts: Array<[number, number]> = [];
+  let at = start;
+  for (const t of tokens) {
+    if (t.end <= start || t.start >= end) continue;
+    if (t.start > at) texts.push([at, t.start]);
+    at = Math.max(at, t.end);
+    if (t.kind === 'group' && t.closed) groups.push({ inner: t.inner, open: raw[t.start]! });
+    else if (t.kind === 'link' && !t.resource) {
+      // Another link with a text of its own: a venue (`[CVPR 2019](url)`), else description.
+      const meta = readVenueYear(raw.slice(...t.inner), isVenue);
+      if (!(meta && meta.year !== null && found.meta(meta, t.inner[0], 'trailing', null))) continue;
+    } else if (t.kind === 'group') continue;
+    found.used.push([t.start, t.end]);
+  }
+  if (end > at) texts.push([at, end]);
+  found.groups(groups, 'after');
+  for (const [s, e] of texts) {
+    // Parentheses first (`(CVPR 2019)`, `(Oral)`, `(Li Fei-Fei)`), then pieces between separators.
+    let cursor = s;
+    const parts: Array<[number, number]> = [];
+    for (let i = s; i < e; i++) {
+      if (!isParenOpen(raw[i])) continue;
+      let j = i + 1;
+      while (j < e && !isParenClose(raw[j]) && !isParenOpen(raw[j])) j++;
+      if (j >= e || !isParenClose(raw[j])) continue;
+      if (found.paren(readParen(raw.slice(i + 1, j), isVenue), i, j, 'trailing')) {
+        parts.push([cursor, i]);
+        found.used.push([i, j + 1]);
+        cursor = j + 1;
+      }
+      i = j;
+    }
+    parts.push([cursor, e]);
+    for (const [ps, pe] of parts) {
+      const arxiv = /(?:arxiv|corr)\s*(?:[:：]|\s|abs\/)?\s*\d{4}(?:\.\d{4,5}(?:v\d+)?)?/i.exec(raw.slice(ps, pe));
+      const id: [number, number] = arxiv ? [ps + arxiv.index, ps + arxiv.index + arxiv[0].length] : [-1, -1];
+      let last = ps;
+      for (let i = ps; i <= pe; i++) {
+        const ch = raw[i];
+        // Cut at separators, but not inside an arXiv id (`arXiv:1907.01234`) nor a hyphenated word.
+        const cut = i === pe || (!(i > id[0] && i < id[1]) && (SEPARATOR.test(ch!) || ((ch === '-' || ch === '–' || ch === '—') && isWs(raw[i - 1] ?? ' ') && isWs(raw[i + 1] ?? ' '))));
+        if (!cut) continue;
+        if (takePiece(found, last, i)) found.used.push([last, i]);
+        last = i + 1;
+      }
+    }
+  }
+}
+
+/**
+ * The metadata after a title, from its first bracket group or link: groups (as `[Venue'YY][Org]`
+ * always were), links (the entry's, skipped), and text after them. Text after a group is an error,
+ * as it always was, unless it is a parenthesis of metadata; text after links alone is read as after a
+ * title link.
+ */
+function readTail(found: Found, from: number, end: number, tokens: readonly Token[]): void {
+  const { raw, isVenue } = found;
+  const groups: GroupRef[] = [];
+  let i = from;
+  let sawGroup = false;
+  let stop = -1;
+  for (const t of tokens) {
+    if (t.start < from) continue;
+    const gap = trimSpan(raw, i, t.start);
+    if (gap[1] > gap[0]) {
+      stop = gap[0];
+      break;
+    }
+    i = t.end;
+    found.used.push([t.start, t.end]);
+    if (t.kind === 'group') {
+      if (!t.closed) {
+        found.issues.push({ code: 'unbalanced-bracket', message: `Unclosed "${raw[t.start]}" in the heading, expected a matching "]"`, start: t.start, end: t.start + 1 });
+        found.groups(groups, 'after');
+        return;
+      }
+      groups.push({ inner: t.inner, open: raw[t.start]! });
+      found.tailGroups++;
+      sawGroup = true;
+    } else if (t.kind === 'link' && !t.resource) {
+      const meta = readVenueYear(raw.slice(...t.inner), isVenue);
+      if (meta && meta.year !== null) found.meta(meta, t.inner[0], 'after', null);
+    }
+  }
+  if (stop < 0) {
+    const rest = trimSpan(raw, i, end);
+    if (rest[1] > rest[0]) stop = rest[0];
+  }
+  found.groups(groups, 'after');
+  if (stop < 0) return;
+  if (sawGroup) {
+    // A parenthesis after the groups may still be metadata: `Title [CVPR'19] (Oral)`.
+    const [s, e] = trimSpan(raw, stop, end);
+    // NOTE: not an alias: `Title[KDD'18] (DIN)` is the slip it always was.
+    const piece = isParenOpen(raw[s]) && isParenClose(raw[e - 1]) && !/[()（）]/.test(raw.slice(s + 1, e - 1)) ? readParen(raw.slice(s + 1, e - 1), isVenue) : null;
+    if (piece && piece.kind !== 'alias' && found.paren(piece, s, e - 1, 'after')) {
+      found.used.push([s, e]);
+      return;
+    }
+    found.issues.push({
+      code: 'text-after-metadata',
+      message: `Unexpected text "${raw.slice(s, e)}" after the venue and organisations, expected the heading to end`,
+      start: s,
+      end: e,
+    });
+    return;
+  }
+  readAfter(found, stop, end, tokens);
+}
+
+/** Text of [start, end) without HTML tags and `**`/`__` markers, spaces collapsed where markup was. */
+function plainText(raw: string, start: number, end: number, tokens: readonly Token[]): string {
+  let out = '';
+  let at = start;
+  let masked = false;
+  for (const m of tokens) {
+    if (m.kind !== 'mask' || m.end <= start || m.start >= end) continue;
+    out += raw.slice(at, Math.max(at, m.start));
+    at = Math.max(at, m.end);
+    masked = true;
+  }
+  out += raw.slice(at, end);
+  return masked ? out.replace(/\s+/g, ' ').trim() : out;
+}
+
+/** The description: text after the title that no metadata took, links as their text, without separators at either end. */
+const DESCRIPTION_TEXT = /[^\s.,，。;；:：|\-–—*_~]/;
+
+function descriptionOf(found: Found, start: number, end: number, tokens: readonly Token[]): string {
+  const spans: Array<[number, number, string]> = found.used.map(([s, e]) => [s, e, ' ']);
+  for (const t of tokens) {
+    if (t.kind === 'mask' || (t.kind === 'link' && t.resource)) spans.push([t.start, t.end, ' ']);
+    else if (t.kind === 'link') spans.push([t.start, t.end, ` ${found.raw.slice(...t.inner)} `]);
+  }
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let at = start;
+  for (const [s, e, text] of spans) {
+    if (e <= at || s >= end || s < at) continue;
+    out += found.raw.slice(at, s) + text;
+    at = e;
+  }
+  if (end > at) out += found.raw.slice(at, end);
+  // Mostly nothing is left but spaces between the metadata.
+  if (!DESCRIPTION_TEXT.test(out)) return '';
+  return out.replace(/\s+/g, ' ').replace(/^[\s.,，。;；:：|\-–—*_~]+|[\s.,，。;；:：|\-–—*_~]+$/g, '');
+}
+
+const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
+const BARE_PREFIX = /^([A-Za-z][A-Za-z&+-]*)(\s*['’]?\s*)((?:19|20)\d{2}|\d{2})\s*[:：|\-–—]\s*/;
+
+/**
+ * Parses a heading's text (after `### `, or a list item's after `- `). `isVenue` says whether a name
+ * is a known venue, so `[OSDI]` is the venue rather than an organisation and `, AAAI 18` trails a title.
+ */
+export function parseHeading(raw: string, isVenue: (name: string) => boolean = () => false, options: HeadingOptions = {}): ParsedHeading {
+  const marker = options.marker ?? '### ';
+  const found = new Found(raw, isVenue);
+  const { issues, form } = found;
   // Trailing spaces and a trailing `:` after the whole heading.
   let end = raw.length;
   while (end > 0 && isWs(raw[end - 1]!)) end--;
@@ -93,154 +709,171 @@ export function parseHeading(raw: string, isVenue: (name: string) => boolean = (
     });
   }
 
-  // Metadata groups: the first `[` after some title text starts them.
-  let groupsStart = -1;
-  let titleSeen = false;
-  for (let i = 0; i < contentEnd; i++) {
-    const ch = raw[i]!;
-    if (isOpen(ch) && titleSeen) {
-      groupsStart = i;
-      break;
-    }
-    // NOTE: what String.prototype.trim would keep: anything but white space and line terminators.
-    if (!titleSeen && ch.trim() !== '') titleSeen = true;
-  }
-  const groups: Group[] = [];
-  let titleEnd = contentEnd;
-  if (groupsStart >= 0) {
-    titleEnd = groupsStart;
-    let i = groupsStart;
-    while (i < contentEnd) {
+  const tokens = tokenize(raw, contentEnd);
+  const tokenAt = (at: number): Token | undefined => tokens.find((t) => t.start === at);
+  const skipBlank = (from: number): number => {
+    let i = from;
+    for (;;) {
       while (i < contentEnd && isWs(raw[i]!)) i++;
-      if (i >= contentEnd) break;
-      if (!isOpen(raw[i])) break;
-      let j = i + 1;
-      while (j < contentEnd && !isClose(raw[j]) && !isOpen(raw[j])) j++;
-      if (j >= contentEnd || isOpen(raw[j])) {
-        issues.push({
-          code: 'unbalanced-bracket',
-          message: `Unclosed "${raw[i]}" in the heading, expected a matching "]"`,
-          start: i,
-          end: i + 1,
-        });
-        i = contentEnd;
-        break;
-      }
-      groups.push({ start: i + 1, end: j });
-      i = j + 1;
+      const t = tokenAt(i);
+      if (!t || t.kind !== 'mask') return i;
+      i = t.end;
     }
-    if (i < contentEnd) {
-      const [s, e] = trimSpan(raw, i, contentEnd);
-      if (e > s) {
-        issues.push({
-          code: 'text-after-metadata',
-          message: `Unexpected text "${raw.slice(s, e)}" after the venue and organisations, expected the heading to end`,
-          start: s,
-          end: e,
-        });
+  };
+
+  // Before the title: a number (`3.`, `(3)`, `[3]`), and venues, years, labels and aliases in brackets or parentheses.
+  let ts = skipBlank(0);
+  const number = NUMBERED.exec(raw.slice(ts, contentEnd));
+  if (number) {
+    form.numbered = true;
+    ts = skipBlank(ts + number[0].length);
+  }
+  const prefixGroups: GroupRef[] = [];
+  for (;;) {
+    const t = tokenAt(ts);
+    if (t?.kind === 'group' && t.closed) {
+      if (/^\s*\d{1,3}\s*$/.test(raw.slice(...t.inner))) form.numbered = true;
+      else prefixGroups.push({ inner: t.inner, open: raw[t.start]! });
+      ts = skipBlank(t.end);
+      continue;
+    }
+    if (t?.kind === 'link') {
+      // A venue as a link (`[CVPR 2019](url) Title`), or a resource link before the title.
+      const meta = t.resource ? null : readVenueYear(raw.slice(...t.inner), isVenue);
+      if (t.resource || (meta && meta.year !== null)) {
+        if (meta) found.meta(meta, t.inner[0], 'before', null);
+        ts = skipBlank(t.end);
+        continue;
       }
+    }
+    if (isParenOpen(raw[ts])) {
+      let j = ts + 1;
+      while (j < contentEnd && !isParenClose(raw[j]) && !isParenOpen(raw[j])) j++;
+      // A parenthesis glued to a word is part of it (`(Re)thinking`), unless it holds a venue or a year (`（KDD 2019）KGAT`).
+      if (j < contentEnd && isParenClose(raw[j])) {
+        const piece = readParen(raw.slice(ts + 1, j), isVenue);
+        const apart = j + 1 >= contentEnd || /[\s:：\-–—|.,*_]/.test(raw[j + 1]!) || piece.kind === 'meta';
+        // NOTE: an alias before the title needs a title after it, and ours writes the alias after the title:
+        // `(Paper) [KDD'18]` and `(Paper) (PAP)` are the title "(Paper)", as they always were.
+        const next = tokens.find((t) => t.start > j && t.kind !== 'mask')?.start ?? contentEnd;
+        const oursTitle = piece.kind === 'alias' && (raw.slice(j + 1, next).trim() === '' || endsInAlias(raw, j + 1, next, isVenue));
+        if (apart && !oursTitle && piece.kind !== 'person' && found.paren(piece, ts, j, 'before')) {
+          if (piece.kind === 'number') form.numbered = true;
+          ts = skipBlank(j + 1);
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (prefixGroups.length) found.groups(prefixGroups, 'before');
+  // A bare venue and year before a separator: `CVPR 2019: Title`.
+  const bare = found.dated ? null : BARE_PREFIX.exec(raw.slice(ts, contentEnd));
+  if (bare && isVenue(bare[1]!) && (bare[2]!.trim() !== '' || bare[3]!.length === 4)) {
+    found.meta({ venue: [0, bare[1]!.length], year: bare[3]!, glue: glueOf(bare[2]!) }, ts, 'before', null);
+    ts = skipBlank(ts + bare[0].length);
+  }
+  ts = Math.min(ts, contentEnd);
+
+  let title: string;
+  let titleStart: number;
+  let titleEnd: number;
+  /** Where the text after the title starts (what the description is read from), -1 when none. */
+  let after = -1;
+  const first = tokenAt(ts);
+  if (first?.kind === 'link' && !first.resource) {
+    // `[Title](url)`: the title is the link's text; what follows is metadata or description.
+    form.titleLink = true;
+    [titleStart, titleEnd] = trimSpan(raw, first.inner[0], first.inner[1]);
+    title = raw.slice(titleStart, titleEnd).replace(/<\/?[A-Za-z][^<>]*>|\*\*|__/g, '').trim();
+    readAfter(found, first.end, contentEnd, tokens);
+    after = first.end;
+  } else {
+    // The title runs to the first bracket group or link after some of its text.
+    // NOTE: an unclosed bracket right at the start is title text, as it always was.
+    const tail = tokens.find((t) => t.start > ts && t.kind !== 'mask')?.start ?? -1;
+    if (tail >= 0) readTail(found, tail, contentEnd, tokens);
+    after = tail;
+    let [s, e] = trimSpan(raw, ts, tail >= 0 ? tail : contentEnd);
+    // The end of the title: parentheses (alias, year, venue, person, label), and a venue trailing after `.` or `,`.
+    for (let round = 0; round < 4; round++) {
+      const before = e;
+      if (isParenClose(raw[e - 1])) {
+        let o = e - 2;
+        while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
+        const length = e - 2 - o;
+        if (o > s && isParenOpen(raw[o]) && length >= 1 && length <= 40) {
+          const inner = raw.slice(o + 1, e - 1);
+          const [ps, pe] = trimSpan(raw, s, o);
+          // A name after a trailing venue is who wrote it: `Title. NIPS 2017 (Kaiming He)`.
+          const trailing = !found.dated && isPersonName(inner) ? trailingMeta(raw.slice(ps, pe), isVenue) : null;
+          if (trailing) {
+            found.org(o + 1, e - 1);
+            found.meta(trailing.meta, ps + trailing.base, 'trailing', null);
+            [s, e] = trimSpan(raw, ps, ps + trailing.cut);
+          } else if (found.paren(readParen(inner, isVenue), o, e - 1, 'after')) [s, e] = [ps, pe];
+        }
+      }
+      if (e === before && !found.dated) {
+        const trailing = trailingMeta(raw.slice(s, e), isVenue);
+        if (trailing) {
+          found.meta(trailing.meta, s + trailing.base, 'trailing', null);
+          [s, e] = trimSpan(raw, s, s + trailing.cut);
+        }
+      }
+      if (e === before) break;
+    }
+    // A colon right before the metadata (`Title: [KDD'18]`) is the same slip as a trailing one.
+    let textEnd = e;
+    while (textEnd > s && /[:：]/.test(raw[textEnd - 1]!)) textEnd--;
+    if (textEnd < e && found.tailGroups > 0) {
+      issues.push({
+        code: 'trailing-punctuation',
+        message: `Unexpected "${raw.slice(textEnd, e)}" after the title, expected the metadata to follow the title directly`,
+        start: textEnd,
+        end: e,
+        fix: '',
+      });
+    }
+    [titleStart, titleEnd] = trimSpan(raw, s, textEnd);
+    title = plainText(raw, titleStart, titleEnd, tokens);
+    // A numbered heading's `Name:Title` names the paper: `3.PSPNet:Pyramid Scene Parsing Network`.
+    if (form.numbered && found.alias === null) {
+      const named = /^([^\s:：()（）[\]]{1,30})\s*[:：]\s*\S/.exec(title);
+      if (named) found.alias = named[1]!;
     }
   }
 
-  // Alias: a trailing `(ALIAS)` of the title part.
-  let [ts, te] = trimSpan(raw, 0, titleEnd);
-  let alias: string | null = null;
-  const titlePart = raw.slice(ts, te);
-  const aliasMatch = /[(（]([^()（）]{1,40})[)）]$/.exec(titlePart);
-  if (aliasMatch && aliasMatch[1]!.trim() && aliasMatch[1]!.trim().split(/\s+/).length <= 3 && aliasMatch.index > 0) {
-    alias = aliasMatch[1]!.trim();
-    te = ts + aliasMatch.index;
-    [ts, te] = trimSpan(raw, ts, te);
-  }
-  // A colon right before the metadata (`Title: [KDD'18]`) is the same slip as a trailing one.
-  let titleTextEnd = te;
-  while (titleTextEnd > ts && /[:：]/.test(raw[titleTextEnd - 1]!)) titleTextEnd--;
-  if (titleTextEnd < te && groups.length > 0) {
-    issues.push({
-      code: 'trailing-punctuation',
-      message: `Unexpected "${raw.slice(titleTextEnd, te)}" after the title, expected the metadata to follow the title directly`,
-      start: titleTextEnd,
-      end: te,
-      fix: '',
-    });
-  }
-  [ts, te] = trimSpan(raw, ts, titleTextEnd);
-  const title = raw.slice(ts, te);
   if (!title) {
-    issues.push({ code: 'empty-title', message: 'Empty title, expected the paper\'s title after "### "', start: 0, end: raw.length });
+    issues.push({ code: 'empty-title', message: `Empty title, expected the paper's title after "${marker.trim()} "`, start: 0, end: raw.length });
   }
   let depth = 0;
-  for (const ch of title) {
-    if (ch === '(' || ch === '（') depth++;
-    else if (ch === ')' || ch === '）') depth--;
+  for (let i = 0; i < title.length; i++) {
+    const c = title.charCodeAt(i);
+    if (c === 40 || c === 0xff08) depth++;
+    else if (c === 41 || c === 0xff09) depth--;
     if (depth < 0) break;
   }
   if (depth !== 0) {
     issues.push({
       code: 'unbalanced-bracket',
       message: 'Unbalanced parenthesis in the title, expected "(" and ")" to pair up',
-      start: ts,
-      end: te,
+      start: titleStart,
+      end: titleEnd,
     });
   }
 
-  // Venue: the first group with a year, or the first group that names a known venue.
-  let venueRaw: string | null = null;
-  let yearRaw: string | null = null;
-  let venueSpan: [number, number] | null = null;
-  let venueGroup = -1;
-  for (let g = 0; g < groups.length && venueGroup < 0; g++) {
-    const { start, end: gend } = groups[g]!;
-    const text = raw.slice(start, gend);
-    const m = VENUE_YEAR.exec(text);
-    if (m && m[1]!.trim() && !ORG_SEPARATORS.test(m[1]!)) {
-      venueGroup = g;
-      const lead = text.length - text.trimStart().length;
-      venueRaw = m[1]!.trim();
-      venueSpan = [start + lead, start + lead + venueRaw.length];
-      yearRaw = m[2] ?? m[3] ?? null;
-    } else if (g === 0 && text.trim() && isVenue(text.trim())) {
-      venueGroup = g;
-      venueRaw = text.trim();
-      const [s, e] = trimSpan(raw, start, gend);
-      venueSpan = [s, e];
-    }
-  }
-  if (venueRaw === null && groups.length > 0) {
-    // A lone year (`[2023]`) is a year without a venue.
-    const lone = /^\s*(\d{4})\s*$/.exec(raw.slice(groups[0]!.start, groups[0]!.end));
-    if (lone) {
-      venueGroup = 0;
-      yearRaw = lone[1]!;
-    }
-  }
-
-  const orgs: string[] = [];
-  const orgSpans: Array<[number, number]> = [];
-  groups.forEach((group, g) => {
-    if (g === venueGroup) return;
-    let s = group.start;
-    for (let i = group.start; i <= group.end; i++) {
-      if (i === group.end || ORG_SEPARATORS.test(raw[i]!)) {
-        const [a, b] = trimSpan(raw, s, i);
-        if (b > a) {
-          orgs.push(raw.slice(a, b));
-          orgSpans.push([a, b]);
-        }
-        s = i + 1;
-      }
-    }
-  });
-
   return {
     title,
-    alias,
-    venueRaw,
-    yearRaw,
-    year: yearRaw === null ? null : expandYear(yearRaw),
-    orgs,
-    venueSpan,
-    orgSpans,
+    alias: found.alias,
+    venueRaw: found.venueRaw,
+    yearRaw: found.yearRaw,
+    year: found.yearRaw === null ? null : expandYear(found.yearRaw),
+    orgs: found.orgs,
+    venueSpan: found.venueSpan,
+    orgSpans: found.orgSpans,
+    description: after >= 0 && !issues.some((i) => i.code === 'text-after-metadata') ? descriptionOf(found, after, contentEnd, tokens) : '',
+    form,
     issues,
   };
 }

@@ -14,7 +14,9 @@ import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowRef, t
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
 import { parseChunk, splitDigest, type ChunkSource, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
-import { decodeNotesBytes, readNotesBytes } from './read.js';
+import { ENCODINGS, type EncodingName } from '../config/encodings.js';
+import { UsageError } from '../errors.js';
+import { notesCodec, readNotesBytes, type NotesCodec } from './read.js';
 import type { EntryParse } from './schema.js';
 import { createStore, type Store } from './store.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
@@ -32,6 +34,8 @@ export interface LoadOptions {
   readsText?: boolean | undefined;
   /** Called when a long parse starts: what it returns is told the share done (0..1). */
   progress?: (() => (done: number) => void) | undefined;
+  /** The notes' encoding (`--encoding`), over the config's `encoding`. */
+  encoding?: string | undefined;
 }
 
 /** A parse of a digest this long (in characters) shows a progress bar, once a twentieth of it is parsed anew. */
@@ -39,12 +43,21 @@ const PROGRESS_MIN_LENGTH = 2_000_000;
 
 export function registriesFor(config: Config): Registries & { todoTerms: string[] } {
   const todoTerms = [...DEFAULT_TODO_TERMS, ...(config.todoTerms ?? [])];
-  return { venues: createVenueRegistry(config.venues ?? []), todos: createTodoMatcher(todoTerms), todoTerms };
+  return { venues: createVenueRegistry(config.venues ?? []), todos: createTodoMatcher(todoTerms), entries: config.entries ?? 'auto', todoTerms };
 }
 
 /** Of everything in the config that shapes a parse or a product. */
-function configKeyOf(config: Config, todoTerms: readonly string[]): string {
-  return fnv64(JSON.stringify([config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? []]));
+function configKeyOf(config: Config, todoTerms: readonly string[], encoding: EncodingName): string {
+  // NOTE: where entries are (`entries`) changes the chunks, and the encoding the text, of the same bytes.
+  return fnv64(JSON.stringify([config.sections ?? {}, config.venues ?? [], todoTerms, config.orgs ?? [], config.entries ?? 'auto', encoding]));
+}
+
+/** The encoding to read the notes in: `--encoding`, else the config's, else detected. */
+function encodingOf(option: string | undefined, config: Config): EncodingName {
+  if (option === undefined) return config.encoding ?? 'auto';
+  const name = option.toLowerCase() as EncodingName;
+  if (!ENCODINGS.includes(name)) throw new UsageError(`--encoding: unknown encoding "${option}"`, `use one of ${ENCODINGS.join(', ')}`);
+  return name;
 }
 
 /** A notes file as this run knows it: its hash, and its bytes and text once read. */
@@ -61,7 +74,8 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Stor
   const configDir = location.kind === 'dir' ? location.root : path.dirname(location.root);
   const { config, file: configFile } = loadConfig(io, configDir, options.config);
   const registries = registriesFor(config);
-  const configKey = configKeyOf(config, registries.todoTerms);
+  const codec = notesCodec(encodingOf(options.encoding, config));
+  const configKey = configKeyOf(config, registries.todoTerms, codec.setting);
   // NOTE: the store is cached under absolute paths and named for display after, so running papers
   // from another folder finds it in the cache.
   const slot = cacheSlot(io, location.root, options.cache !== false);
@@ -70,9 +84,9 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Stor
 
   const fresh = new Map<number, EntryParse>();
   const hit = cache.exact(files);
-  const layout = hit?.layout ?? parseLayout(files, (f) => textOf(io, f), registries, cache, fresh, options.progress);
+  const layout = hit?.layout ?? parseLayout(files, (f) => textOf(io, f, codec), registries, cache, fresh, options.progress);
   if (!hit) cache.save(layout, (i) => fresh.get(i));
-  const loaded: Loaded = { io, location, config, configFile, registries, configKey, slot, cache };
+  const loaded: Loaded = { io, location, config, configFile, registries, configKey, slot, cache, codec };
   return storeOf(loaded, { layout, files, parses: fresh, hit });
 }
 
@@ -86,6 +100,7 @@ interface Loaded {
   configKey: string;
   slot: CacheSlot;
   cache: StoreCache;
+  codec: NotesCodec;
 }
 
 /** A state of the notes: the layout of these files, and the parses made for it in this run. */
@@ -110,19 +125,19 @@ function bytesOf(io: Io, f: NotesFile): Uint8Array {
   return f.bytes;
 }
 
-function textOf(io: Io, f: NotesFile): string {
-  return (f.text ??= decodeNotesBytes(bytesOf(io, f), f.shown));
+function textOf(io: Io, f: NotesFile, codec: NotesCodec): string {
+  return (f.text ??= codec.decode(bytesOf(io, f), f.shown).text);
 }
 
 function storeOf(loaded: Loaded, state: State): Store {
-  const { io, registries, cache, slot } = loaded;
+  const { io, registries, cache, slot, codec } = loaded;
   const { layout, files, parses, hit } = state;
   const fileAt = (k: number): NotesFile => files[k]!;
   const byPath = new Map(files.map((f) => [f.path, f]));
   const file = (p: string): NotesFile => byPath.get(p)!;
   const sourceOf = (i: number): ChunkSource => {
     const row = placeAt(layout, i);
-    const text = textOf(io, fileAt(row.file));
+    const text = textOf(io, fileAt(row.file), codec);
     return { text: text.slice(row.offset, row.offset + row.length), section: row.section, definitions: row.definitions };
   };
   const replaced = new Set<number>();
@@ -158,7 +173,8 @@ function storeOf(loaded: Loaded, state: State): Store {
       // NOTE: a text not written yet (an editor's buffer, papers lsp) is no state of the notes to cache.
       if (state.unwritten === undefined || files[state.unwritten]!.bytes) keep();
     },
-    text: (p) => textOf(io, file(p)),
+    text: (p) => textOf(io, file(p), codec),
+    codec,
     bytes: (p) => bytesOf(io, file(p)),
     derive: (product, s) => products(product, s),
     withText(p, text, parsed) {
@@ -265,7 +281,7 @@ function parseLayout(
   let row = 0;
   const parts = files.map((f, k): LayoutPart => {
     const text = texts[k]!;
-    const frame = splitDigest(text, f.path);
+    const frame = splitDigest(text, f.path, registries);
     const chunks = frame.chunks.map((place) => {
       const key = chunkKey(place.source);
       const known = cache.row(key);

@@ -4,7 +4,8 @@
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
 import { parseHeading } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { headingOfLine, scanDigest, splitLines, type Lines, type Scan } from './scan.js';
+import { detectEntries, isPaperItem, type EntriesSetting } from './dialect.js';
+import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -13,6 +14,8 @@ import { createVenueRegistry, type VenueRegistry } from './venues.js';
 export interface Registries {
   venues: VenueRegistry;
   todos: TodoMatcher;
+  /** Where each file's entries are (config `entries`): detected per file by default. */
+  entries?: EntriesSetting;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface ChunkReuse {
 
 export interface ParseOptions {
   venues?: VenueRegistry;
+  entries?: EntriesSetting | undefined;
   todos?: TodoMatcher;
   /** Extracts links; without it, an entry that may hold links has `links: []` (and its parse `links: null`). */
   markdown?: MarkdownParser | undefined;
@@ -168,7 +172,12 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   const lines = splitLines(text);
   const lineCount = lines.starts.length;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const heading = headingOfLine(text.slice(bom, lines.ends[0]!));
+  const firstLine = text.slice(bom, lines.ends[0]!);
+  // The entry's heading: an ATX heading, an HTML heading, or a list item (one paper per item).
+  const atx = headingOfLine(firstLine);
+  const html = atx ? null : htmlHeadingOfLine(firstLine);
+  const item = atx || html ? null : listItemOfLine(firstLine);
+  const heading = atx ?? html ?? (item && { level: 0, raw: item.raw, rawStart: item.rawStart, missingSpace: false });
   // NOTE: a chunk always starts with its heading line; anything else is a caller's mistake, parsed as an untitled entry.
   const raw = heading?.raw ?? '';
   const rawOffset = heading ? bom + heading.rawStart : lines.ends[0]!;
@@ -178,7 +187,8 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     const marks = '#'.repeat(heading.level);
     diagnostics.push({ line: 1, column: rawOffset + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${raw.trim()}"` });
   }
-  const parsed = parseHeading(raw, (name) => registries.venues.isKnown(name));
+  const marker = item ? '- ' : html ? `<h${heading!.level}>` : `${'#'.repeat(heading?.level ?? 3)} `;
+  const parsed = parseHeading(raw, (name) => registries.venues.isKnown(name), { marker });
   for (const issue of parsed.issues) {
     if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
     diagnostics.push({ line: 1, column: rawOffset + issue.start + 1, code: `heading-${issue.code}`, message: issue.message });
@@ -197,6 +207,8 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   let notes = firstContent ? text.slice(lines.starts[firstContent - 1]!, lines.ends[lastContent - 1]!) : '';
   if (notes.includes('\r')) notes = notes.replace(/\r\n?/g, '\n');
   const stub = !firstContent || (notes.includes('<!--') && !hasContent(notes));
+  // A list item's words after its title and metadata (`- [Title](url). 某某团队`) are its first note.
+  if (item && parsed.description) notes = notes ? `${parsed.description}\n${notes}` : parsed.description;
 
   let links: Link[] | null = [];
   if (chunkMayHoldLinks(source)) {
@@ -219,7 +231,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     notes,
     todos: findTodos(text, lines, registries.todos),
     links,
-    stub,
+    stub: stub && !(item && parsed.description),
     heading: { raw, rawOffset, start: 0, end: headingEnd },
     range: { start: 0, end: text.length },
     body: { start: bodyStart, end: text.length },
@@ -295,13 +307,79 @@ export interface DigestFrame {
   chunks: ChunkPlace[];
 }
 
+/** A section heading's title: its text, trimmed; an HTML heading's without its tags. */
+function sectionTitle(heading: OutlineHeading): string {
+  return heading.html ? heading.raw.replace(/<[^<>]*>/g, '').trim() : heading.raw.trim();
+}
+
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/;
+
+/**
+ * Where a top-level list item's chunk ends (the offset of the line that ends it), and whether that
+ * line is another item of the same list: its own lines are those indented under it, and a line
+ * right after a line of it (a lazy continuation), up to a blank line.
+ */
+function itemEnd(text: string, lines: Lines, item: ListItemLine, nextItem: number, nextHeading: number): { end: number; sameList: boolean } {
+  const count = lines.starts.length;
+  let blank = false;
+  for (let n = item.line + 1; n <= count; n++) {
+    if (n === nextItem) return { end: lines.starts[n - 1]!, sameList: true };
+    if (n === nextHeading) break;
+    const start = lines.starts[n - 1]!;
+    const end = lines.ends[n - 1]!;
+    if (isBlankLine(text, start, end)) {
+      blank = true;
+      continue;
+    }
+    const line = text.slice(start, end);
+    const indent = line.length - line.trimStart().length;
+    if (indent >= 2) {
+      blank = false;
+      continue;
+    }
+    const c = line.charCodeAt(indent);
+    // A paragraph after a blank line, a thematic break, HTML, a quote, a table or a fence ends the list.
+    if (blank || c === 60 || c === 62 || c === 124 || isThematicBreak(line) || FENCE_LINE.test(line)) return { end: start, sameList: false };
+  }
+  return { end: nextHeading > 0 ? lines.starts[nextHeading - 1]! : text.length, sameList: false };
+}
+
+/** The chunks of a file whose entries are list items: the items of its paper lists (see detectEntries). */
+function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: string) => boolean): Array<{ item: ListItemLine; end: number }> {
+  const { lines, items, outline } = scan;
+  const out: Array<{ item: ListItemLine; end: number }> = [];
+  let h = 0;
+  let list: Array<{ item: ListItemLine; end: number }> = [];
+  const close = (): void => {
+    const entries = list.filter((c) => !/^\s*(?:\*\*|__)?\[[^\]]*\]\(#/.test(c.item.raw));
+    const papers = entries.filter((c) => isPaperItem(c.item.raw, isVenue)).length;
+    // NOTE: a list of in-page links (a table of contents) is no paper list, even when the config says items are papers.
+    if (entries.length && (all || (papers > 0 && papers * 2 >= list.length))) out.push(...entries);
+    list = [];
+  };
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    while (h < outline.length && outline[h]!.line < item.line) h++;
+    const nextHeading = outline[h]?.line ?? 0;
+    const next = items[k + 1]?.line ?? 0;
+    const { end, sameList } = itemEnd(text, lines, item, next && (!nextHeading || next < nextHeading) ? next : 0, nextHeading);
+    list.push({ item, end });
+    if (!sameList) close();
+  }
+  close();
+  return out;
+}
+
 /** Scans a file and cuts it into its frame and its entries' chunks, parsing no entry. */
-export function splitDigest(text: string, file: string): DigestFrame {
+export function splitDigest(text: string, file: string, options: Pick<ParseOptions, 'entries' | 'venues'> = {}): DigestFrame {
   const scan = scanDigest(text);
   const { lines } = scan;
+  const venues = options.venues ?? defaultVenues;
+  const isVenue = (name: string): boolean => venues.isKnown(name);
   const problems: Diagnostic[] = scan.problems.map((p) => ({ file, line: p.line, column: 1, code: p.code, message: p.message }));
   const headingDiagnostics: Diagnostic[] = [];
   const definitions = referenceDefinitions(text, scan);
+  const layout = detectEntries(scan, options.entries ?? 'auto', isVenue);
   const info: FileInfo = {
     file,
     title: null,
@@ -309,45 +387,76 @@ export function splitDigest(text: string, file: string): DigestFrame {
     eol: dominantEol(text),
     finalNewline: /[\r\n]$/.test(text),
     length: text.length,
+    entries: layout,
   };
   const sections: ParsedSection[] = [];
   const chunks: ChunkPlace[] = [];
-  let currentSection: ParsedSection | null = null;
-  const headings = scan.headings;
+  const level = 'heading' in layout.at ? layout.at.heading : 0;
+  const headings = scan.outline;
+  const firstLevels = headings.reduce((n, h) => n + (h.level === 1 ? 1 : 0), 0);
+  // `#` headings are sections where the entries are `##`, or list items under nothing deeper (or under several `#`).
+  const oneIsSection = level === 2 || (level === 0 && (firstLevels >= 2 || headings.every((h) => h.level === 1)));
+  const isSection = (h: OutlineHeading): boolean => (level === 0 || h.level < level) && (h.level >= 2 || oneIsSection);
+  const chunk = (start: number, end: number, line: number, section: ParsedSection | null): void => {
+    const chunkText = text.slice(start, end);
+    const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
+    chunks.push({ source: { text: chunkText, section: section?.title ?? null, definitions: prefix }, offset: start, line });
+  };
+  // Sections open at each level (the deepest is the current one).
+  const open: Array<ParsedSection | null> = [];
+  const current = (): ParsedSection | null => {
+    for (let l = open.length - 1; l >= 0; l--) if (open[l]) return open[l]!;
+    return null;
+  };
+  const items = level === 0 ? itemChunks(text, scan, !layout.detected, isVenue) : [];
+  let k = 0;
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
-    const next = headings[h + 1];
     const start = lines.starts[heading.line - 1]!;
-    if (heading.level === 3) {
-      const chunkText = text.slice(start, next ? lines.starts[next.line - 1]! : text.length);
-      const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
-      chunks.push({ source: { text: chunkText, section: currentSection?.title ?? null, definitions: prefix }, offset: start, line: heading.line });
+    while (k < items.length && items[k]!.item.line < heading.line) {
+      const { item, end } = items[k++]!;
+      chunk(lines.starts[item.line - 1]!, end, item.line, current());
+    }
+    if (heading.level === level) {
+      let end = text.length;
+      for (let j = h + 1; j < headings.length; j++) {
+        if (headings[j]!.level <= level) {
+          end = lines.starts[headings[j]!.line - 1]!;
+          break;
+        }
+      }
+      open.length = Math.min(open.length, heading.level);
+      chunk(start, end, heading.line, current());
       continue;
     }
+    if (level !== 0 && heading.level > level) continue;
+    if (heading.level === 1 && info.title === null) info.title = sectionTitle(heading);
+    open.length = heading.level;
+    if (!isSection(heading)) continue;
     if (heading.missingSpace) {
       const marks = '#'.repeat(heading.level);
       headingDiagnostics.push({ file, line: heading.line, column: heading.rawOffset - start + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${heading.raw.trim()}"` });
     }
-    if (heading.level === 1) {
-      if (info.title === null) info.title = heading.raw.trim();
-      currentSection = null;
-      continue;
-    }
     let sectionEnd = text.length;
-    for (let k = h + 1; k < headings.length; k++) {
-      if (headings[k]!.level <= 2) {
-        sectionEnd = lines.starts[headings[k]!.line - 1]!;
+    for (let j = h + 1; j < headings.length; j++) {
+      if (headings[j]!.level <= heading.level) {
+        sectionEnd = lines.starts[headings[j]!.line - 1]!;
         break;
       }
     }
-    currentSection = {
-      title: heading.raw.trim(),
+    const section: ParsedSection = {
+      title: sectionTitle(heading),
       file,
       line: heading.line,
       heading: { raw: heading.raw, rawOffset: heading.rawOffset, start, end: lines.ends[heading.line - 1]! },
       range: { start, end: sectionEnd },
     };
-    sections.push(currentSection);
+    open[heading.level - 1] = section;
+    sections.push(section);
+  }
+  while (k < items.length) {
+    const { item, end } = items[k++]!;
+    chunk(lines.starts[item.line - 1]!, end, item.line, current());
   }
   return { info, scan, sections, problems, headingDiagnostics, chunks };
 }
@@ -376,7 +485,7 @@ export function chunkParse(source: ChunkSource, registries: Registries, options:
 
 export function parseDigest(text: string, file: string, options: ParseOptions = {}): ParsedFile {
   const registries = registriesOf(options);
-  const frame = splitDigest(text, file);
+  const frame = splitDigest(text, file, options);
   const entries: ParsedEntry[] = [];
   const chunks: ParsedChunk[] = [];
   const entryDiagnostics: Diagnostic[] = [];

@@ -1,5 +1,6 @@
-// Line scanner: finds lines, line endings and the structural headings (`#`, `##`, `###`) of a digest,
-// skipping heading-like lines inside fenced code, HTML comments and front matter.
+// Line scanner: finds lines, line endings, the headings (`#` to `######`, and `<h1>`..`<h6>` lines) and
+// the top-level list items of a digest, skipping look-alike lines inside fenced code, HTML comments
+// and front matter.
 
 export interface Lines {
   /** Offset where each line starts; line n (1-based) starts at starts[n - 1]. */
@@ -71,6 +72,25 @@ export interface StructuralHeading {
   missingSpace: boolean;
 }
 
+/** Any heading line: ATX (`#` to `######`) or an HTML heading on a line of its own (`<h3 id="x">Text</h3>`). */
+export interface OutlineHeading {
+  level: number;
+  line: number;
+  /** The text after the marker (ATX), or between the tags (HTML), as written. */
+  raw: string;
+  rawOffset: number;
+  missingSpace: boolean;
+  html: boolean;
+}
+
+/** A list item at the top level (its marker indented at most one space): `- x`, `* x`, `1. x`. */
+export interface ListItemLine {
+  line: number;
+  /** The text after the marker and its spaces, as written. */
+  raw: string;
+  rawOffset: number;
+}
+
 export interface ScanProblem {
   line: number;
   code: 'unclosed-fence' | 'unclosed-comment';
@@ -82,6 +102,12 @@ export interface Scan {
   headings: StructuralHeading[];
   /** Every ATX heading line outside code, comments and front matter, with its level (1..6). */
   allHeadingLevels: Array<{ line: number; level: number }>;
+  /** Every heading, ATX or HTML, of any level, in line order. */
+  outline: OutlineHeading[];
+  /** Top-level list items, in line order. */
+  items: ListItemLine[];
+  /** Lines (1-based) that are thematic breaks (`---`, `***`, `___`) outside code. */
+  breaks: number[];
   /** Lines (1-based) of reference definitions `[label]: url` outside code. */
   definitionLines: number[];
   problems: ScanProblem[];
@@ -102,6 +128,10 @@ const ATX_NO_SPACE = /^ {0,3}(#{2,3})([^#\s].*)$/s;
 const YAML_KEY = /^[A-Za-z_][\w.-]*[ \t]*:/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
+/** `<h3>Text</h3>`, `<h2 id="x"><a href="#x">Text</a></h2>` on a line of their own. */
+const HTML_HEADING = /^ {0,3}<h([1-6])(?:\s[^<>]*)?>(.*)<\/h\1\s*>\s*$/is;
+const LIST_ITEM = /^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** An ATX heading line (without its line ending and BOM): its level, its text and where that starts. */
 export interface HeadingLine {
@@ -126,6 +156,29 @@ export function headingOfLine(line: string): HeadingLine | null {
   return null;
 }
 
+/** An HTML heading line's level, its text between the tags and where that starts; null for any other line. */
+export function htmlHeadingOfLine(line: string): HeadingLine | null {
+  if (!line.includes('<h') && !line.includes('<H')) return null;
+  const m = HTML_HEADING.exec(line);
+  if (!m) return null;
+  const rawStart = line.indexOf('>', line.search(/<h/i)) + 1;
+  return { level: Number(m[1]), raw: m[2]!, rawStart, missingSpace: false };
+}
+
+/** A top-level list item's text and where it starts; null for any other line (a thematic break is none). */
+export function listItemOfLine(line: string): { raw: string; rawStart: number } | null {
+  const c = line.charCodeAt(line.charCodeAt(0) === 32 ? 1 : 0);
+  // `-`, `*`, `+` or a digit: most lines are decided by their first character.
+  if (!(c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return null;
+  const m = LIST_ITEM.exec(line);
+  if (!m || THEMATIC_BREAK.test(line)) return null;
+  return { raw: line.slice(m[0].length), rawStart: m[0].length };
+}
+
+export function isThematicBreak(line: string): boolean {
+  return THEMATIC_BREAK.test(line);
+}
+
 /** Removes an ATX closing sequence (` ###`), which CommonMark does not count as heading text. */
 function stripClosingSequence(text: string): string {
   const m = /(^|[ \t]+)#+[ \t]*$/.exec(text);
@@ -136,6 +189,9 @@ export function scanDigest(text: string): Scan {
   const lines = splitLines(text);
   const headings: StructuralHeading[] = [];
   const allHeadingLevels: Array<{ line: number; level: number }> = [];
+  const outline: OutlineHeading[] = [];
+  const items: ListItemLine[] = [];
+  const breaks: number[] = [];
   const definitionLines: number[] = [];
   const problems: ScanProblem[] = [];
   const fences: Array<[number, number]> = [];
@@ -189,7 +245,7 @@ export function scanDigest(text: string): Scan {
       if (!trimmed.slice(4).includes('-->')) comment = i + 1;
       continue;
     }
-    const h = HTML_RAW_OPEN.exec(line);
+    const h = line.includes('<') ? HTML_RAW_OPEN.exec(line) : null;
     if (h) {
       if (!line.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = { tag: h[1]!.toLowerCase(), line: i + 1 };
       continue;
@@ -198,11 +254,26 @@ export function scanDigest(text: string): Scan {
     const heading = headingOfLine(line);
     if (heading) {
       allHeadingLevels.push({ line: i + 1, level: heading.level });
+      const rawOffset = offsetOfLine + heading.rawStart;
       if (heading.level <= 3) {
-        headings.push({ level: heading.level as 1 | 2 | 3, line: i + 1, raw: heading.raw, rawOffset: offsetOfLine + heading.rawStart, missingSpace: heading.missingSpace });
+        headings.push({ level: heading.level as 1 | 2 | 3, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace });
       }
+      outline.push({ level: heading.level, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace, html: false });
       continue;
     }
+    const item = listItemOfLine(line);
+    if (item) {
+      items.push({ line: i + 1, raw: item.raw, rawOffset: offsetOfLine + item.rawStart });
+      continue;
+    }
+    const first = line.charCodeAt(line.length - line.trimStart().length);
+    if (first === 60 /* < */) {
+      const html = htmlHeadingOfLine(line);
+      if (html) {
+        outline.push({ level: html.level, line: i + 1, raw: html.raw, rawOffset: offsetOfLine + html.rawStart, missingSpace: false, html: true });
+        continue;
+      }
+    } else if ((first === 45 || first === 42 || first === 95) && THEMATIC_BREAK.test(line)) breaks.push(i + 1);
     if (DEFINITION.test(line)) definitionLines.push(i + 1);
   }
   if (fence) {
@@ -220,5 +291,5 @@ export function scanDigest(text: string): Scan {
       message: 'Unclosed HTML comment "<!--", expected "-->"; headings after it are read as part of the comment',
     });
   }
-  return { lines, headings, allHeadingLevels, definitionLines, problems, frontMatterLines: first, fences };
+  return { lines, headings, allHeadingLevels, outline, items, breaks, definitionLines, problems, frontMatterLines: first, fences };
 }

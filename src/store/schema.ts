@@ -147,6 +147,22 @@ export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export const EolSchema = z.enum(['\n', '\r\n', '\r']);
 
+/** Where a file's entries are: headings of one level (`{"heading": 3}`: `###` under `##`), or one per top-level list item. */
+export const EntriesAtSchema = z.union(
+  [z.strictObject({ heading: z.number().check(z.int(), z.minimum(2), z.maximum(6)) }), z.strictObject({ bullets: z.literal(true) })],
+  { error: 'expected {"heading": 2..6} or {"bullets": true}' },
+);
+export type EntriesAt = z.infer<typeof EntriesAtSchema>;
+
+/** Where a file's entries were read from, and whether that was detected or set in the config. */
+export const EntryLayoutSchema = z.object({
+  at: EntriesAtSchema,
+  detected: z.boolean(),
+  /** When no entry was found among many headings or list items: the setting that would read them. */
+  suggestion: z.nullable(EntriesAtSchema),
+});
+export type EntryLayout = z.infer<typeof EntryLayoutSchema>;
+
 export const FileInfoSchema = z.object({
   file: z.string(),
   /** The digest's `#` title, if it has one. */
@@ -156,6 +172,7 @@ export const FileInfoSchema = z.object({
   eol: EolSchema,
   finalNewline: z.boolean(),
   length: natural(),
+  entries: EntryLayoutSchema,
 });
 export type FileInfo = z.infer<typeof FileInfoSchema>;
 

@@ -8,6 +8,7 @@ import type { MarkdownParser } from './links.js';
 import type { NotesLocation } from './locate.js';
 import { withLinks, withoutLinks, type ChunkSource, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
+import type { NotesCodec } from './read.js';
 import type { Digest, Entry, EntryParse, FileInfo, Section } from './schema.js';
 import type { VenueRegistry } from './venues.js';
 
@@ -17,6 +18,8 @@ export interface Store {
   readonly configFile: string | null;
   readonly registries: Registries;
   readonly venues: VenueRegistry;
+  /** How the files' bytes are decoded, and new text is written back in each file's own encoding (for writers). */
+  readonly codec: NotesCodec;
   /** The files, named as users see them (relative to the current folder when inside it). */
   readonly files: readonly FileInfo[];
   readonly sections: readonly Section[];
@@ -78,6 +81,7 @@ export interface StoreSource {
   improved(parses: ReadonlyMap<number, EntryParse>): void;
   /** The text of the file at this absolute path. */
   text(path: string): string;
+  codec: NotesCodec;
   bytes(path: string): Uint8Array;
   derive<P extends Record<string, unknown>>(product: Product<P>, store: Store): P;
   withText(path: string, text: string, parsed: ParsedFile): Store;
@@ -138,6 +142,7 @@ export function createStore(source: StoreSource): Store {
     configFile: source.configFile,
     registries: source.registries,
     venues: source.registries.venues,
+    codec: source.codec,
     files,
     sectionReadings: layout.sectionReadings,
     get sections() {

@@ -28,10 +28,10 @@ export async function markdownFor(texts: Iterable<string>): Promise<MarkdownPars
 
 /** Parses texts into one store, links included; the parses of `previous` chunks are reused for chunks that did not change. */
 export async function parseTexts(texts: ReadonlyMap<string, string>, config: Config, previous?: Iterable<Pick<ParsedChunk, 'source' | 'parse'>>): Promise<ParsedTexts> {
-  const { venues, todos } = registriesFor(config);
+  const { venues, todos, entries } = registriesFor(config);
   const markdown = await markdownFor(texts.values());
   const reuse = previous && reuseChunks(previous);
-  const parsed = [...texts].map(([file, text]) => parseDigest(text, file, { venues, todos, markdown, reuse }));
+  const parsed = [...texts].map(([file, text]) => parseDigest(text, file, { venues, todos, entries, markdown, reuse }));
   return {
     digest: buildStore(parsed, config.sections ?? {}),
     venues,

@@ -87,6 +87,14 @@ export const VENUES: readonly VenueDefinition[] = [
   journal('IJCV', ['International Journal of Computer Vision', 'Int. J. Comput. Vis.']),
   journal('TIP', ['IEEE Transactions on Image Processing', 'IEEE Trans. Image Process.']),
   conf('SIGGRAPH', ['ACM SIGGRAPH Conference', 'Special Interest Group on Computer Graphics and Interactive Techniques Conference']),
+  journal('TOG', ['ACM Transactions on Graphics', 'ACM Trans. Graph.']),
+  conf('MICCAI', ['International Conference on Medical Image Computing and Computer-Assisted Intervention', 'Medical Image Computing and Computer Assisted Intervention']),
+  conf('3DV', ['International Conference on 3D Vision']),
+  conf('ICME', ['IEEE International Conference on Multimedia and Expo', 'International Conference on Multimedia and Expo']),
+  // Robotics
+  conf('ICRA', ['IEEE International Conference on Robotics and Automation', 'International Conference on Robotics and Automation']),
+  conf('IROS', ['IEEE/RSJ International Conference on Intelligent Robots and Systems', 'International Conference on Intelligent Robots and Systems']),
+  conf('RSS', ['Robotics: Science and Systems']),
   // Systems, architecture, compilers, HPC
   conf('OSDI', ['USENIX Symposium on Operating Systems Design and Implementation', 'Symposium on Operating Systems Design and Implementation']),
   conf('SOSP', ['ACM Symposium on Operating Systems Principles', 'Symposium on Operating Systems Principles']),
@@ -276,9 +284,13 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       const r = this.resolve(name);
       return r.match === 'unknown' || r.match === 'none' ? null : r.name;
     },
+    // NOTE: what resolve would call canonical, alias or variant, without its fuzzy search: the heading
+    // grammar asks this of every bracket and parenthesis it reads, mostly of names that are no venue.
     isKnown(name) {
-      const match = this.resolve(name).match;
-      return match === 'canonical' || match === 'alias' || match === 'variant';
+      if (name.trim() === '') return false;
+      if (bySpelling.has(name)) return true;
+      const key = keyOf(name);
+      return key !== '' && byKey.has(key);
     },
     names: () => [...keysByCanonical.keys()],
   };

@@ -272,10 +272,10 @@ describe('papers lint options', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+ALIAS\s+SEVERITY\s+FIX\s+DESCRIPTION$/);
-    expect(lines).toHaveLength(16);
+    expect(lines).toHaveLength(18);
     expect(lines.find((l) => l.startsWith('PL006'))).toMatch(/^PL006\s+venue-spelling\s+warn\s+fixable\s+A known venue is misspelled/);
     const json = JSON.parse((await run(memoryIo({}), 'lint', '--list-rules', '--format', 'json')).stdout) as Array<{ id: string; alias: string; fixable: boolean }>;
-    expect(json).toHaveLength(15);
+    expect(json).toHaveLength(17);
     expect(json[0]).toEqual({ id: 'PL001', alias: 'no-empty-entry', severity: 'warn', fixable: false, description: 'An entry has no notes under its heading' });
   });
 

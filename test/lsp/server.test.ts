@@ -212,6 +212,27 @@ describe('outline, workspace search, completion, hover, definition', () => {
     expect(symbols[1]!.children!.map((e) => [e.name, e.detail, e.selectionRange.start.line])).toEqual([['Empty', "KDD'20", 13]]);
   });
 
+  it("reads an unsaved buffer where the config's entries setting says, as on disk (one paper per list item)", async () => {
+    const text = '# Reading\n\n## Detection\n\n### Two-stage\n\n- [ICCV 2017] Mask R-CNN\n- [NeurIPS 2015] Faster R-CNN\n';
+    const { ws, uri } = notesWorkspace(text, { 'notes/papers.config.json': JSON.stringify({ entries: { bullets: true } }) });
+    const c = await start({ root: ws.root });
+    // Two items: detected, they would be the notes of a ### entry.
+    const edited = text.replace('Faster R-CNN', 'Faster R-CNN Again');
+    c.open(uri, edited);
+    type Sym = { name: string; detail?: string; children?: Sym[] };
+    const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => [s.name, s.children?.map((e) => [e.name, e.detail]) ?? []])).toEqual([
+      ['Detection', []],
+      [
+        'Two-stage',
+        [
+          ['Mask R-CNN', "ICCV'17"],
+          ['Faster R-CNN Again', "NeurIPS'15"],
+        ],
+      ],
+    ]);
+  });
+
   it('searches the shipped digest with the search engine of papers search: Donut finds Dount first', async () => {
     const ws = workspace({ 'notes/papers.md': SEED, 'notes/papers.config.json': SEED_CONFIG });
     const c = await start({ root: ws.root });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createVenueRegistry } from '../../src/store/venues.js';
 import { editDistance } from '../../src/store/text.js';
@@ -42,6 +43,17 @@ describe('venue registry', () => {
   it('takes only registered names (any case) for a venue without a year, never near ones', () => {
     expect(['OSDI', 'osdi', 'NIPS'].map((n) => venues.isKnown(n))).toEqual([true, true, true]);
     expect(['KAIST', 'BAAI', 'Cisco', 'Arivx', 'COLM'].map((n) => venues.isKnown(n))).toEqual([false, false, false, false, false]);
+  });
+
+  it('knows a name exactly when resolve reads it as canonical, alias or variant (property)', () => {
+    const names = venues.names().flatMap((n) => [n, n.toLowerCase(), ` ${n}`, `${n}x`, n.slice(1)]);
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...names, 'NIPS', 'Arivx', 'ACM-MM', 'acm mm', '', ' '), fc.string({ maxLength: 8 })), (name) => {
+        const match = venues.resolve(name).match;
+        expect(venues.isKnown(name)).toBe(match === 'canonical' || match === 'alias' || match === 'variant');
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('does not guess for short unknown names', () => {

@@ -9,7 +9,7 @@ export const headingSyntax = defineRule({
   fixable: true,
   docs: {
     details:
-      'An entry heading is `Title(ALIAS)[Venue\'YY][Org1,Org2]`. An unclosed bracket or text after the metadata loses the venue or the organisations; an empty title leaves nothing to list. `###Title` (and `##Section`) without a space is not a heading in CommonMark, so other markdown tools do not see it; --fix inserts the space, except before `#`s that end the line (`##S ###`), which the space would turn into a closing sequence, dropping them from the title. A trailing `:` is heading-trailing-punctuation.',
+      'An entry heading is `Title(ALIAS)[Venue\'YY][Org1,Org2]`, or any of the forms other digests write (`[CVPR 2020] Title [[pdf]](url)`, `Title. NIPS\'16`, `Title(2015)`, a list item `- [Title](url)`); links in a heading are the entry\'s links, never an error. An unclosed bracket or text after the metadata loses the venue or the organisations; an empty title leaves nothing to list. `###Title` (and `##Section`) without a space is not a heading in CommonMark, so other markdown tools do not see it; --fix inserts the space, except before `#`s that end the line (`##S ###`), which the space would turn into a closing sequence, dropping them from the title. A trailing `:` is heading-trailing-punctuation.',
     bad: "## Systems\n###TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20[Berkeley]\n- a larger search space, searched well\n",
     good: "## Systems\n### TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20][Berkeley]\n- a larger search space, searched well\n",
   },
@@ -32,9 +32,11 @@ export const headingSyntax = defineRule({
         ...(closing ? {} : { fix: { start: heading.rawOffset, end: heading.rawOffset, text: ' ' } }),
       });
     };
-    for (const section of context.digest.sections) missingSpace(section.file, section.heading, '##');
+    // The marker as written: `##` for a section, `###` (or the file's entry level) for an entry.
+    const marks = (file: string, heading: { start: number; rawOffset: number }): string => /#+$/.exec(context.file(file).text.slice(heading.start, heading.rawOffset))?.[0] ?? '##';
+    for (const section of context.digest.sections) missingSpace(section.file, section.heading, marks(section.file, section.heading));
     for (const entry of context.digest.entries) {
-      missingSpace(entry.file, entry.heading, '###');
+      missingSpace(entry.file, entry.heading, marks(entry.file, entry.heading));
       for (const issue of context.heading(entry).issues) {
         if (issue.code === 'trailing-punctuation') continue;
         report({

@@ -1,5 +1,6 @@
 // The rule registry: an explicit list, in id order. Ids are never reused.
 import type { AnyRule } from '../types.js';
+import { consistentHeadingStyle } from './consistent-heading-style.js';
 import { headingIncrement } from './heading-increment.js';
 import { headingSyntax } from './heading-syntax.js';
 import { headingTrailingPunctuation } from './heading-trailing-punctuation.js';
@@ -12,6 +13,7 @@ import { noEntryOutsideSection } from './no-entry-outside-section.js';
 import { noMissingFile } from './no-missing-file.js';
 import { noTodo } from './no-todo.js';
 import { noUnclosedBlock } from './no-unclosed-block.js';
+import { noUnreadEntries } from './no-unread-entries.js';
 import { orgSpelling } from './org-spelling.js';
 import { validDirective } from './valid-directive.js';
 import { venueSpelling } from './venue-spelling.js';
@@ -32,4 +34,6 @@ export const rules: readonly AnyRule[] = [
   noUnclosedBlock,
   validDirective,
   noControlCharacter,
+  consistentHeadingStyle,
+  noUnreadEntries,
 ];

@@ -1,4 +1,5 @@
 // PL010 no-entry-outside-section: an entry (`###`) before the first section (`##`) of its file.
+import { sectionMarkerOf } from '../dialect.js';
 import { defineRule } from '../types.js';
 
 export const noEntryOutsideSection = defineRule({
@@ -20,7 +21,7 @@ export const noEntryOutsideSection = defineRule({
         file: entry.file,
         start: entry.heading.start,
         end: entry.heading.end,
-        message: `Entry "${entry.title || '(untitled)'}" is outside any section, expected a "## Section" heading above it`,
+        message: `Entry "${entry.title || '(untitled)'}" is outside any section, expected a "${sectionMarkerOf(context.file(entry.file).info.entries.at)}Section" heading above it`,
       });
     }
   },

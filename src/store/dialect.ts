@@ -1,0 +1,168 @@
+// Where a digest file keeps its papers: headings of which level, or one paper per top-level list item.
+// Detected per file from its outline (or fixed by the config's `entries`). Pure.
+import { readVenueYear } from './heading.js';
+import type { ListItemLine, OutlineHeading, Scan } from './scan.js';
+import type { EntriesAt, EntryLayout } from './schema.js';
+
+/** The config's `entries`: a fixed place, or `auto` (the default) to detect it per file. */
+export type EntriesSetting = EntriesAt | 'auto';
+
+/** A year or a venue's year as headings write them: `'18`, `’21`, `2018`, `KDD2018` (not inside longer numbers). */
+const DATED = /['’‘`´]\s*\d{2}(?!\d)|(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?![\d])/;
+
+const DATED_ALL = new RegExp(DATED.source, 'g');
+
+/** Whether a text carries a year as headings write them. */
+export function isDated(raw: string): boolean {
+  return DATED.test(raw);
+}
+
+/**
+ * Whether a heading reads as a paper: it carries a year, and a title besides it (two words, or four
+ * Chinese characters). `## 2023`, `## CVPR 2023` and `## 2023年` are sections, not papers.
+ */
+export function isPaperHeading(raw: string): boolean {
+  if (!DATED.test(raw)) return false;
+  const rest = raw.replace(DATED_ALL, ' ').replace(/[[\]【】()（）'’:：.,，;；|*_#<>/\\-]+/g, ' ');
+  const words = rest.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+  return words.length >= 2 || (rest.match(/[\u3400-\u9fff]/g)?.length ?? 0) >= 4;
+}
+
+/** Links that make a list item no paper: an in-page anchor (a table of contents) or a local markdown file. */
+const NOT_A_PAPER_LINK = /^\s*(?:#|\.{0,2}\/?[^\s:()]*\.(?:md|markdown)(?:#.*)?\s*$)/i;
+const LINK_START = /^\[((?:[^\]\\]|\\.|\[[^\]]*\])*)\]\(([^()\s]*(?:\([^()]*\)[^()\s]*)*)/;
+const RESOURCE_WORD = /^(?:pdf|code|paper|project|github|video|slides?|blog|website|homepage|demo|data|dataset|poster|link|\[.*\])$/i;
+
+/**
+ * Whether a top-level list item reads as a paper: it starts with a venue or year in brackets
+ * (`[ICCV'17] ...`, `【KDD2018】`, `(CVPR'21)`), or with a link to something other than a section of
+ * the page (`[Title](url) ...`), or it is a capitalised line with a year (`Title, CVPR 2016`).
+ */
+export function isPaperItem(raw: string, isVenue: (name: string) => boolean): boolean {
+  const t = raw.replace(/^(?:\*\*|__|\*|_)+/, '');
+  const c = t[0];
+  if (c === '[') {
+    const link = LINK_START.exec(t);
+    if (link) return !NOT_A_PAPER_LINK.test(link[2]!) && !RESOURCE_WORD.test(link[1]!.trim());
+  }
+  if (c === '[' || c === '【' || c === '(' || c === '（') {
+    const close = t.search(/[\]】)）]/);
+    if (close > 0) {
+      const meta = readVenueYear(t.slice(1, close), isVenue);
+      if (meta && meta.year !== null) return true;
+    }
+  }
+  return /^[A-Z]/.test(t) && isDated(t) && /\s\S+\s/.test(t);
+}
+
+interface LevelCounts {
+  count: number;
+  dated: number;
+}
+
+/**
+ * Headings per level, and how many read as papers: exactly for `##` and `####`; for `###` only up to
+ * one more than either of them and 2, which is all detectEntries compares it with.
+ */
+function countLevels(outline: readonly OutlineHeading[]): LevelCounts[] {
+  const levels = Array.from({ length: 7 }, () => ({ count: 0, dated: 0 }));
+  for (const h of outline) {
+    levels[h.level]!.count++;
+    if ((h.level === 2 || h.level === 4) && isPaperHeading(h.raw)) levels[h.level]!.dated++;
+  }
+  // NOTE: a digest of ours has thousands of `###` papers: reading each as one would cost more than the rest of the detection.
+  const cap = Math.max(levels[2]!.dated, levels[4]!.dated, 2) + 1;
+  const l3 = levels[3]!;
+  for (const h of outline) {
+    if (l3.dated >= cap) break;
+    if (h.level === 3 && isPaperHeading(h.raw)) l3.dated++;
+  }
+  return levels;
+}
+
+/** Whether most headings of a level repeat (`### 方法`, `### 实验` under each paper): sub-headings, not papers. */
+function mostlyRepeated(outline: readonly OutlineHeading[], level: number): boolean {
+  const texts = outline.filter((h) => h.level === level).map((h) => h.raw.trim().toLowerCase());
+  return texts.length >= 4 && new Set(texts).size * 2 <= texts.length;
+}
+
+/** The papers among top-level items, counted (the first `limit` found are enough to decide). */
+function paperItems(items: readonly ListItemLine[], isVenue: (name: string) => boolean, limit: number): number {
+  let n = 0;
+  for (const item of items) {
+    if (isPaperItem(item.raw, isVenue) && ++n >= limit) break;
+  }
+  return n;
+}
+
+/** At least this many headings or items before an empty file is worth a hint. */
+const HINT_MIN = 3;
+
+/**
+ * Where a file's entries are. `###` under `##` unless another level holds the papers: most of its
+ * headings read as papers (a title and a year), more of them than `###` headings do (and, for `##`
+ * above `###`, the `###` are sub-headings: they repeat, or there are fewer of them). Where fewer
+ * than two headings of that level read as papers, a list wins when its paper items outnumber them.
+ */
+export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
+  const levels = countLevels(scan.outline);
+  let at: EntriesAt;
+  const detected = setting === 'auto';
+  if (setting !== 'auto') at = setting;
+  else {
+    const l2 = levels[2]!;
+    const l3 = levels[3]!;
+    const l4 = levels[4]!;
+    const qualifies = (l: LevelCounts): boolean => l.dated >= 2 && l.dated * 2 >= l.count && l.dated > l3.dated;
+    let level = 3;
+    if (qualifies(l2) && (l3.count === 0 || l3.count < l2.count || mostlyRepeated(scan.outline, 3))) level = 2;
+    if (qualifies(l4) && l4.dated > levels[level]!.dated) level = 4;
+    at = { heading: level };
+    const chosen = levels[level]!;
+    // NOTE: where headings read as papers, list items are their notes: never counted.
+    if (chosen.dated < 2 && scan.items.length >= 3 && scan.items.length >= chosen.count) {
+      const papers = paperItems(scan.items, isVenue, Number.POSITIVE_INFINITY);
+      if (papers >= 3 && papers > 2 * chosen.dated && papers >= chosen.count) at = { bullets: true };
+    }
+  }
+  return { at, detected, suggestion: suggestionFor(at, levels, scan, isVenue) };
+}
+
+/** When the entries' place holds none of them but the file has many headings or items: the setting that would read them. */
+function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick<Scan, 'items'>, isVenue: (name: string) => boolean): EntriesAt | null {
+  if ('heading' in at && levels[at.heading]!.count > 0) return null;
+  if ('bullets' in at && scan.items.length > 0) return null;
+  let best: EntriesAt | null = null;
+  let bestCount = HINT_MIN - 1;
+  for (let level = 2; level <= 6; level++) {
+    if ('heading' in at && level === at.heading) continue;
+    // The deepest level with many headings holds the papers more often than the sections above it.
+    if (levels[level]!.count >= bestCount && levels[level]!.count >= HINT_MIN) {
+      best = { heading: level };
+      bestCount = levels[level]!.count;
+    }
+  }
+  if (!('bullets' in at) && paperItems(scan.items, isVenue, HINT_MIN) >= HINT_MIN && scan.items.length > bestCount) best = { bullets: true };
+  return best;
+}
+
+/** The config setting that reads a file this way, as written in papers.config.json. */
+export function settingText(at: EntriesAt): string {
+  return 'heading' in at ? `"entries": {"heading": ${at.heading}}` : '"entries": {"bullets": true}';
+}
+
+/** How the entries are marked, for messages: `###`, `##`, or `-` for list items. */
+export function entryMarker(at: EntriesAt): string {
+  return 'heading' in at ? '#'.repeat(at.heading) : '-';
+}
+
+/** What to tell about files in which no entry was found though they have many headings or list items. */
+export function layoutHints(files: ReadonlyArray<{ file: string; entries: EntryLayout }>): string[] {
+  return files.flatMap(({ file, entries }) => {
+    const { at, suggestion } = entries;
+    if (!suggestion) return [];
+    const where = 'heading' in at ? `"${entryMarker(at)}" headings` : 'list items';
+    const would = 'heading' in suggestion ? `its "${entryMarker(suggestion)}" headings` : 'its list items';
+    return [`no entries found in ${file} (entries are read from ${where}); to read ${would} as entries, set ${settingText(suggestion)} in papers.config.json`];
+  });
+}

@@ -1,0 +1,69 @@
+// add and add --bibtex write in the digest's own dialect (issue 14): through add-write.ts, one writer for both.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { memoryIo, run } from '../helpers/memory-io.js';
+import { decode, insertedBlock } from '../helpers/written.js';
+
+const DIGEST = '/w/notes/digest.md';
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/dialects/${name}`, import.meta.url), 'utf8');
+const ioWith = (text: string, more: Record<string, string> = {}) => memoryIo({ [DIGEST]: text, ...more }, { cwd: '/w' });
+
+const CVPR_BIB = `@inproceedings{kirillov2024,
+  title = {Segment Anything Again},
+  author = {Kirillov, Alexander},
+  booktitle = {IEEE/CVF Conference on Computer Vision and Pattern Recognition},
+  year = {2024}
+}
+`;
+
+describe('add in the dialect of the digest', () => {
+  it('writes venue first with a full year into a venue-first digest, before the section footer', async () => {
+    const before = fixture('venue-first.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'Segment Anything Again', '--venue', 'CVPR', '--year', '2024', '--section', 'One-stage detectors', '--note', '新的一条');
+    expect(r.code, r.stderr).toBe(0);
+    const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toBe('### [CVPR 2024] Segment Anything Again\n- 新的一条\n\n');
+    // Inserted before the section's trailing `[[back to top]]` and `---`, not after them.
+    expect(before.slice(at)).toMatch(/^\[\[back to top\]\]\(#contents\)\n\n---\n\n## Transformers/);
+    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json', '--venue', 'cvpr', '--year', '2024')).stdout);
+    expect(listed.map((e: { title: string }) => e.title)).toEqual(['Segment Anything Again']);
+  });
+
+  it('add --bibtex follows the dialect too', async () => {
+    const before = fixture('venue-first.md');
+    const io = ioWith(before, { '/w/cvpr.bib': CVPR_BIB });
+    const r = await run(io, 'add', '--bibtex', 'cvpr.bib', '--section', 'Transformers');
+    expect(r.code, r.stderr).toBe(0);
+    const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toBe('### [CVPR 2024] Segment Anything Again\n\n');
+    expect(before.slice(at)).toBe('[[back to top]](#contents)\n');
+  });
+
+  it('writes a list item into a digest of one paper per item, in its bracket and year form', async () => {
+    const before = fixture('bullets.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'Segment Anything Again', '--venue', 'CVPR', '--year', '2024', '--section', '分割');
+    expect(r.code, r.stderr).toBe(0);
+    const { text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toMatch(/^- \[CVPR'24\] Segment Anything Again\n/);
+  });
+
+  it("refuses, naming the option, what would not read back in the digest's style (nothing written)", async () => {
+    // `Title. My Conf 2024`: a trailing venue of two words is read only when papers knows it.
+    const before = fixture('trailing.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'Learner', '--venue', 'My Conf', '--year', '2024', '--section', 'Others');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('papers: --title: in the style of notes/digest.md, would read back as the title "Learner. My Conf 2024"');
+    expect(r.stderr).not.toContain('bug');
+    expect(decode(io.files.get(DIGEST))).toBe(before);
+  });
+
+  it('writes ours as it always did', async () => {
+    const before = "## S\n\n### Old Paper(OP)[KDD'18][Ali]\n- note\n";
+    const io = ioWith(before);
+    expect((await run(io, 'add', '--title', 'New Paper', '--alias', 'NP', '--venue', "CVPR'24", '--org', 'MSRA', '--section', 'S')).code).toBe(0);
+    expect(insertedBlock(before, decode(io.files.get(DIGEST))).text).toBe("\n### New Paper(NP)[CVPR'24][MSRA]\n");
+  });
+});

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { buildStore } from '../../src/store/build.js';
+import { isPaperHeading, isPaperItem, layoutHints } from '../../src/store/dialect.js';
+import { parseDigest } from '../../src/store/parse.js';
+import type { EntriesSetting } from '../../src/store/dialect.js';
+import { createVenueRegistry } from '../../src/store/venues.js';
+
+const venues = createVenueRegistry();
+const parse = (text: string, entries: EntriesSetting = 'auto') => {
+  const file = parseDigest(text, 'd.md', { venues, entries });
+  return { file, digest: buildStore([file]) };
+};
+const layout = (text: string, entries?: EntriesSetting) => parse(text, entries).file.info.entries;
+const titles = (text: string, entries?: EntriesSetting) => parse(text, entries).digest.entries.map((e) => [e.title, e.section]);
+
+describe('where a file keeps its entries', () => {
+  it('reads ### under ## by default, and for our own digest', () => {
+    expect(layout("# T\n## S\n### A[KDD'18]\n- a\n### B\n")).toEqual({ at: { heading: 3 }, detected: true, suggestion: null });
+    expect(layout('')).toEqual({ at: { heading: 3 }, detected: true, suggestion: null });
+  });
+
+  it('reads ## under # when most ## headings carry a year', () => {
+    const text = '# 语义分割\n## 1.FCN:Fully Convolutional Networks(2015)\n- a\n### 结构\n- b\n## 2.PSPNet:Pyramid Scene Parsing Network(2017)\n# 实例分割\n## 3.SOLO:Segmenting Objects by Locations(2020)\n';
+    expect(layout(text).at).toEqual({ heading: 2 });
+    expect(titles(text)).toEqual([
+      ['FCN:Fully Convolutional Networks', '语义分割'],
+      ['PSPNet:Pyramid Scene Parsing Network', '语义分割'],
+      ['SOLO:Segmenting Objects by Locations', '实例分割'],
+    ]);
+    // The ### inside a ## entry is part of its notes.
+    expect(parse(text).digest.entries[0]!.notes).toBe('- a\n### 结构\n- b');
+  });
+
+  it('keeps ### entries under year or venue sections', () => {
+    expect(layout('## 2023\n### A\n### B\n### C\n## 2022\n### D\n### E\n').at).toEqual({ heading: 3 });
+    expect(layout('## CVPR 2023\n### A\n### B\n### C\n## ICCV 2023\n### D\n### E\n').at).toEqual({ heading: 3 });
+    // ... and a list of papers under year sections is a list of papers.
+    expect(layout('# Awesome\n## 2020\n- [A](https://a.org/1)\n- [B](https://a.org/2)\n## 2019\n- [C](https://a.org/3)\n').at).toEqual({ bullets: true });
+  });
+
+  it('reads ## papers with repeated ### sub-headings as ## entries', () => {
+    const paper = (t: string, y: number) => `## ${t} (${y})\n### 方法\n- m\n### 实验\n- e\n`;
+    expect(layout(`# 笔记\n${paper('Deep Interest Network', 2018)}${paper('Deep Interest Evolution Network', 2019)}${paper('Behavior Sequence Transformer', 2019)}`).at).toEqual({ heading: 2 });
+  });
+
+  it('reads #### entries under ### groups when they carry the years', () => {
+    const text = '## Compilers\n### Tensor\n#### TVM [OSDI 2018]\n- t\n#### Ansor [OSDI 2020]\n### Graph\n#### TASO [SOSP 2019]\n';
+    expect(layout(text).at).toEqual({ heading: 4 });
+    expect(titles(text)).toEqual([
+      ['TVM', 'Tensor'],
+      ['Ansor', 'Tensor'],
+      ['TASO', 'Graph'],
+    ]);
+    // #### inside ### entries stays notes.
+    expect(layout("## S\n### A[KDD'18]\n#### Method (2019)\n### B[KDD'19]\n#### Method (2020)\n").at).toEqual({ heading: 3 });
+  });
+
+  it('reads one paper per top-level list item, under HTML headings, leaving the table of contents and footers out', () => {
+    const text = [
+      '# Awesome',
+      '- [Two-stage](#two-stage)',
+      '- [One-stage](#one-stage)',
+      '',
+      '<h3 id="two-stage">Two-stage</h3>',
+      '',
+      "- [ICCV'17] [Mask R-CNN](https://arxiv.org/abs/1703.06870). 某某团队",
+      "- [NIPS'15] [Faster R-CNN](https://arxiv.org/abs/1506.01497)",
+      '  - 区域建议网络',
+      '',
+      '<h3 id="one-stage">One-stage</h3>',
+      '',
+      '- [Focal Loss for Dense Object Detection](https://arxiv.org/abs/1708.02002) (ICCV 2017)',
+      '- [SSD](https://arxiv.org/abs/1512.02325), ECCV 2016',
+      '',
+      '[[back to top]](#awesome)',
+      '',
+    ].join('\n');
+    const { file, digest } = parse(text);
+    expect(file.info.entries.at).toEqual({ bullets: true });
+    expect(digest.sections.map((s) => s.title)).toEqual(['Two-stage', 'One-stage']);
+    expect(digest.entries.map((e) => [e.title, e.venue, e.year, e.section, e.line])).toEqual([
+      ['Mask R-CNN', 'ICCV', 2017, 'Two-stage', 7],
+      ['Faster R-CNN', 'NeurIPS', 2015, 'Two-stage', 8],
+      ['Focal Loss for Dense Object Detection', 'ICCV', 2017, 'One-stage', 13],
+      ['SSD', 'ECCV', 2016, 'One-stage', 14],
+    ]);
+    expect(digest.entries.map((e) => e.notes)).toEqual(['某某团队', '  - 区域建议网络', '', '']);
+    // The footer after the list belongs to no entry.
+    expect(text.slice(digest.entries[3]!.range.start, digest.entries[3]!.range.end)).toBe('- [SSD](https://arxiv.org/abs/1512.02325), ECCV 2016\n\n');
+    expect(digest.entries[0]!.links.length).toBe(0);
+  });
+
+  it('keeps a digest of headings whose notes are lists a digest of headings', () => {
+    const notes = Array.from({ length: 10 }, (_, i) => `- [Related ${i}](https://arxiv.org/abs/${i}) CVPR 2019`).join('\n');
+    expect(layout(`## S\n### A[KDD'18]\n${notes}\n### B[KDD'19]\n${notes}\n`).at).toEqual({ heading: 3 });
+  });
+
+  it('follows the config, whatever it would detect', () => {
+    const text = "# S\n## A(2019)\n- a\n## B(2020)\n- [x](http://x) 2019\n";
+    expect(layout(text, { heading: 3 }).at).toEqual({ heading: 3 });
+    expect(layout(text, { heading: 3 }).detected).toBe(false);
+    expect(titles(text, { bullets: true })).toEqual([
+      ['a', 'A(2019)'],
+      ['x', 'B(2020)'],
+    ]);
+    expect(titles('## S\n- Deep Residual Learning\n- Attention Is All You Need\n', { bullets: true })).toEqual([
+      ['Deep Residual Learning', 'S'],
+      ['Attention Is All You Need', 'S'],
+    ]);
+  });
+
+  it('suggests the setting that would read a file where it finds no entries', () => {
+    const text = '# Segmentation\n## PSPNet: Pyramid Scene Parsing Network\n## DeepLab: Atrous Convolution\n## U-Net: Convolutional Networks\n';
+    const entries = layout(text);
+    expect(entries).toEqual({ at: { heading: 3 }, detected: true, suggestion: { heading: 2 } });
+    expect(layoutHints([{ file: 'd.md', entries }])).toEqual([
+      'no entries found in d.md (entries are read from "###" headings); to read its "##" headings as entries, set "entries": {"heading": 2} in papers.config.json',
+    ]);
+    expect(layout('# L\n- Deep Residual Learning, CVPR 2016\n- Attention Is All You Need, NeurIPS 2017\n- BERT: Pre-training, NAACL 2019\n').suggestion).toBeNull();
+    expect(layout('# Notes\nsome text\n## One\n## Two\n').suggestion).toBeNull();
+  });
+});
+
+describe('isPaperHeading', () => {
+  it.each([
+    ['3.PSPNet:Pyramid Scene Parsing Network(2017)', true],
+    ["DBNet[AAAI'20]", true],
+    ['[CVPR 2020] Some Title', true],
+    ['深度兴趣网络点击率预估 2018', true],
+    ['2023', false],
+    ['CVPR 2023', false],
+    ['2023年', false],
+    ['Some Title', false],
+  ])('%s -> %s', (raw, paper) => {
+    expect(isPaperHeading(raw)).toBe(paper);
+  });
+});
+
+describe('isPaperItem', () => {
+  it.each([
+    ["[ICCV'17] [Mask R-CNN](https://x.org)", true],
+    ['【KDD2018】Deep Interest Network', true],
+    ["(CVPR'21) Title", true],
+    ['**[Longformer](https://arxiv.org/abs/2004.05150)** - Beltagy et al.', true],
+    ['Deep Residual Learning for Image Recognition, CVPR 2016', true],
+    ['[Two-stage](#two-stage)', false],
+    ['[notes](notes/dpr.md)', false],
+    ['[code](https://github.com/x/y)', false],
+    ['是对原始的深度推荐模型的改进 2019', false],
+    ['a plain note', false],
+  ])('%s -> %s', (raw, paper) => {
+    expect(isPaperItem(raw, (n) => venues.isKnown(n))).toBe(paper);
+  });
+});

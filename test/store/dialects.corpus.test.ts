@@ -1,0 +1,64 @@
+// The dialect corpus: fixtures in each way issue 14 lists that digests write their papers, each with
+// the papers it holds (line, title, venue, year) and the lint findings expected, in expected.json.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../../src/store/schema.js';
+import { memoryIo, run } from '../helpers/memory-io.js';
+
+type Paper = [line: number, title: string, venue: string | null, year: number | null];
+const dir = new URL('../fixtures/dialects/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, { papers: Paper[]; lint: string[] }>;
+const bytesOf = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, dir)));
+
+/** The store's entries of one fixture, read as a user's digest is (decoding included). */
+async function entriesOf(name: string): Promise<Entry[]> {
+  const r = await run(memoryIo({ '/w/notes/digest.md': bytesOf(name) }, { cwd: '/w' }), 'list', '--json');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Entry[];
+}
+
+/** The share of the expected papers read as entries with the right title, venue and year, and the ones read wrong. */
+function paperShare(entries: readonly Entry[], papers: readonly Paper[]): { share: number; wrong: string[] } {
+  const byLine = new Map(entries.map((e) => [e.line, JSON.stringify([e.line, e.title, e.venue, e.year])]));
+  const wrong = papers.filter((p) => byLine.get(p[0]) !== JSON.stringify(p)).map((p) => `${JSON.stringify(p)} read as ${byLine.get(p[0]) ?? 'no entry'}`);
+  return { share: (papers.length - wrong.length) / papers.length, wrong };
+}
+
+describe.each(Object.entries(expected))('the %s dialect fixture', (name, want) => {
+  it('reads at least 95% of its papers with the right title, venue and year, and nothing else as an entry', async () => {
+    const entries = await entriesOf(name);
+    const { share, wrong } = paperShare(entries, want.papers);
+    expect(share, wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(entries.map((e) => e.line)).toEqual(want.papers.map((p) => p[0]));
+  });
+
+  it('lints with exactly the expected findings, none of them a heading-syntax error', async () => {
+    const r = await run(memoryIo({ '/w/notes/digest.md': bytesOf(name) }, { cwd: '/w' }), 'lint', '--format', 'json');
+    const report = JSON.parse(r.stdout) as Array<{ messages: Array<{ line: number; ruleId: string }> }>;
+    const found = report.flatMap((f) => f.messages.map((m) => `${m.line} ${m.ruleId}`));
+    expect(found).toEqual(want.lint);
+    expect(found.filter((f) => f.endsWith('heading-syntax'))).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('the corpus as a whole', () => {
+  it('has a fixture for every dialect row of issue 14, and reads every paper of them right', async () => {
+    expect(Object.keys(expected).sort()).toEqual(['awesome.md', 'bullets.md', 'gbk.md', 'glued.md', 'h2-numbered.md', 'h3-name-year.md', 'h4.md', 'mixed.md', 'trailing.md', 'venue-first.md']);
+    let right = 0;
+    let total = 0;
+    for (const [name, want] of Object.entries(expected)) {
+      const { share } = paperShare(await entriesOf(name), want.papers);
+      right += share * want.papers.length;
+      total += want.papers.length;
+    }
+    expect(right / total).toBe(1);
+  });
+
+  it('reads the GBK digest exactly like its UTF-8 copy', async () => {
+    const gbk = await entriesOf('gbk.md');
+    const utf8 = await entriesOf('h3-name-year.md');
+    expect(gbk).toEqual(utf8);
+    expect(gbk.some((e) => /[\u4e00-\u9fff]/.test(e.notes))).toBe(true);
+  });
+});

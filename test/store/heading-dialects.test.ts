@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPersonName, parseHeading, readVenueYear } from '../../src/store/heading.js';
+import { createVenueRegistry } from '../../src/store/venues.js';
+
+const venues = createVenueRegistry();
+const isVenue = (name: string): boolean => venues.isKnown(name);
+const read = (raw: string) => {
+  const h = parseHeading(raw, isVenue);
+  return { title: h.title, alias: h.alias, venue: h.venueRaw, year: h.year, orgs: h.orgs, issues: h.issues.map((i) => i.code) };
+};
+
+describe('parseHeading in the dialects other digests write', () => {
+  it.each([
+    // venue first, links after the title
+    ['[CVPR 2020] Some Title [[pdf]](https://arxiv.org/abs/1) [[code]](https://github.com/x/y)', 'Some Title', null, 'CVPR', 2020, []],
+    ["[ICCV'17] [Mask R-CNN](https://arxiv.org/abs/1703.06870). 某某团队", 'Mask R-CNN', null, 'ICCV', 2017, []],
+    ['【KDD2018】Deep Interest Network', 'Deep Interest Network', null, 'KDD', 2018, []],
+    ['[NeurIPS-2020] Graph Contrastive Learning', 'Graph Contrastive Learning', null, 'NeurIPS', 2020, []],
+    ["(CVPR'21) Some Title", 'Some Title', null, 'CVPR', 2021, []],
+    ['（KDD 2019）KGAT: Knowledge Graph Attention Network', 'KGAT: Knowledge Graph Attention Network', null, 'KDD', 2019, []],
+    ['CVPR 2019: Some Title', 'Some Title', null, 'CVPR', 2019, []],
+    // numbered, lone years
+    ['3.PSPNet:Pyramid Scene Parsing Network(2017)', 'PSPNet:Pyramid Scene Parsing Network', 'PSPNet', null, 2017, []],
+    ['Name:Title(2015)', 'Name:Title', null, null, 2015, []],
+    ['[3] Title (2019)', 'Title', null, null, 2019, []],
+    ['2.5D Visual Sound', '2.5D Visual Sound', null, null, null, []],
+    // trailing after `.` or `,`
+    ["Title. NIPS'16", 'Title', null, 'NIPS', 2016, []],
+    ['Title, AAAI 18', 'Title', null, 'AAAI', 2018, []],
+    ['Title. ICLR 2018', 'Title', null, 'ICLR', 2018, []],
+    ['(SNAIL) A Simple Neural Attentive Meta-Learner. ICLR 2018', 'A Simple Neural Attentive Meta-Learner', 'SNAIL', 'ICLR', 2018, []],
+    ['Title. NIPS 2017 (Li Fei-Fei)', 'Title', null, 'NIPS', 2017, ['Li Fei-Fei']],
+    ['Deep Learning ICLR 2018', 'Deep Learning', null, 'ICLR', 2018, []],
+    ['Title. arXiv:1907.01234', 'Title', null, 'arXiv', 2019, []],
+    ['Title [arXiv 1907]', 'Title', null, 'arXiv', 2019, []],
+    ['Title, 2015', 'Title', null, null, 2015, []],
+    // parentheses after the title
+    ["Title (CVPR'21)", 'Title', null, 'CVPR', 2021, []],
+    ['Title （CVPR 2019）', 'Title', null, 'CVPR', 2019, []],
+    ['Mask R-CNN (Mask R-CNN) [ICCV 2017]', 'Mask R-CNN', 'Mask R-CNN', 'ICCV', 2017, []],
+    ["Title [CVPR'19] (Oral)", 'Title', null, 'CVPR', 2019, []],
+    ['Title (Extended Abstract)', 'Title', null, null, null, []],
+    ['Title [PDF] [Code]', 'Title', null, null, null, []],
+    // title links, with what follows them
+    ['**[Deep Residual Learning](http://x.org)** - Kaiming He et al. CVPR 2016.', 'Deep Residual Learning', null, 'CVPR', 2016, []],
+    ['[Attention Is All You Need](https://arxiv.org/abs/1706.03762) (NeurIPS 2017)', 'Attention Is All You Need', null, 'NeurIPS', 2017, []],
+    ['[Longformer](https://arxiv.org/abs/2004.05150) - Beltagy et al. *arXiv 2020*', 'Longformer', null, 'arXiv', 2020, []],
+    // markup
+    ['<a name="x"></a>Title [CVPR 2019]', 'Title', null, 'CVPR', 2019, []],
+    ['A [x](a.md)', 'A', null, null, null, []],
+  ])('%s', (raw, title, alias, venue, year, orgs) => {
+    expect(read(raw)).toEqual({ title, alias, venue, year, orgs, issues: [] });
+  });
+
+  it('keeps `(ZERO1901)`-like aliases and unknown glued names as aliases, not venues', () => {
+    expect(read('Some Paper 1901 (ZERO1901)[ATC\'13][ByteDance]')).toMatchObject({ alias: 'ZERO1901', venue: 'ATC', year: 2013 });
+    expect(read('Some Paper (ZERO1963)')).toMatchObject({ alias: 'ZERO1963', venue: null, year: null });
+  });
+
+  it('gives the places of a venue in any position, for fixes', () => {
+    for (const raw of ['[Cvpr 2020] T', 'T. Cvpr 2020', 'T (Cvpr 2020)', '【Cvpr2020】T']) {
+      const h = parseHeading(raw, isVenue);
+      expect(raw.slice(...h.venueSpan!)).toBe('Cvpr');
+    }
+  });
+
+  it('says where and how the venue is written', () => {
+    expect(parseHeading('[CVPR 2020] T', isVenue).form).toEqual({ venueAt: 'before', bracket: '[', yearGlue: ' ', yearDigits: 4, titleLink: false, numbered: false });
+    expect(parseHeading("T[KDD'18][Ali]", isVenue).form).toMatchObject({ venueAt: 'after', bracket: '[', yearGlue: "'", yearDigits: 2 });
+    expect(parseHeading('T. ICLR 2018', isVenue).form).toMatchObject({ venueAt: 'trailing', bracket: null });
+    expect(parseHeading('[T](u) (ICML 2020)', isVenue).form).toMatchObject({ venueAt: 'trailing', bracket: '(', titleLink: true });
+    expect(parseHeading('3.X:T(2017)', isVenue).form).toMatchObject({ venueAt: 'after', bracket: '(', yearGlue: null, numbered: true });
+  });
+
+  it('keeps a description after a title link', () => {
+    expect(parseHeading("[ICCV'17] [Mask R-CNN](https://x.org). 某某团队", isVenue).description).toBe('某某团队');
+    expect(parseHeading('**[T](u)** - Cai et al. CVPR 2018.', isVenue).description).toBe('Cai et al');
+    expect(parseHeading("T[KDD'18][Ali]", isVenue).description).toBe('');
+  });
+
+  it('still reports what it always did, and no link as an error', () => {
+    expect(read("Paper[KDD'18][Ali] extra words").issues).toEqual(['text-after-metadata']);
+    expect(read("Paper[KDD'18] (DIN)").issues).toEqual(['text-after-metadata']);
+    expect(read("Paper[KDD'18").issues).toEqual(['unbalanced-bracket']);
+    expect(read('[CVPR 2020] T [[pdf]](https://a.b/c) [[code]](https://a.b/d) [video](https://a.b/e)').issues).toEqual([]);
+  });
+
+  it('reads a title in parentheses as ours does: the alias after it, never an empty title', () => {
+    expect(read('(Paper) (PAP)')).toMatchObject({ title: '(Paper)', alias: 'PAP' });
+    expect(read('(Paper)(PaperPaper)')).toMatchObject({ title: '(Paper)', alias: 'PaperPaper' });
+    expect(read("(Paper&) [arXiv'50]")).toMatchObject({ title: '(Paper&)', alias: null, venue: 'arXiv', year: 1950, issues: [] });
+    expect(read("(Paper) (X2) [KDD'18][Ali]")).toMatchObject({ title: '(Paper)', alias: 'X2', venue: 'KDD', orgs: ['Ali'] });
+    // Before a title it is still the alias.
+    expect(read('(SNAIL) A Simple Learner. ICLR 2018')).toMatchObject({ title: 'A Simple Learner', alias: 'SNAIL' });
+  });
+
+  it('does not read years out of titles that only hold numbers', () => {
+    for (const raw of ['Model in 2023', 'Title, Since 2018', 'GPT 2019 stuff', 'Llama 2: Open Foundation Models', 'ResNet-50 Revisited']) {
+      expect(read(raw)).toMatchObject({ title: raw, venue: null, year: null });
+    }
+  });
+});
+
+describe('readVenueYear and isPersonName', () => {
+  it.each([
+    ["KDD'18", 'KDD', '18'],
+    ['OSDI 2022', 'OSDI', '2022'],
+    ['KDD2018', 'KDD', '2018'],
+    ['NeurIPS-2020', 'NeurIPS', '2020'],
+    ['AAAI 18', 'AAAI', '18'],
+    ['CVPR18', 'CVPR', '18'],
+    ['2020 CVPR', 'CVPR', '2020'],
+    ['arXiv 1907', 'arXiv', '19'],
+    ['arXiv 2012', 'arXiv', '2012'],
+    ['arXiv:2004.08476', 'arXiv', '20'],
+    ['OSDI', 'OSDI', null],
+  ])('%s is %s and %s', (text, venue, year) => {
+    const m = readVenueYear(text, isVenue)!;
+    expect([text.slice(...m.venue!), m.year]).toEqual([venue, year]);
+  });
+
+  it.each(['ZERO1901', 'Lab2020', 'UC Berkeley, Google', 'Ali', ''])('%j is no venue', (text) => {
+    expect(readVenueYear(text, isVenue)).toBeNull();
+  });
+
+  it('knows names from labels', () => {
+    expect(['Li Fei-Fei', 'Kaiming He', 'Li et al.', 'Y. LeCun'].map(isPersonName)).toEqual([true, true, true, true]);
+    expect(['Extended Abstract', 'Mask R-CNN', 'DIN', 'Short Paper', 'Deep FM'].map(isPersonName)).toEqual([false, false, false, false, false]);
+  });
+});
+
+// Headings of our own shape, built from their parts: they must read back as those parts, as always.
+const word = fc.constantFrom('Deep', 'Interest', 'Network', 'for', 'TVM:', 'an', '中文标题', 'Möbius', 'OCR-2.0', 'GPT-3', 'Llama 2', 'x86', 'Q&A', '3D', 'Wide', '&');
+const venue = fc.constantFrom<[string, string | null, number | null]>(["KDD'18", 'KDD', 2018], ['OSDI 2022', 'OSDI', 2022], ["Arxiv'23", 'Arxiv', 2023], ["NeurIPS'2023", 'NeurIPS', 2023], ['MyConf 2020', 'MyConf', 2020], ['OSDI', 'OSDI', null], ['2023', null, 2023], ["ACL’21", 'ACL', 2021]);
+const org = fc.constantFrom(['Ali'], ['UC Berkeley'], ['BJTU', 'Baidu'], ['阿里'], ['Google', 'MSRA']);
+
+describe('our own dialect (property)', () => {
+  it('reads Title(ALIAS)[Venue][Org] as its parts, however spaced and bracketed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(' ')),
+        fc.option(fc.constantFrom('DIN', 'DCN', 'FW', 'Mask R-CNN', 'X2'), { nil: null }),
+        fc.option(venue, { nil: null }),
+        fc.option(org, { nil: null }),
+        fc.constantFrom('', ' '),
+        fc.constantFrom<[string, string]>(['[', ']'], ['【', '】']),
+        (title, alias, v, orgs, space, [open, close]) => {
+          fc.pre(!/^[\d(]/.test(title) && !/[:.,]$/.test(title));
+          let raw = title + (alias ? `${space}(${alias})` : '');
+          if (v) raw += `${space}${open}${v[0]}${close}`;
+          if (orgs) raw += `${space}${open}${orgs.join(',')}${close}`;
+          const h = parseHeading(raw, isVenue);
+          expect(h.title).toBe(title);
+          expect(h.alias).toBe(alias);
+          expect([h.venueRaw, h.year]).toEqual(v ? [v[1], v[2]] : [null, null]);
+          expect(h.orgs).toEqual(orgs ?? []);
+          expect(h.issues).toEqual([]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws, and every span lies inside the heading (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '【', '】', '（', '）', '<', '>', '*', '_', ' ', '.', ',', "'", 'a', 'A', 'CVPR', '2019', '18', 'http://x', '!', '#', ':') }), (raw) => {
+        const h = parseHeading(raw, isVenue);
+        for (const [s, e] of [...(h.venueSpan ? [h.venueSpan] : []), ...h.orgSpans, ...h.issues.map((i): [number, number] => [i.start, i.end])]) {
+          expect(0 <= s && s <= e && e <= raw.length).toBe(true);
+        }
+        if (h.venueSpan) expect(raw.slice(...h.venueSpan)).toBe(h.venueRaw);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
