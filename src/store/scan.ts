@@ -60,18 +60,6 @@ export function lineOfOffset(lines: Lines, offset: number): number {
   return lo + 1;
 }
 
-export interface StructuralHeading {
-  /** 1 = `#`, 2 = `##`, 3 = `###`. Deeper headings are never structural. */
-  level: 1 | 2 | 3;
-  /** 1-based line. */
-  line: number;
-  /** The text after the marker and its spaces, as written (a closing `###` sequence removed). */
-  raw: string;
-  rawOffset: number;
-  /** True for `###Title`: no space after the marker (not a heading in CommonMark, but plainly meant as one). */
-  missingSpace: boolean;
-}
-
 /** Any heading line: ATX (`#` to `######`) or an HTML heading on a line of its own (`<h3 id="x">Text</h3>`). */
 export interface OutlineHeading {
   level: number;
@@ -99,13 +87,10 @@ export interface ScanProblem {
 
 export interface Scan {
   lines: Lines;
-  headings: StructuralHeading[];
-  /** Every ATX heading line outside code, comments and front matter, with its level (1..6). */
-  allHeadingLevels: Array<{ line: number; level: number }>;
-  /** Every heading, ATX or HTML, of any level, in line order. */
+  /** Every heading outside code, comments and front matter, ATX (`html: false`) or HTML, of any level, in line order. */
   outline: OutlineHeading[];
-  /** Top-level list items, in line order. */
-  items: ListItemLine[];
+  /** Top-level list items, in line order: read on first use (a digest of headings never needs its notes' bullets as items). */
+  readonly items: ListItemLine[];
   /** Lines (1-based) that are thematic breaks (`---`, `***`, `___`) outside code. */
   breaks: number[];
   /** Lines (1-based) of reference definitions `[label]: url` outside code. */
@@ -165,13 +150,21 @@ export function htmlHeadingOfLine(line: string): HeadingLine | null {
   return { level: Number(m[1]), raw: m[2]!, rawStart, missingSpace: false };
 }
 
-/** A top-level list item's text and where it starts; null for any other line (a thematic break is none). */
-export function listItemOfLine(line: string): { raw: string; rawStart: number } | null {
+/** Whether a line is a top-level list item (a thematic break is none). */
+function isListItemLine(line: string): boolean {
   const c = line.charCodeAt(line.charCodeAt(0) === 32 ? 1 : 0);
   // `-`, `*`, `+` or a digit: most lines are decided by their first character.
-  if (!(c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return null;
-  const m = LIST_ITEM.exec(line);
-  if (!m || THEMATIC_BREAK.test(line)) return null;
+  if (!(c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return false;
+  if (!LIST_ITEM.test(line)) return false;
+  // NOTE: a thematic break (`- - -`) ends in its marker or a space; a bullet of notes almost never does.
+  const last = line.charCodeAt(line.length - 1);
+  return !((last === 45 || last === 42 || last === 95 || last === 32 || last === 9) && THEMATIC_BREAK.test(line));
+}
+
+/** A top-level list item's text and where it starts; null for any other line (a thematic break is none). */
+export function listItemOfLine(line: string): { raw: string; rawStart: number } | null {
+  if (!isListItemLine(line)) return null;
+  const m = LIST_ITEM.exec(line)!;
   return { raw: line.slice(m[0].length), rawStart: m[0].length };
 }
 
@@ -187,10 +180,8 @@ function stripClosingSequence(text: string): string {
 
 export function scanDigest(text: string): Scan {
   const lines = splitLines(text);
-  const headings: StructuralHeading[] = [];
-  const allHeadingLevels: Array<{ line: number; level: number }> = [];
   const outline: OutlineHeading[] = [];
-  const items: ListItemLine[] = [];
+  const itemLines: number[] = [];
   const breaks: number[] = [];
   const definitionLines: number[] = [];
   const problems: ScanProblem[] = [];
@@ -233,14 +224,14 @@ export function scanDigest(text: string): Scan {
       if (line.toLowerCase().includes(`</${rawHtml.tag}>`)) rawHtml = null;
       continue;
     }
-    const f = FENCE_OPEN.exec(line);
+    const f = line.includes('``') || line.includes('~~') ? FENCE_OPEN.exec(line) : null;
     // NOTE: fences are recognised at any indentation and after list markers, so a fence inside a
     // (nested) list item still hides its `#` lines; an info string with a backtick is no backtick fence.
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       fence = { char: f[2]![0]!, size: f[2]!.length, line: i + 1 };
       continue;
     }
-    const trimmed = line.trimStart();
+    const trimmed = line.includes('<!--') ? line.trimStart() : '';
     if (trimmed.startsWith('<!--') && line.length - trimmed.length <= 3) {
       if (!trimmed.slice(4).includes('-->')) comment = i + 1;
       continue;
@@ -253,20 +244,17 @@ export function scanDigest(text: string): Scan {
     const offsetOfLine = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
     const heading = headingOfLine(line);
     if (heading) {
-      allHeadingLevels.push({ line: i + 1, level: heading.level });
       const rawOffset = offsetOfLine + heading.rawStart;
-      if (heading.level <= 3) {
-        headings.push({ level: heading.level as 1 | 2 | 3, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace });
-      }
       outline.push({ level: heading.level, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace, html: false });
       continue;
     }
-    const item = listItemOfLine(line);
-    if (item) {
-      items.push({ line: i + 1, raw: item.raw, rawOffset: offsetOfLine + item.rawStart });
+    if (isListItemLine(line)) {
+      itemLines.push(i);
       continue;
     }
-    const first = line.charCodeAt(line.length - line.trimStart().length);
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    const first = line.charCodeAt(lead);
     if (first === 60 /* < */) {
       const html = htmlHeadingOfLine(line);
       if (html) {
@@ -291,5 +279,22 @@ export function scanDigest(text: string): Scan {
       message: 'Unclosed HTML comment "<!--", expected "-->"; headings after it are read as part of the comment',
     });
   }
-  return { lines, headings, allHeadingLevels, outline, items, breaks, definitionLines, problems, frontMatterLines: first, fences };
+  let items: ListItemLine[] | undefined;
+  return {
+    lines,
+    outline,
+    get items(): ListItemLine[] {
+      items ??= itemLines.map((i) => {
+        const start = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+        const item = listItemOfLine(text.slice(start, lines.ends[i]!))!;
+        return { line: i + 1, raw: item.raw, rawOffset: start + item.rawStart };
+      });
+      return items;
+    },
+    breaks,
+    definitionLines,
+    problems,
+    frontMatterLines: first,
+    fences,
+  };
 }

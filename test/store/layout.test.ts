@@ -5,7 +5,7 @@ import { buildLayout, rowAt, type LayoutPart, type RowFields, type RowRef, type 
 // buildLayout copies the rows a new layout shares with an earlier one column by column (in runs, for
 // string columns): the layout must be the one made from those rows' fields as objects.
 const frame = (file: string): LayoutPart['frame'] => ({
-  info: { file, title: null, bom: false, eol: '\n', finalNewline: true, length: 0 },
+  info: { file, title: null, bom: false, eol: '\n', finalNewline: true, length: 0, entries: { at: { heading: 3 }, detected: true, suggestion: null } },
   sections: [],
   problems: [],
   headingDiagnostics: [],

@@ -17,7 +17,8 @@ export const headingIncrement = defineRule({
     const outside = new Set(context.digest.entries.filter((e) => e.section === null).map((e) => `${e.file}:${e.line}`));
     for (const file of context.files) {
       let previous = 0;
-      for (const { line, level } of file.scan.allHeadingLevels) {
+      for (const { line, level, html } of file.scan.outline) {
+        if (html) continue;
         if (previous > 0 && level > previous + 1 && !outside.has(`${file.name}:${line}`)) {
           const start = file.lines.starts[line - 1]!;
           report({
