@@ -416,6 +416,23 @@ class Found {
     return this.venueRaw !== null || this.yearRaw !== null;
   }
 
+  /** The parse: what was found, with the title and description read around it. */
+  heading(title: string, description: string): ParsedHeading {
+    return {
+      title,
+      alias: this.alias,
+      venueRaw: this.venueRaw,
+      yearRaw: this.yearRaw,
+      year: this.yearRaw === null ? null : expandYear(this.yearRaw),
+      orgs: this.orgs,
+      venueSpan: this.venueSpan,
+      orgSpans: this.orgSpans,
+      description,
+      form: this.form,
+      issues: this.issues,
+    };
+  }
+
   /** Takes a venue and year read at `base` in the raw text, when none was found before. */
   meta(meta: Meta, base: number, at: HeadingForm['venueAt'], bracket: string | null): boolean {
     if (this.dated) return false;
@@ -731,19 +748,7 @@ export function parseOurs(raw: string, isVenue: (name: string) => boolean): Pars
     const open = raw.search(/[(（]/);
     if (piece.kind !== 'alias' || !found.paren(piece, open, open + 1 + m[2].length, 'after')) return null;
   }
-  return {
-    title,
-    alias: found.alias,
-    venueRaw: found.venueRaw,
-    yearRaw: found.yearRaw,
-    year: found.yearRaw === null ? null : expandYear(found.yearRaw),
-    orgs: found.orgs,
-    venueSpan: found.venueSpan,
-    orgSpans: found.orgSpans,
-    description: '',
-    form: found.form,
-    issues: [],
-  };
+  return found.heading(title, '');
 }
 
 /** The whole grammar: every dialect, every slip, with its issues. */
@@ -921,17 +926,5 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     });
   }
 
-  return {
-    title,
-    alias: found.alias,
-    venueRaw: found.venueRaw,
-    yearRaw: found.yearRaw,
-    year: found.yearRaw === null ? null : expandYear(found.yearRaw),
-    orgs: found.orgs,
-    venueSpan: found.venueSpan,
-    orgSpans: found.orgSpans,
-    description: after >= 0 && !issues.some((i) => i.code === 'text-after-metadata') ? descriptionOf(found, after, contentEnd, tokens) : '',
-    form,
-    issues,
-  };
+  return found.heading(title, after >= 0 && !issues.some((i) => i.code === 'text-after-metadata') ? descriptionOf(found, after, contentEnd, tokens) : '');
 }
