@@ -205,6 +205,9 @@ export function scanDigest(text: string): Scan {
   let fence: { char: string; size: number; line: number } | null = null;
   let comment: number | null = null;
   let rawHtml: { tag: string; line: number } | null = null;
+  let nextTicks = text.indexOf('``');
+  let nextTildes = text.indexOf('~~');
+  let nextComment = text.indexOf('<!--');
   for (let i = first; i < count; i++) {
     let line = text.slice(lines.starts[i]!, lines.ends[i]!);
     if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
@@ -224,25 +227,37 @@ export function scanDigest(text: string): Scan {
       if (line.toLowerCase().includes(`</${rawHtml.tag}>`)) rawHtml = null;
       continue;
     }
-    const f = line.includes('``') || line.includes('~~') ? FENCE_OPEN.exec(line) : null;
+    // The next `` ``, `~~` and `<!--` of the text are found once and moved past as the lines go by
+    // (each search is native and starts where the last one ended): no line is searched three times.
+    const s = lines.starts[i]!;
+    const e = lines.ends[i]!;
+    if (nextTicks >= 0 && nextTicks < s) nextTicks = text.indexOf('``', s);
+    if (nextTildes >= 0 && nextTildes < s) nextTildes = text.indexOf('~~', s);
+    const f = (nextTicks >= 0 && nextTicks + 2 <= e) || (nextTildes >= 0 && nextTildes + 2 <= e) ? FENCE_OPEN.exec(line) : null;
     // NOTE: fences are recognised at any indentation and after list markers, so a fence inside a
     // (nested) list item still hides its `#` lines; an info string with a backtick is no backtick fence.
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
       fence = { char: f[2]![0]!, size: f[2]!.length, line: i + 1 };
       continue;
     }
-    const trimmed = line.includes('<!--') ? line.trimStart() : '';
+    if (nextComment >= 0 && nextComment < s) nextComment = text.indexOf('<!--', s);
+    const trimmed = nextComment >= 0 && nextComment + 4 <= e ? line.trimStart() : '';
     if (trimmed.startsWith('<!--') && line.length - trimmed.length <= 3) {
       if (!trimmed.slice(4).includes('-->')) comment = i + 1;
       continue;
     }
-    const h = line.includes('<') ? HTML_RAW_OPEN.exec(line) : null;
+    // What the line can be is decided by its first character after up to three spaces: every pattern
+    // below starts with it, so most lines are judged without running one.
+    let sp = 0;
+    while (sp < 4 && line.charCodeAt(sp) === 32) sp++;
+    const lead = sp < 4 ? line.charCodeAt(sp) : -1;
+    const h = lead === 60 /* < */ ? HTML_RAW_OPEN.exec(line) : null;
     if (h) {
       if (!line.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = { tag: h[1]!.toLowerCase(), line: i + 1 };
       continue;
     }
     const offsetOfLine = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const heading = headingOfLine(line);
+    const heading = lead === 35 /* # */ ? headingOfLine(line) : null;
     if (heading) {
       const rawOffset = offsetOfLine + heading.rawStart;
       outline.push({ level: heading.level, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace, html: false });
@@ -252,17 +267,14 @@ export function scanDigest(text: string): Scan {
       itemLines.push(i);
       continue;
     }
-    let lead = 0;
-    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
-    const first = line.charCodeAt(lead);
-    if (first === 60 /* < */) {
+    if (lead === 60 /* < */) {
       const html = htmlHeadingOfLine(line);
       if (html) {
         outline.push({ level: html.level, line: i + 1, raw: html.raw, rawOffset: offsetOfLine + html.rawStart, missingSpace: false, html: true });
         continue;
       }
-    } else if ((first === 45 || first === 42 || first === 95) && THEMATIC_BREAK.test(line)) breaks.push(i + 1);
-    if (DEFINITION.test(line)) definitionLines.push(i + 1);
+    } else if ((lead === 45 || lead === 42 || lead === 95) && THEMATIC_BREAK.test(line)) breaks.push(i + 1);
+    else if (lead === 91 /* [ */ && DEFINITION.test(line)) definitionLines.push(i + 1);
   }
   if (fence) {
     fences.push([fence.line, count]);

@@ -43,6 +43,45 @@ describe('scanDigest, where it must agree with CommonMark', () => {
     expect(text.slice(link.offset, link.endOffset)).toBe('[x](a.md)');
   });
 
+  it('judges each line by its own text, whatever the lines around it hold', () => {
+    // The scanner looks ahead for the next `` `` ``, `~~` and `<!--` of the text: one on the line
+    // before, or split over a line break, must not make a line a fence or a comment.
+    const text = [
+      '```',
+      '### in a fence',
+      '```',
+      '## S',
+      'ends in a tick `',
+      '`` inline `` code, then',
+      '   ### Three spaces[KDD\'18]',
+      '    ### four spaces is code',
+      '\t### a tab',
+      'a ~',
+      '~ b',
+      '   <!-- a comment',
+      '### hidden',
+      '-->',
+      'text <!-- not at the start',
+      '### After[SOSP\'19]',
+      '   [d]: https://example.org',
+      '    [e]: https://example.org',
+      '~~~',
+      '### in the second fence',
+    ].join('\n');
+    const scan = scanDigest(text);
+    expect(scan.outline.map((h) => [h.line, h.raw])).toEqual([
+      [4, 'S'],
+      [7, "Three spaces[KDD'18]"],
+      [16, "After[SOSP'19]"],
+    ]);
+    expect(scan.fences).toEqual([
+      [1, 3],
+      [19, 20],
+    ]);
+    expect(scan.definitionLines).toEqual([17]);
+    expect(scan.problems.map((p) => [p.line, p.code])).toEqual([[19, 'unclosed-fence']]);
+  });
+
   it('gives `###Title` a 1-based column at its text', () => {
     const d = parse('## S\n###Title\n');
     expect(d.diagnostics[0]).toMatchObject({ code: 'heading-missing-space', line: 2, column: 4 });
