@@ -51,6 +51,11 @@ export interface ReadHandle {
   size: number;
   /** Up to `length` bytes from `offset` (fewer at the end of the file). */
   read(offset: number, length: number): Uint8Array;
+  /**
+   * Writes `make(at)` at the end (`at`) of the file this handle reads, when its path still names that
+   * file and it has not shrunk; false when it does not, or the write failed. Not atomic: for caches only.
+   */
+  append(make: (at: number) => Uint8Array[]): boolean;
   close(): void;
 }
 
@@ -132,6 +137,26 @@ function openForReads(file: string): ReadHandle | null {
           got += n;
         }
         return got === buf.length ? buf : buf.subarray(0, got);
+      },
+      append(make) {
+        let out: number | undefined;
+        try {
+          out = fs.openSync(file, 'r+');
+          const now = fs.fstatSync(out);
+          if (now.dev !== st.dev || now.ino !== st.ino || now.size < st.size) return false;
+          const chunks = make(now.size);
+          let at = now.size;
+          for (const chunk of chunks) {
+            let done = 0;
+            while (done < chunk.length) done += fs.writeSync(out, chunk, done, chunk.length - done, at + done);
+            at += chunk.length;
+          }
+          return true;
+        } catch {
+          return false;
+        } finally {
+          if (out !== undefined) fs.closeSync(out);
+        }
       },
       close: () => fs.closeSync(fd),
     };

@@ -69,6 +69,39 @@ describe('replaceFile', () => {
   });
 });
 
+describe('nodeIo().openRead(...).append', () => {
+  it('writes at the end of the file it reads, handing the offset to what it writes', () => {
+    const file = path.join(dir, 'c.bin');
+    fs.writeFileSync(file, 'abc');
+    const handle = nodeIo().openRead(file)!;
+    expect(handle.append((at) => [Buffer.from(`@${at}`), Buffer.from('!')])).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe('abc@3!');
+    // Grown by another writer meanwhile: still the same file, written after what is there now.
+    fs.appendFileSync(file, 'xy');
+    expect(handle.append((at) => [Buffer.from(`@${at}`)])).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe('abc@3!xy@8');
+    handle.close();
+  });
+
+  it('refuses when its path names another file now, or the file shrank', () => {
+    const file = path.join(dir, 'c.bin');
+    fs.writeFileSync(file, 'abcdef');
+    const replaced = nodeIo().openRead(file)!;
+    fs.writeFileSync(`${file}.tmp`, 'new');
+    fs.renameSync(`${file}.tmp`, file);
+    expect(replaced.append(() => [Buffer.from('x')])).toBe(false);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+    const shrunk = nodeIo().openRead(file)!;
+    fs.truncateSync(file, 1);
+    expect(shrunk.append(() => [Buffer.from('x')])).toBe(false);
+    fs.rmSync(file);
+    expect(shrunk.append(() => [Buffer.from('x')])).toBe(false);
+    expect(fs.existsSync(file)).toBe(false);
+    replaced.close();
+    shrunk.close();
+  });
+});
+
 describe('replaceFile on a file it must not replace', () => {
   const realFs = (over: Partial<ReplaceFs>): ReplaceFs => ({ ...nodeReplaceFs, ...over });
   /** papers.md holding "old". */

@@ -2,8 +2,8 @@
 // files are read and written. A missing, partial, corrupt or foreign file reads as no file: the cache
 // can never change what papers reads, and a failed write (read-only home, full disk) is ignored.
 import * as path from 'node:path';
-import type { Io } from '../io.js';
-import { encodeCacheFile, openCacheFile, type CacheFile } from './format.js';
+import type { Io, ReadHandle } from '../io.js';
+import { openCacheFile, planCacheWrite, type CacheFile } from './format.js';
 import { fnv64 } from './hash.js';
 import { codeIdentity } from './versions.js';
 
@@ -33,6 +33,8 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
   const base = fnv64(location);
   const fileOf = (kind: string) => path.join(dir, `${kind}-${base}.bin`);
   const identity = codeIdentity(io);
+  /** The file of each kind read last, with its handle: the next state of it may be appended to it. */
+  const opened = new Map<string, { file: CacheFile; handle: ReadHandle }>();
   return {
     read(kind, key) {
       const handle = io.openRead(fileOf(kind));
@@ -40,6 +42,7 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
       try {
         const file = openCacheFile(handle, key === undefined ? { identity, location } : { identity, location, key });
         if (!file) handle.close();
+        else opened.set(kind, { file, handle });
         return file;
       } catch {
         handle.close();
@@ -48,15 +51,27 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
     },
     write(kind, header, sections) {
       try {
-        const data = encodeCacheFile({ ...header, identity, location }, sections);
-        io.mkdirp(dir);
+        const full = { ...header, identity, location };
         const file = fileOf(kind);
+        const old = opened.get(kind);
+        const append = planCacheWrite(full, sections, old?.file);
+        // Appended while what the file holds stays over half of it; else written whole (compacted).
+        if (append.append && old && old.handle.size + append.size <= COMPACT_AT * append.live && old.handle.append((at) => append.chunks(at))) return;
+        const whole = append.append ? planCacheWrite(full, sections) : append;
+        io.mkdirp(dir);
         const tmp = `${file}.${process.pid}.tmp`;
-        io.writeFile(tmp, data);
+        io.writeFile(tmp, concat(whole.chunks(0)));
         io.rename(tmp, file);
       } catch {
         // Ignored: the cache is only a cache.
       }
     },
   };
+}
+
+/** A file grows by appends up to this many times what its last state holds, then is written whole. */
+const COMPACT_AT = 2;
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

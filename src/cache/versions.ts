@@ -4,7 +4,7 @@
 import type { Io } from '../io.js';
 
 /** The cache file's layout (cache/format.ts). */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 /** What a cached parse holds: chunk parses, the store's layout (cache/store-cache.ts, store/parse.ts). */
 export const STORE_VERSION = 2;
 

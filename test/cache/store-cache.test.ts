@@ -6,6 +6,7 @@ import { CACHE_FORMAT } from '../../src/cache/versions.js';
 import { buildStore } from '../../src/store/build.js';
 import { loadStore } from '../../src/store/load.js';
 import { parseDigest, reuseChunks, type ChunkReuse } from '../../src/store/parse.js';
+import { cacheSections } from '../helpers/cache-file.js';
 import { memoryIo, run, type MemoryIo } from '../helpers/memory-io.js';
 import { seedFiles } from '../helpers/seed.js';
 
@@ -127,19 +128,7 @@ describe('parse cache', () => {
     );
   });
 
-  /** The file's sections by name: [offset, length] of each payload. */
-  const sectionsOf = (data: Uint8Array): Map<string, [number, number]> => {
-    const buf = Buffer.from(data);
-    const headLength = buf.readUInt32LE(8);
-    const header = JSON.parse(buf.toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> };
-    const out = new Map<string, [number, number]>();
-    let at = 12 + headLength;
-    for (const s of header.sections) {
-      out.set(s.name, [at, s.length]);
-      at += s.length;
-    }
-    return out;
-  };
+  const sectionsOf = cacheSections;
   /** The file with one byte of each named section flipped. */
   const damageSections = (data: Uint8Array, names: (name: string) => boolean): Uint8Array => {
     const out = new Uint8Array(data);

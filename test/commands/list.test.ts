@@ -4,6 +4,7 @@ import { textWidth } from '../../src/report/width.js';
 import type { Entry } from '../../src/store/schema.js';
 import { memoryIo, run } from '../helpers/memory-io.js';
 import { seedFiles } from '../helpers/seed.js';
+import { cacheSections } from '../helpers/cache-file.js';
 
 const listJson = async (...args: string[]): Promise<Entry[]> => {
   const r = await run(memoryIo(seedFiles()), 'list', '--json', ...args);
@@ -164,12 +165,10 @@ describe('papers list from the cached table', () => {
     await run(io, 'list');
     const store = [...io.files.keys()].find((f) => f.includes('/store-'))!;
     expect(store).toBeDefined();
-    // A byte in the middle of the `main` section (the first after the header): the layout the table reads.
+    // A byte in the middle of the `main` section: the layout the table reads.
     const data = io.files.get(store)!;
-    const headLength = Buffer.from(data).readUInt32LE(8);
-    const main = (JSON.parse(Buffer.from(data).toString('utf8', 12, 12 + headLength)) as { sections: Array<{ name: string; length: number }> }).sections[0]!;
-    expect(main.name).toBe('main');
-    const at = 12 + headLength + Math.floor(main.length / 2);
+    const [mainAt, mainLength] = cacheSections(data).get('main')!;
+    const at = mainAt + Math.floor(mainLength / 2);
     const damaged = data.map((b, i) => (i === at ? b ^ 0xff : b));
     io.files.set(store, damaged);
     const next = again(io);

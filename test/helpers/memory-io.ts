@@ -64,6 +64,8 @@ const inodeOf = (p: string): number => {
 export function memoryIo(files: Record<string, string | Uint8Array> = {}, options: MemoryIoOptions = {}): MemoryIo {
   const cwd = options.cwd ?? '/work';
   const store = new Map<string, Uint8Array>();
+  /** A file's bytes after an append, to the bytes it was written with: the same file on a disk. */
+  const appended = new WeakMap<Uint8Array, Uint8Array>();
   for (const [name, content] of Object.entries(files)) {
     store.set(path.resolve(cwd, name), typeof content === 'string' ? new TextEncoder().encode(content) : content);
   }
@@ -130,7 +132,27 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       const data = options.unreadable?.[abs] ? undefined : store.get(abs);
       if (!data) return null;
       // A snapshot, as an open file descriptor keeps the file it opened.
-      return { size: data.length, read: (offset, length) => data.slice(offset, offset + length), close: () => {} };
+      return {
+        size: data.length,
+        read: (offset, length) => data.slice(offset, offset + length),
+        // As on a disk: only onto the same file (not one renamed over its path since), never shrunk.
+        append: (make) => {
+          const now = store.get(abs);
+          if (!now || now.length < data.length || (appended.get(now) ?? now) !== (appended.get(data) ?? data)) return false;
+          const chunks = make(now.length);
+          const grown = new Uint8Array(now.length + chunks.reduce((n, c) => n + c.length, 0));
+          grown.set(now);
+          let at = now.length;
+          for (const c of chunks) {
+            grown.set(c, at);
+            at += c.length;
+          }
+          appended.set(grown, appended.get(now) ?? now);
+          store.set(abs, grown);
+          return true;
+        },
+        close: () => {},
+      };
     },
     readDir: (p) => {
       const abs = path.resolve(cwd, p);
