@@ -80,8 +80,8 @@ export interface Io {
   replaceProblem(file: string): ReplaceProblem | null;
   /** Replaces the file atomically (temp file in the same folder, fsync, rename), keeping its mode and owner. */
   writeFileAtomic(file: string, data: Uint8Array): Promise<void>;
-  /** Plain, non-atomic write; for caches and temporary files, never the user's notes. */
-  writeFile(file: string, data: Uint8Array): void;
+  /** Plain, non-atomic write (of the pieces one after another); for caches and temporary files, never the user's notes. */
+  writeFile(file: string, data: Uint8Array | readonly Uint8Array[]): void;
   mkdirp(dir: string): void;
   /** Renames a file, replacing the target (same folder: atomic). */
   rename(from: string, to: string): void;
@@ -116,6 +116,12 @@ export type ProcessResult = { kind: 'ran'; status: number; stdout: string; stder
 /** How an editor run ended: its exit status (a signal as 128 + its number), or why it could not start. */
 export type EditorExit = { kind: 'exited'; status: number } | { kind: 'not-found' } | { kind: 'failed'; message: string };
 
+/** Writes all of `data` to `fd`, at `position` (undefined: where the file is). */
+function writeAll(fd: number, data: Uint8Array, position: number | undefined): void {
+  let done = 0;
+  while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done, position === undefined ? null : position + done);
+}
+
 function openForReads(file: string): ReadHandle | null {
   let fd: number;
   try {
@@ -144,11 +150,9 @@ function openForReads(file: string): ReadHandle | null {
           out = fs.openSync(file, 'r+');
           const now = fs.fstatSync(out);
           if (now.dev !== st.dev || now.ino !== st.ino || now.size < st.size) return false;
-          const chunks = make(now.size);
           let at = now.size;
-          for (const chunk of chunks) {
-            let done = 0;
-            while (done < chunk.length) done += fs.writeSync(out, chunk, done, chunk.length - done, at + done);
+          for (const chunk of make(now.size)) {
+            writeAll(out, chunk, at);
             at += chunk.length;
           }
           return true;
@@ -215,7 +219,16 @@ export function nodeIo(): Io {
     readDir: (dir) => fs.readdirSync(dir),
     replaceProblem: (file) => nodeReplaceProblem(file),
     writeFileAtomic: (file, data) => replaceFile(file, data),
-    writeFile: (file, data) => fs.writeFileSync(file, data),
+    writeFile: (file, data) => {
+      if (!Array.isArray(data)) return fs.writeFileSync(file, data as Uint8Array);
+      // Piece by piece: a large file is never copied into one buffer first.
+      const fd = fs.openSync(file, 'w');
+      try {
+        for (const piece of data as readonly Uint8Array[]) writeAll(fd, piece, undefined);
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
     mkdirp: (dir) => {
       fs.mkdirSync(dir, { recursive: true });
     },

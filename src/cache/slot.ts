@@ -60,7 +60,7 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
         const whole = append.append ? planCacheWrite(full, sections) : append;
         io.mkdirp(dir);
         const tmp = `${file}.${process.pid}.tmp`;
-        io.writeFile(tmp, concat(whole.chunks(0)));
+        io.writeFile(tmp, whole.chunks(0));
         io.rename(tmp, file);
       } catch {
         // Ignored: the cache is only a cache.
@@ -71,7 +71,3 @@ export function cacheSlot(io: Io, location: string, enabled: boolean): CacheSlot
 
 /** A file grows by appends up to this many times what its last state holds, then is written whole. */
 const COMPACT_AT = 2;
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-}

@@ -169,7 +169,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}, option
       atomicWrites.push(abs);
       store.set(abs, data);
     },
-    writeFile: (p, data) => void store.set(path.resolve(cwd, p), data),
+    writeFile: (p, data) => void store.set(path.resolve(cwd, p), Array.isArray(data) ? new Uint8Array(Buffer.concat(data as Uint8Array[])) : (data as Uint8Array)),
     mkdirp: (d) => void dirs.add(path.resolve(cwd, d)),
     rename: (from, to) => {
       const data = store.get(path.resolve(cwd, from));
