@@ -286,6 +286,13 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean):
   const first = YEAR_FIRST.exec(t);
   if (first && isVenue(first[2]!)) return { venue: at(t.length - first[2]!.length, first[2]!.length), year: first[1]!, glue: ' ' };
   if (isVenue(t)) return { venue: at(0, t.length), year: null, glue: null };
+  // A dated venue with a label after it: `ECCV 2020 Spotlight`, `ICCV 2017 Best Student Paper`.
+  for (let space = t.indexOf(' '); space > 0; space = t.indexOf(' ', space + 1)) {
+    if (!TAG.test(t.slice(space + 1))) continue;
+    const meta = readVenueYear(t.slice(0, space), isVenue);
+    if (meta?.venue && meta.year !== null) return { ...meta, venue: [lead + meta.venue[0], lead + meta.venue[1]] };
+    break;
+  }
   return null;
 }
 
@@ -300,6 +307,12 @@ export function isPersonName(text: string): boolean {
   const words = t.split(/\s+/);
   if (words.length < 2 || words.length > 4) return false;
   return words.every((w) => NAME_WORD.test(w) && !NOT_A_NAME.test(w));
+}
+
+/** Names between commas (`Yu-Xiong Wang, Ross Girshick, Martial Hebert`), the last perhaps after `and`: the authors. */
+function isAuthorList(text: string): boolean {
+  const names = text.split(/\s*[,，;；、]\s*|\s+and\s+/).filter((n) => n !== '');
+  return names.length >= 2 && names.every((n) => isPersonName(n) || /^et\s+al\.?$/i.test(n));
 }
 
 /** An alias is a short name: `(DIN)`, `(SNAIL)`, `(Mask R-CNN)`; not a sentence, a number or a person. */
@@ -503,7 +516,13 @@ class Found {
       for (let g = 0; g < groups.length && venueGroup < 0; g++) {
         const [start, end] = groups[g]!.inner;
         const text = raw.slice(start, end);
-        const meta = readVenueYear(text, isVenue);
+        let meta = readVenueYear(text, isVenue);
+        if (!meta && at === 'before') {
+          // Before the title, a bracket that is an acronym glued to a year is a venue the registry does not know: `【ADKDD2017】`.
+          const glued = GLUED_YEAR.exec(text.trim());
+          const lead = text.length - text.trimStart().length;
+          if (glued && looksLikeVenue(glued[1]!, isVenue)) meta = { venue: [lead, lead + glued[1]!.length], year: glued[3]!, glue: glued[2]! };
+        }
         if (meta && meta.year !== null) {
           venueGroup = g;
           this.meta(meta, start, at, groups[g]!.open);
@@ -700,11 +719,35 @@ function descriptionOf(found: Found, start: number, end: number, tokens: readonl
   }
   if (end > at) out += found.raw.slice(at, end);
   // Mostly nothing is left but spaces between the metadata.
-  if (!DESCRIPTION_TEXT.test(out)) return '';
+  if (!DESCRIPTION_TEXT.test(out) || !DESCRIPTION_TEXT.test(out.replace(DECORATIONS, ' '))) return '';
   return out.replace(/\s+/g, ' ').replace(/^[\s.,，。;；:：|\-–—*_~]+|[\s.,，。;；:：|\-–—*_~]+$/g, '');
 }
 
+/**
+ * The title of [s, e) when it starts with an emphasised part that a separator and more text follow
+ * (`**Title**. Yinhan Liu, et al.`, `*Title*, notes`): that part, without single `*`/`_` markers; else [s, e].
+ */
+function emphasisedTitle(raw: string, s: number, e: number, tokens: readonly Token[]): [number, number] {
+  const more = (from: number): boolean => /^\s*(?:[.,，。:：;；]|\s[-–—]\s)\s*\S/.test(raw.slice(from, e));
+  // `**` and `__` are masks (the one in front may have been skipped already, ending at s).
+  const opener = tokens.find((t) => t.kind === 'mask' && (t.start === s || t.end === s) && (raw[t.start] === '*' || raw[t.start] === '_'));
+  if (opener) {
+    const closer = tokens.find((t) => t.kind === 'mask' && t.start > opener.end && raw[t.start] === raw[opener.start]);
+    if (!closer || closer.end >= e || closer.start >= e || !more(closer.end)) return [s, e];
+    return [s, closer.start];
+  }
+  const mark = raw[s];
+  if ((mark !== '*' && mark !== '_') || raw[s + 1] === mark) return [s, e];
+  const close = raw.indexOf(mark, s + 2);
+  if (close < 0 || close >= e - 1 || raw[close + 1] === mark || !more(close + 1)) return [s, e];
+  return [s + 1, close];
+}
+
 const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
+/** Emoji (with their joiners and variation selectors) and `:shortcode:`s, with the spaces after them. */
+const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
+const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
+const TRAIL_DECORATION = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*)+$/u;
 const BARE_PREFIX = /^([A-Za-z][A-Za-z&+-]*)(\s*['’]?\s*)((?:19|20)\d{2}|\d{2})\s*[:：|\-–—]\s*/;
 
 /**
@@ -779,8 +822,14 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     for (;;) {
       while (i < contentEnd && isWs(raw[i]!)) i++;
       const t = tokenAt(i);
-      if (!t || t.kind !== 'mask') return i;
-      i = t.end;
+      if (t?.kind === 'mask') {
+        i = t.end;
+        continue;
+      }
+      // An emoji or a `:shortcode:` in front marks the line (`🌟 **Title**`, `:fire: Title`): no part of the title.
+      const mark = raw.charCodeAt(i) > 0x2000 || raw[i] === ':' ? LEAD_DECORATION.exec(raw.slice(i, contentEnd)) : null;
+      if (!mark || i + mark[0].length >= contentEnd) return i;
+      i += mark[0].length;
     }
   };
 
@@ -860,21 +909,28 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     let [s, e] = trimSpan(raw, ts, tail >= 0 ? tail : contentEnd);
     // The end of the title: parentheses (alias, year, venue, person, label), and a venue trailing after `.` or `,`.
     for (let round = 0; round < 4; round++) {
+      // Emoji before a link (`(NeurIPS 2022) 📄[paper](url)`) mark the link, as those in front mark the line.
+      const mark = e > s && raw.charCodeAt(e - 1) > 0x2000 ? TRAIL_DECORATION.exec(raw.slice(s, e)) : null;
+      if (mark && mark.index > 0) e = trimSpan(raw, s, s + mark.index)[1];
       const before = e;
       if (isParenClose(raw[e - 1])) {
         let o = e - 2;
         while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
         const length = e - 2 - o;
-        if (o > s && isParenOpen(raw[o]) && length >= 1 && length <= 40) {
-          const inner = raw.slice(o + 1, e - 1);
+        const inner = raw.slice(o + 1, e - 1);
+        const authors = length > 40 && length <= 300 && isAuthorList(inner);
+        if (o > s && isParenOpen(raw[o]) && length >= 1 && (length <= 40 || authors)) {
           const [ps, pe] = trimSpan(raw, s, o);
-          // A name after a trailing venue is who wrote it: `Title. NIPS 2017 (Kaiming He)`.
-          const trailing = !found.dated && isPersonName(inner) ? trailingMeta(raw.slice(ps, pe), isVenue) : null;
+          // After a trailing venue, a name or a short name is who wrote it, or where:
+          // `Title. NIPS 2017 (Kaiming He)`, `Title. ICML 2017 (DeepMind)`; an alias follows the title itself.
+          const piece = authors ? null : readParen(inner, isVenue);
+          const trailing = !found.dated && (authors || piece!.kind === 'person' || piece!.kind === 'alias' || isPersonName(inner)) ? trailingMeta(raw.slice(ps, pe), isVenue) : null;
           if (trailing) {
-            found.org(o + 1, e - 1);
+            if (authors) found.orgsOf(o + 1, e - 1);
+            else found.org(o + 1, e - 1);
             found.meta(trailing.meta, ps + trailing.base, 'trailing', null);
             [s, e] = trimSpan(raw, ps, ps + trailing.cut);
-          } else if (found.paren(readParen(inner, isVenue), o, e - 1, 'after')) [s, e] = [ps, pe];
+          } else if (piece && found.paren(piece, o, e - 1, 'after')) [s, e] = [ps, pe];
         }
       }
       if (e === before && !found.dated) {
@@ -886,6 +942,8 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
       }
       if (e === before) break;
     }
+    // An emphasised title with more after it: `**Title**. Authors, et al.`, `*Title*, with notes`.
+    [s, e] = emphasisedTitle(raw, s, e, tokens);
     // A colon right before the metadata (`Title: [KDD'18]`) is the same slip as a trailing one.
     let textEnd = e;
     while (textEnd > s && /[:：]/.test(raw[textEnd - 1]!)) textEnd--;

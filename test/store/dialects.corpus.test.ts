@@ -85,3 +85,47 @@ describe.each(Object.entries(heldOut))('the held-out %s digest', (name, want) =>
     expect(r.code).toBe(0);
   });
 });
+
+// A second held-out set, scored the same way before the grammar saw it: 193 of its 211 papers were
+// read right then (91%). The grammar has since learnt what it taught (a label after a dated venue in a
+// bracket, emoji and `:shortcode:`s around a title and its links, an emphasised title before its
+// authors, authors or a lab in parentheses after a trailing venue, an acronym glued to its year in
+// front). One paper stays missed: a venue of three words the registry does not know.
+const heldOut2Dir = new URL('../fixtures/dialects-heldout2/', import.meta.url);
+const heldOut2 = JSON.parse(readFileSync(new URL('expected.json', heldOut2Dir), 'utf8')) as Record<string, { papers: HeldOut[]; lint: string[] }>;
+const heldOut2Io = (name: string) => memoryIo({ '/w/notes/digest.md': new Uint8Array(readFileSync(new URL(name, heldOut2Dir))) }, { cwd: '/w' });
+const KNOWN_MISSES = ['Generalizing from a Few Examples: A Survey on Few-Shot Learning'];
+
+describe.each(Object.entries(heldOut2))('the second held-out set: %s', (name, want) => {
+  it('reads one entry per paper, each with the right title, venue and year (but the known misses)', async () => {
+    const r = await run(heldOut2Io(name), 'list', '--json');
+    expect(r.code).toBe(0);
+    const got = (JSON.parse(r.stdout) as Entry[]).map((e): HeldOut => [e.title, e.venue, e.year]);
+    expect(got.length).toBe(want.papers.length);
+    const wrong = want.papers.filter((p) => !got.some((g) => JSON.stringify(g) === JSON.stringify(p)));
+    expect(wrong.map((p) => p[0])).toEqual(want.papers.filter((p) => KNOWN_MISSES.includes(p[0])).map((p) => p[0]));
+  });
+
+  it('lints with the expected findings and no heading-syntax error', async () => {
+    const r = await run(heldOut2Io(name), 'lint', '--format', 'json');
+    const report = JSON.parse(r.stdout) as Array<{ messages: Array<{ line: number; ruleId: string }> }>;
+    const found = report.flatMap((f) => f.messages.map((m) => `${m.line} ${m.ruleId}`));
+    expect(found).toEqual(want.lint);
+    expect(found.filter((f) => f.endsWith('heading-syntax') || f.endsWith('no-duplicate-entry'))).toEqual([]);
+  });
+});
+
+describe('the second held-out set as a whole', () => {
+  it('reads at least 95% of its papers right, and its GBK copy exactly like the UTF-8 one', async () => {
+    let right = 0;
+    let total = 0;
+    for (const [name, want] of Object.entries(heldOut2)) {
+      const got = (JSON.parse((await run(heldOut2Io(name), 'list', '--json')).stdout) as Entry[]).map((e) => JSON.stringify([e.title, e.venue, e.year]));
+      right += want.papers.filter((p) => got.includes(JSON.stringify(p))).length;
+      total += want.papers.length;
+    }
+    expect(right / total).toBeGreaterThanOrEqual(0.95);
+    const entries = async (name: string) => (JSON.parse((await run(heldOut2Io(name), 'list', '--json')).stdout) as Entry[]).map(({ file: _file, ...e }) => e);
+    expect(await entries('h7-recsys-fullwidth.gbk.md')).toEqual(await entries('h7-recsys-fullwidth.md'));
+  });
+});

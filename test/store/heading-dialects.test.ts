@@ -35,6 +35,25 @@ describe('parseHeading in the dialects other digests write', () => {
     ['Title. arXiv:1907.01234', 'Title', null, 'arXiv', 2019, []],
     ['Title [arXiv 1907]', 'Title', null, 'arXiv', 2019, []],
     ['Title, 2015', 'Title', null, null, 2015, []],
+    // a label after a dated venue, in its bracket or parenthesis
+    ['[ECCV 2020 Spotlight] Object-Contextual Representations [[pdf]](https://x.org/a)', 'Object-Contextual Representations', null, 'ECCV', 2020, []],
+    ['[ICCV 2017 Best Student Paper] Focal Loss for Dense Object Detection', 'Focal Loss for Dense Object Detection', null, 'ICCV', 2017, []],
+    ['You Only Look Once (CVPR 2016 Oral)', 'You Only Look Once', null, 'CVPR', 2016, []],
+    // emoji and shortcodes that mark a line or its links
+    ['**Chain-of-Thought Prompting** (NeurIPS 2022) 📄[paper](https://x.org/a) 💻[code](https://x.org/b)', 'Chain-of-Thought Prompting', null, 'NeurIPS', 2022, []],
+    ['🌟 **Training language models** (NeurIPS 2022) [[paper]](https://x.org/a)', 'Training language models', null, 'NeurIPS', 2022, []],
+    [':fire: **FlashAttention** (NeurIPS 2022)', 'FlashAttention', null, 'NeurIPS', 2022, []],
+    ['🚀', '🚀', null, null, null, []],
+    // an emphasised title, then its authors
+    ['**RoBERTa: A Robustly Optimized BERT Pretraining Approach**. Yinhan Liu, Myle Ott, et al. arXiv 2019. [[pdf]](https://x.org/a)', 'RoBERTa: A Robustly Optimized BERT Pretraining Approach', null, 'arXiv', 2019, []],
+    ['*ERNIE: Enhanced Language Representation*. Zhengyan Zhang, Xu Han, et al. ACL 2019.', 'ERNIE: Enhanced Language Representation', null, 'ACL', 2019, []],
+    ['**Bold** title words', 'Bold title words', null, null, null, []],
+    ['*a* b', '*a* b', null, null, null, []],
+    // who wrote it, or where, after a trailing venue
+    ['Low-Shot Learning from Imaginary Data. CVPR 2018 (Yu-Xiong Wang, Ross Girshick, Martial Hebert, Bharath Hariharan)', 'Low-Shot Learning from Imaginary Data', null, 'CVPR', 2018, ['Yu-Xiong Wang', 'Ross Girshick', 'Martial Hebert', 'Bharath Hariharan']],
+    ['Learning to Learn without Gradient Descent. ICML 2017 (DeepMind)', 'Learning to Learn without Gradient Descent', null, 'ICML', 2017, ['DeepMind']],
+    // an acronym glued to its year in front, known or not
+    ['【ADKDD2017】Deep & Cross Network', 'Deep & Cross Network', null, 'ADKDD', 2017, []],
     // parentheses after the title
     ["Title (CVPR'21)", 'Title', null, 'CVPR', 2021, []],
     ['Title （CVPR 2019）', 'Title', null, 'CVPR', 2019, []],
