@@ -117,6 +117,16 @@ export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: En
     let level = 3;
     if (qualifies(l2) && (l3.count === 0 || l3.count < l2.count || mostlyRepeated(scan.outline, 3))) level = 2;
     if (qualifies(l4) && l4.dated > levels[level]!.dated) level = 4;
+    // No `###` at all, and papers without years one level further down (`## Section`, `#### Title<br>`):
+    // the deeper headings are the papers, unless they repeat like sub-headings.
+    if (level === 3 && l3.count === 0) {
+      for (let deeper = 4; deeper <= 6; deeper++) {
+        if (levels[deeper]!.count >= HINT_MIN && !mostlyRepeated(scan.outline, deeper)) {
+          level = deeper;
+          break;
+        }
+      }
+    }
     at = { heading: level };
     const chosen = levels[level]!;
     // NOTE: where headings read as papers, list items are their notes: never counted.

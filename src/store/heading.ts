@@ -255,7 +255,7 @@ function glueOf(between: string): string {
  * Reads `text` as a venue with a year (`KDD'18`, `OSDI 2022`, `KDD2018`, `NeurIPS-2020`, `AAAI 18`,
  * `arXiv 1907`), or a known venue alone (`OSDI`); null for anything else.
  */
-export function readVenueYear(text: string, isVenue: (name: string) => boolean): Meta | null {
+export function readVenueYear(text: string, isVenue: (name: string) => boolean, labels = true): Meta | null {
   const lead = text.length - text.trimStart().length;
   const t = text.trim();
   if (t === '') return null;
@@ -273,7 +273,8 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean):
   if (m && m[1]!.trim() && !ORG_SEPARATORS.test(m[1]!)) {
     const name = m[1]!.trim();
     const year = m[2] ?? m[3]!;
-    return { venue: at(0, name.length), year, glue: glueOf(t.slice(name.length, t.length - year.length)) };
+    const publisher = publisherLength(name, isVenue);
+    return { venue: at(publisher, name.length - publisher), year, glue: glueOf(t.slice(name.length, t.length - year.length)) };
   }
   const glued = GLUED_YEAR.exec(t);
   // NOTE: glued to its year only a venue the registry knows: `(ZERO1901)` is an alias, `【KDD2018】` a venue.
@@ -284,16 +285,73 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean):
     return { venue: at(0, name.length), year: short[3]!, glue: glueOf(short[2]!) };
   }
   const first = YEAR_FIRST.exec(t);
-  if (first && isVenue(first[2]!)) return { venue: at(t.length - first[2]!.length, first[2]!.length), year: first[1]!, glue: ' ' };
+  if (first) {
+    const publisher = publisherLength(first[2]!, isVenue);
+    const name = first[2]!.slice(publisher);
+    if (isVenue(name)) return { venue: at(t.length - name.length, name.length), year: first[1]!, glue: ' ' };
+  }
   if (isVenue(t)) return { venue: at(0, t.length), year: null, glue: null };
-  // A dated venue with a label after it: `ECCV 2020 Spotlight`, `ICCV 2017 Best Student Paper`.
+  if (!labels) return null;
+  // A dated venue with a label after it: `ECCV 2020 Spotlight`, `ICCV 2017 Best Student Paper`, and
+  // after a known venue any short label: `NeurIPS 2021 Datasets and Benchmarks Track`, `NAACL 2018 最佳论文`.
   for (let space = t.indexOf(' '); space > 0; space = t.indexOf(' ', space + 1)) {
-    if (!TAG.test(t.slice(space + 1))) continue;
-    const meta = readVenueYear(t.slice(0, space), isVenue);
-    if (meta?.venue && meta.year !== null) return { ...meta, venue: [lead + meta.venue[0], lead + meta.venue[1]] };
+    const label = t.slice(space + 1).trim();
+    const meta = readVenueYear(t.slice(0, space), isVenue, false);
+    if (!meta?.venue || meta.year === null) continue;
+    if (TAG.test(label) || (LABEL.test(label) && isVenue(t.slice(meta.venue[0], meta.venue[1])))) return { ...meta, venue: [lead + meta.venue[0], lead + meta.venue[1]] };
     break;
   }
   return null;
+}
+
+/** A label after a dated venue: a few capitalised words (`Marr Prize`, `Datasets and Benchmarks Track`) or Chinese (`最佳论文`). */
+const LABEL = /^(?:(?:[A-Z][A-Za-z-]*|and|of|for|&)(?:\s+(?:[A-Z][A-Za-z-]*|and|of|for|&|track|paper|award)){0,5}|[\u4e00-\u9fff]{2,10})$/;
+const PUBLISHER = /^(?:IEEE\/ACM|IEEE\/CVF|IEEE|ACM)\s+/;
+
+/** The length of a publisher in front of a venue (`IEEE TNNLS`, `ACM TOG`), when what follows is a venue by itself; else 0. */
+function publisherLength(name: string, isVenue: (name: string) => boolean): number {
+  const p = PUBLISHER.exec(name);
+  if (!p || isVenue(name)) return 0;
+  const rest = name.slice(p[0].length);
+  return isVenue(rest) || /^[A-Z][A-Za-z&]{1,11}$/.test(rest) ? p[0].length : 0;
+}
+
+/** A line of its own in emphasis: `*ICLR 2015*`, `_IEEE TPAMI 2019_`, `**NeurIPS 2020**`. */
+const EMPHASISED_LINE = /^\s*(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\1\s*$/;
+const ACRONYM_IN_PARENS = /[(（]([A-Z][A-Za-z&]{1,11})[)）]/;
+const YEAR_IN_TEXT = /(?<![\d.])((?:19|20)\d{2})(?![\d])/;
+
+/**
+ * The venue and year a line under a heading gives, when the heading gives none and the line is only
+ * that, emphasised: `*ICLR 2015*`, or a venue's full name with its acronym and year
+ * (`*International Conference on Learning Representations (ICLR), 2015*`). Null for any other line.
+ */
+export function readVenueLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+  const m = EMPHASISED_LINE.exec(line);
+  if (!m) return null;
+  const inner = m[2]!.trim();
+  if (inner.length > 200) return null;
+  // The whole line, then its pieces between commas and parentheses: `ICLR 2018 (Best Paper)`,
+  // `Proceedings of the 32nd International Conference on Machine Learning, ICML 2015`, `... (NeurIPS 2018)`.
+  const pieces = [inner, ...inner.split(/\s*[,，;；]\s*|\s*[(（]\s*|\s*[)）]\s*/)].map((p) => p.trim()).filter((p) => p !== '');
+  let unknown: { venueRaw: string; year: number } | null = null;
+  for (const piece of pieces) {
+    const meta = readVenueYear(piece, isVenue);
+    if (!meta?.venue || meta.year === null) continue;
+    const found = { venueRaw: piece.slice(...meta.venue), year: expandYear(meta.year) };
+    if (isVenue(found.venueRaw)) return found;
+    if (looksLikeVenue(found.venueRaw, isVenue)) unknown ??= found;
+  }
+  const arxiv = /\barxiv\s*[:：]?\s*(\d{2})(\d{2})\.\d{4,5}/i.exec(inner);
+  if (arxiv && Number(arxiv[2]) >= 1 && Number(arxiv[2]) <= 12) return { venueRaw: 'arXiv', year: expandYear(arxiv[1]!) };
+  const year = YEAR_IN_TEXT.exec(inner);
+  if (!year) return unknown;
+  // A venue's full name the registry knows, or its acronym in parentheses, with a year anywhere.
+  const named = pieces.find((p) => p !== inner && isVenue(p));
+  if (named) return { venueRaw: named, year: Number(year[1]) };
+  const acronym = ACRONYM_IN_PARENS.exec(inner);
+  if (acronym && looksLikeVenue(acronym[1]!, isVenue)) return { venueRaw: acronym[1]!, year: Number(year[1]) };
+  return unknown;
 }
 
 /** A person's name (`Li Fei-Fei`, `Kaiming He`, `Y. LeCun et al.`): who wrote it, never an alias. */
@@ -335,7 +393,7 @@ function looksLikeVenue(name: string, isVenue: (name: string) => boolean): boole
 /** A year at the end of a title (`'16`, ` 2018`, `2018`, `-2020`, ` 18`), after the venue it belongs to. */
 const YEAR_END = /(?:\s*(['’‘`´])\s*(\d{4}|\d{2})|([-_ ]?)((?:19|20)\d{2})|( )(\d{2}))\s*\.?\s*$/;
 const TRAILING_YEAR = /([.,，。;；])\s*((?:19|20)\d{2})\s*\.?\s*$/;
-const TRAILING_ARXIV = /(^|[.,，。;；|]|\s[-–—]|\s)\s*((?:arxiv|corr)\s*(?:[:：]|\s|abs\/)?\s*\d{4}(?:\.\d{4,5}(?:v\d+)?)?)\s*\.?\s*$/i;
+const TRAILING_ARXIV = /(^|[.,，。;；|]|\s[-–—]{1,2}|\s)\s*((?:arxiv|corr)\s*(?:[:：]|\s|abs\/)?\s*\d{4}(?:\.\d{4,5}(?:v\d+)?)?)\s*\.?\s*$/i;
 const LAST_WORD = /([A-Za-z][A-Za-z&+-]*)$/;
 const LAST_TWO_WORDS = /([A-Za-z][A-Za-z&+-]* [A-Z][A-Za-z&+-]*)$/;
 
@@ -364,7 +422,7 @@ function trailingMeta(text: string, isVenue: (name: string) => boolean): Trailin
     const name = two && isVenue(two[1]!) ? two[1]! : LAST_WORD.exec(before)?.[1];
     if (name) {
       const base = before.length - name.length;
-      const sep = /(?:[.,，。;；|]|\s[-–—])\s*$/.exec(text.slice(0, base));
+      const sep = /(?:[.,，。;；|]|\s[-–—]{1,2}|[-–—]{2})\s*$/.exec(text.slice(0, base));
       const spaced = base > 0 && isWs(text[base - 1]!);
       const short = y[6] !== undefined;
       // Without `.`/`,` before it, or with a bare two-digit year, only a venue the registry knows.
@@ -749,6 +807,26 @@ const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator}
 const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
 const TRAIL_DECORATION = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*)+$/u;
 const BARE_PREFIX = /^([A-Za-z][A-Za-z&+-]*)(\s*['’]?\s*)((?:19|20)\d{2}|\d{2})\s*[:：|\-–—]\s*/;
+/** `CVPR-2019 Title`, `CVPR'19 Title`: a venue glued to its year, then the title after a space. */
+const BARE_SPACED = /^([A-Za-z][A-Za-z&+-]*?)([-_]|\s*['’]\s*)((?:19|20)\d{2}|\d{2})\s+(?=\S)/;
+/** `2016-CVPR Title`, `2021 | ICLR | Title`, `2019 CVPR Title`: the year first. */
+const YEAR_PREFIX = /^((?:19|20)\d{2})(\s*[-_|/·]\s*|\s+)([A-Za-z][A-Za-z&+]*)(?:\s*[(（][^()（）]{1,40}[)）])?(?:\s*[:：|\-–—]\s*|\s+)(?=\S)/;
+
+/** A known venue and its year in front of the title without brackets, and the length they take with their separator. */
+function barePrefix(text: string, isVenue: (name: string) => boolean): { meta: Meta; length: number } | null {
+  const bare = BARE_PREFIX.exec(text);
+  if (bare && isVenue(bare[1]!) && (bare[2]!.trim() !== '' || bare[3]!.length === 4)) {
+    return { meta: { venue: [0, bare[1]!.length], year: bare[3]!, glue: glueOf(bare[2]!) }, length: bare[0].length };
+  }
+  const spaced = BARE_SPACED.exec(text);
+  if (spaced && isVenue(spaced[1]!)) return { meta: { venue: [0, spaced[1]!.length], year: spaced[3]!, glue: glueOf(spaced[2]!) }, length: spaced[0].length };
+  const first = YEAR_PREFIX.exec(text);
+  if (first && isVenue(first[3]!)) {
+    const at = first[1]!.length + first[2]!.length;
+    return { meta: { venue: [at, at + first[3]!.length], year: first[1]!, glue: ' ' }, length: first[0].length };
+  }
+  return null;
+}
 
 /**
  * Parses a heading's text (after `### `, or a list item's after `- `). `isVenue` says whether a name
@@ -776,8 +854,7 @@ export function parseOurs(raw: string, isVenue: (name: string) => boolean): Pars
   const title = m[1]!;
   // What the whole grammar reads as more than a title: a number, a bare venue in front, a URL, a colon before the metadata.
   if (NUMBERED.test(title) || title.includes('http') || title.includes('www.') || /[:：]$/.test(title)) return null;
-  const bare = BARE_PREFIX.exec(title);
-  if (bare && isVenue(bare[1]!) && (bare[2]!.trim() !== '' || bare[3]!.length === 4)) return null;
+  if (barePrefix(title, isVenue)) return null;
   const found = new Found(raw, isVenue);
   // Neither the title nor the alias has a bracket: the first `[` opens the venue, the first parenthesis the alias.
   const venueOpen = raw.indexOf('[');
@@ -879,11 +956,11 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     break;
   }
   if (prefixGroups.length) found.groups(prefixGroups, 'before');
-  // A bare venue and year before a separator: `CVPR 2019: Title`.
-  const bare = found.dated ? null : BARE_PREFIX.exec(raw.slice(ts, contentEnd));
-  if (bare && isVenue(bare[1]!) && (bare[2]!.trim() !== '' || bare[3]!.length === 4)) {
-    found.meta({ venue: [0, bare[1]!.length], year: bare[3]!, glue: glueOf(bare[2]!) }, ts, 'before', null);
-    ts = skipBlank(ts + bare[0].length);
+  // A bare venue and year in front: `CVPR 2019: Title`, `CVPR-2019 Title`, `2021 | ICLR | Title`.
+  const bare = found.dated ? null : barePrefix(raw.slice(ts, contentEnd), isVenue);
+  if (bare) {
+    found.meta(bare.meta, ts, 'before', null);
+    ts = skipBlank(ts + bare.length);
   }
   ts = Math.min(ts, contentEnd);
 

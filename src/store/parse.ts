@@ -2,7 +2,7 @@
 // An entry is parsed from its own chunk of text (its heading line to the next structural heading),
 // so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
-import { parseHeading } from './heading.js';
+import { parseHeading, readVenueLine } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
 import { detectEntries, isPaperItem, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
@@ -193,8 +193,6 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
     diagnostics.push({ line: 1, column: rawOffset + issue.start + 1, code: `heading-${issue.code}`, message: issue.message });
   }
-  const venue = registries.venues.resolve(parsed.venueRaw);
-
   // Notes: the body without blank lines at either end, sliced from the text in one piece.
   let firstContent = 0;
   let lastContent = 0;
@@ -209,6 +207,14 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   const stub = !firstContent || (notes.includes('<!--') && !hasContent(notes));
   // A list item's words after its title and metadata (`- [Title](url). 某某团队`) are its first note.
   if (item && parsed.description) notes = notes ? `${parsed.description}\n${notes}` : parsed.description;
+  // A heading without venue or year may have them on the line right under it (`#### Title<br>` then
+  // `*ICLR 2015*`); that line stays in the notes.
+  let { venueRaw, year } = parsed;
+  if (venueRaw === null && year === null && firstContent === 2 && !item) {
+    const below = readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), (name) => registries.venues.isKnown(name));
+    if (below) ({ venueRaw, year } = below);
+  }
+  const venue = registries.venues.resolve(venueRaw);
 
   let links: Link[] | null = [];
   if (chunkMayHoldLinks(source)) {
@@ -223,9 +229,9 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     title: parsed.title,
     alias: parsed.alias,
     venue: venue.venue,
-    venueRaw: parsed.venueRaw,
+    venueRaw,
     venueMatch: venue.match,
-    year: parsed.year,
+    year,
     orgs: parsed.orgs,
     endLine: lastContent || 1,
     notes,

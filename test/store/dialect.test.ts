@@ -55,6 +55,37 @@ describe('where a file keeps its entries', () => {
     expect(layout("## S\n### A[KDD'18]\n#### Method (2019)\n### B[KDD'19]\n#### Method (2020)\n").at).toEqual({ heading: 3 });
   });
 
+  it('reads #### entries under ## sections with no ### at all, their venue on the line below', () => {
+    const text = [
+      '## Optimizers 优化器',
+      '',
+      '#### Adam: A Method for Stochastic Optimization<br>',
+      '*International Conference on Learning Representations (ICLR), 2015*',
+      '- 一阶矩 + 二阶矩',
+      '',
+      '#### Decoupled Weight Decay Regularization<br>',
+      '*ICLR 2019*',
+      '',
+      '## Normalization',
+      '#### Layer Normalization<br>',
+      '*arXiv preprint arXiv:1607.06450*',
+      '#### Group Normalization',
+      '- *ECCV 2018* is not on the line right under it',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ heading: 4 });
+    const entries = parse(text).digest.entries;
+    expect(entries.map((e) => [e.title, e.venue, e.year, e.section])).toEqual([
+      ['Adam: A Method for Stochastic Optimization', 'ICLR', 2015, 'Optimizers 优化器'],
+      ['Decoupled Weight Decay Regularization', 'ICLR', 2019, 'Optimizers 优化器'],
+      ['Layer Normalization', 'arXiv', 2016, 'Normalization'],
+      ['Group Normalization', null, null, 'Normalization'],
+    ]);
+    // The line stays in the notes, as written.
+    expect(entries[0]!.notes).toBe('*International Conference on Learning Representations (ICLR), 2015*\n- 一阶矩 + 二阶矩');
+    // Repeated #### sub-headings under ## papers without ### are no papers.
+    expect(layout('## A\n#### 方法\n#### 实验\n## B\n#### 方法\n#### 实验\n').at).toEqual({ heading: 3 });
+  });
+
   it('reads one paper per top-level list item, under HTML headings, leaving the table of contents and footers out', () => {
     const text = [
       '# Awesome',

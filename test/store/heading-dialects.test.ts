@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPersonName, parseHeading, readVenueYear } from '../../src/store/heading.js';
+import { isPersonName, parseHeading, readVenueLine, readVenueYear } from '../../src/store/heading.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
 const venues = createVenueRegistry();
@@ -52,6 +52,25 @@ describe('parseHeading in the dialects other digests write', () => {
     // who wrote it, or where, after a trailing venue
     ['Low-Shot Learning from Imaginary Data. CVPR 2018 (Yu-Xiong Wang, Ross Girshick, Martial Hebert, Bharath Hariharan)', 'Low-Shot Learning from Imaginary Data', null, 'CVPR', 2018, ['Yu-Xiong Wang', 'Ross Girshick', 'Martial Hebert', 'Bharath Hariharan']],
     ['Learning to Learn without Gradient Descent. ICML 2017 (DeepMind)', 'Learning to Learn without Gradient Descent', null, 'ICML', 2017, ['DeepMind']],
+    // the year first, or a venue glued to its year, without brackets
+    ['2016-CVPR You Only Look Once: Unified, Real-Time Object Detection', 'You Only Look Once: Unified, Real-Time Object Detection', null, 'CVPR', 2016, []],
+    ['2021 | ICLR | An Image is Worth 16x16 Words', 'An Image is Worth 16x16 Words', null, 'ICLR', 2021, []],
+    ['2021 | ICCV (Marr Prize) | Swin Transformer', 'Swin Transformer', null, 'ICCV', 2021, []],
+    ['2019 CVPR Title Words', 'Title Words', null, 'CVPR', 2019, []],
+    ['CVPR-2019 Title Words', 'Title Words', null, 'CVPR', 2019, []],
+    ['2048 Game Title', '2048 Game Title', null, null, null, []],
+    ['2020 AI Index Report', '2020 AI Index Report', null, null, null, []],
+    // a doubled dash before a trailing venue
+    ['GloVe: Global Vectors for Word Representation —— EMNLP 2014', 'GloVe: Global Vectors for Word Representation', null, 'EMNLP', 2014, []],
+    ['RoBERTa —— arXiv 2019', 'RoBERTa', null, 'arXiv', 2019, []],
+    ['Title -- ICLR 2018', 'Title', null, 'ICLR', 2018, []],
+    // labels after a known venue, and a publisher in front of it
+    ['Deep contextualized word representations（NAACL 2018 最佳论文）', 'Deep contextualized word representations', null, 'NAACL', 2018, []],
+    ['[BEIR](https://x.org/a) (NeurIPS 2021 Datasets and Benchmarks Track)', 'BEIR', null, 'NeurIPS', 2021, []],
+    ['Title (ICCV 2021 Marr Prize)', 'Title', null, 'ICCV', 2021, []],
+    ['**[A Survey on GNN](https://x.org/a)** - *Zonghan Wu, Philip S. Yu*. IEEE TNNLS 2021.', 'A Survey on GNN', null, 'TNNLS', 2021, []],
+    ['【2017 IEEE TIP】Beyond a Gaussian Denoiser', 'Beyond a Gaussian Denoiser', null, 'TIP', 2017, []],
+    ['[HNSW](https://x.org) (IEEE TPAMI 2018)', 'HNSW', null, 'TPAMI', 2018, []],
     // an acronym glued to its year in front, known or not
     ['【ADKDD2017】Deep & Cross Network', 'Deep & Cross Network', null, 'ADKDD', 2017, []],
     // parentheses after the title
@@ -192,5 +211,31 @@ describe('our own dialect (property)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('readVenueLine: the venue and year on the line under a heading', () => {
+  it.each([
+    ['*ICLR 2015*', 'ICLR', 2015],
+    ['_IEEE TPAMI 2019_', 'TPAMI', 2019],
+    ['**NeurIPS 2020**', 'NeurIPS', 2020],
+    ['*ICLR 2018 (Best Paper)*', 'ICLR', 2018],
+    ['*International Conference on Learning Representations (ICLR), 2015*', 'ICLR', 2015],
+    ['*Proceedings of the 32nd International Conference on Machine Learning, ICML 2015*', 'ICML', 2015],
+    ['*Advances in Neural Information Processing Systems 31 (NeurIPS 2018)*', 'NeurIPS', 2018],
+    ['*arXiv preprint arXiv:1706.02677*', 'arXiv', 2017],
+  ])('reads %j', (line, venue, year) => {
+    expect(readVenueLine(line, isVenue)).toEqual({ venueRaw: venue, year });
+  });
+
+  it.each([
+    ['ICLR 2015'],
+    ['- *ICLR 2015*'],
+    ['*ICLR 2015* and more'],
+    ['*a note in italics*'],
+    ['*read again in 2019*'],
+    ['* ICLR 2015*'],
+  ])('reads nothing from %j', (line) => {
+    expect(readVenueLine(line, isVenue)).toBeNull();
   });
 });
