@@ -191,6 +191,28 @@ export function bulletMarker(text: string): '-' | '*' | '+' | null {
   return counts[best] > 0 ? best : null;
 }
 
+const ITEM_PREFIX = /^\uFEFF?([ \t]*)(?:([-*+])|(\d{1,9})([.)]))[ \t]+$/;
+
+/** What starts a list-item entry's line (`- `, `  * `, `3. `), split up; null for a heading. */
+export function itemPrefix(prefix: string): { indent: string; marker: string; width: number; number: number | null } | null {
+  const m = ITEM_PREFIX.exec(prefix);
+  if (!m) return null;
+  const marker = m[2] ?? `${m[3]}${m[4]}`;
+  return { indent: m[1]!, marker, width: prefix.replace(/^\uFEFF/, '').length, number: m[3] ? Number(m[3]) : null };
+}
+
+/**
+ * How the notes under a list-item entry are indented and marked: as the bullets nested in the first
+ * of `bodies` that has any are (the entry's own body first), else under the item's text with its marker.
+ */
+export function nestedBullet(bodies: readonly string[], item: NonNullable<ReturnType<typeof itemPrefix>>): { indent: string; marker: string } {
+  for (const body of bodies) {
+    const m = /^([ \t]+)([-*+])[ \t]/m.exec(body);
+    if (m && m[1]!.length > item.indent.length) return { indent: m[1]!, marker: m[2]! };
+  }
+  return { indent: ' '.repeat(item.width), marker: item.number === null ? item.marker : '-' };
+}
+
 /** One bullet line per note. */
 export function bulletLines(notes: readonly string[], marker: string): string[] {
   return notes.map((n) => `${marker} ${n}`);

@@ -1,8 +1,8 @@
 // planAdd: where a new entry goes in one digest file and its exact text, as a single insertion. Pure.
 import type { ParsedEntry, ParsedFile, ParsedSection } from '../store/parse.js';
-import { headingOfLine, htmlHeadingOfLine, listItemOfLine } from '../store/scan.js';
+import { headingOfLine, htmlHeadingOfLine, listItemOfLine, nestedItemOfLine } from '../store/scan.js';
 import type { Edit } from './apply.js';
-import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
+import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, itemPrefix, nestedBullet, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
 
 export interface AddRequest {
@@ -77,33 +77,27 @@ export function newSectionLevel(file: ParsedFile, text: string): number {
 
 /** The text of an entry's heading line after its marker (`### `, `- `). */
 export function entryHeadingText(line: string): string {
-  return (headingOfLine(line) ?? htmlHeadingOfLine(line) ?? listItemOfLine(line))?.raw ?? line;
+  return (headingOfLine(line) ?? htmlHeadingOfLine(line) ?? listItemOfLine(line) ?? nestedItemOfLine(line))?.raw ?? line;
 }
 
-/** The list marker of the file's last entry, the next number after a numbered one (`3.` after `2.`). */
-function itemMarker(file: ParsedFile, text: string): string {
-  const last = file.entries.at(-1);
-  const line = last ? text.slice(last.heading.start, last.heading.rawOffset) : '';
-  const m = /^\uFEFF?\s*([-*+]|(\d{1,9})([.)]))/.exec(line);
-  if (!m) return '-';
-  return m[2] ? `${Number(m[2]) + 1}${m[3]}` : m[1]!;
+/**
+ * A new list-item entry's first line's start and its notes' bullets, as those of the entry it will
+ * follow (the section's last, else the file's): its indentation and marker, the next number after a
+ * numbered one (`3.` after `2.`), its notes nested as that entry's are (else the recent entries' at
+ * that depth).
+ */
+function itemLayout(file: ParsedFile, text: string, after: ParsedEntry | undefined): { prefix: string; notes: { indent: string; marker: string } } {
+  const item = after && itemPrefix(text.slice(after.heading.start, after.heading.rawOffset));
+  if (!item) return { prefix: '- ', notes: { indent: '  ', marker: '-' } };
+  const prefix = `${item.indent}${item.number === null ? item.marker : `${item.number + 1}${item.marker.slice(-1)}`} `;
+  const peers = file.entries.slice(-STYLE_SAMPLE).filter((e) => itemPrefix(text.slice(e.heading.start, e.heading.rawOffset))?.indent === item.indent);
+  const bodies = [after!, ...peers.reverse()].map((e) => text.slice(e.body.start, e.body.end));
+  return { prefix, notes: nestedBullet(bodies, itemPrefix(prefix)!) };
 }
 
-/** How notes under a list-item entry are indented and marked: as the file's entries' own are, else `  - `. */
-function nestedMarker(file: ParsedFile, text: string, item: string): { indent: string; marker: string } {
-  const counts = new Map<string, number>();
-  for (const e of file.entries.slice(-STYLE_SAMPLE)) {
-    for (const m of text.slice(e.body.start, e.body.end).matchAll(/^([ \t]+)([-*+])[ \t]/gm)) {
-      const key = `${m[1]}\u0000${m[2]}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  let best = '';
-  let most = 0;
-  for (const [key, n] of counts) if (n > most) [best, most] = [key, n];
-  if (!best) return { indent: ' '.repeat(item.length + 1), marker: '-' };
-  const [indent, marker] = best.split('\u0000') as [string, string];
-  return { indent, marker };
+/** The section's last entry in this file, where a list item is added after it. */
+function lastEntryOf(file: ParsedFile, section: ParsedSection | undefined): ParsedEntry | undefined {
+  return section && file.entries.filter((e) => e.range.start >= section.range.start && e.range.start < section.range.end).at(-1);
 }
 
 /**
@@ -122,12 +116,11 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
   if (!ours && venueStyle.fullYear !== null) style.fullYear = venueStyle.fullYear;
   const heading = formatHeading(request.fields, style, ours ? { ...DEFAULT_VENUE_STYLE, bracket: '[' } : venueStyle);
   const { at } = file.info.entries;
-  if ('bullets' in at) {
-    const item = itemMarker(file, text);
-    const nested = nestedMarker(file, text, item);
-    return [`${item} ${heading}`, ...bulletLines(request.notes, nested.marker).map((l) => nested.indent + l)];
-  }
   const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
+  if ('bullets' in at) {
+    const { prefix, notes } = itemLayout(file, text, lastEntryOf(file, section) ?? file.entries.at(-1));
+    return [`${prefix}${heading}`, ...bulletLines(request.notes, notes.marker).map((l) => notes.indent + l)];
+  }
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
   return [`${'#'.repeat(at.heading)} ${heading}`, ...bulletLines(request.notes, marker)];
 }
@@ -158,7 +151,7 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   const section = sections.at(-1);
   if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${file.info.file}`);
   // After the section's last entry, before what closes it (a footer, comment lines); a list item right after the last item.
-  const last = 'bullets' in file.info.entries.at ? file.entries.filter((e) => e.range.start >= section.range.start && e.range.start < section.range.end).at(-1) : undefined;
+  const last = 'bullets' in file.info.entries.at ? lastEntryOf(file, section) : undefined;
   const point = (last && afterLastContent(text, last.range.start, last.range.end)) ?? afterLastContent(text, section.range.start, section.range.end)!;
   // An empty section: the entry follows the `##` line as first entries do in this file.
   const emptySection = text.slice(section.heading.end, point.at).trim() === '';

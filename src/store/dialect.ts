@@ -86,13 +86,39 @@ function mostlyRepeated(outline: readonly OutlineHeading[], level: number): bool
   return texts.length >= 4 && new Set(texts).size * 2 <= texts.length;
 }
 
-/** The papers among top-level items, counted (the first `limit` found are enough to decide). */
-function paperItems(items: readonly ListItemLine[], isVenue: (name: string) => boolean, limit: number): number {
+/** A list item that only names the group of papers nested under it: `**FCN-based**`, `*Attention*:`, `Transformers:`. */
+export function isGroupLabel(raw: string): boolean {
+  const t = raw.trim();
+  return /^(?:(\*\*|__)[^*_]{1,60}\1|(\*|_)[^*_]{1,60}\2|[^[\]()（）【】:：*_]{1,60})\s*[:：]?$/.test(t) && (/^[*_]/.test(t) || /[:：]$/.test(t));
+}
+
+/**
+ * The papers nested under a group label (`- **FCN-based**` then `  - [Title](url) - CVPR 2015`), when
+ * most of the items right under it read as papers; else none.
+ */
+export function groupPapers(scan: Pick<Scan, 'children'>, item: ListItemLine, end: number, isVenue: (name: string) => boolean): ListItemLine[] {
+  if (!isGroupLabel(item.raw)) return [];
+  const children = scan.children(item, end);
+  const papers = children.reduce((n, c) => n + (isPaperItem(c.raw, isVenue) ? 1 : 0), 0);
+  return papers > 0 && papers * 2 >= children.length ? children : [];
+}
+
+/** The papers among top-level items and the groups under them, counted (the first `limit` found are enough to decide). */
+function paperItems(scan: Pick<Scan, 'items' | 'outline' | 'children'>, isVenue: (name: string) => boolean, limit: number): number {
+  const { items, outline } = scan;
   let n = 0;
-  for (const item of items) {
-    if (isPaperItem(item.raw, isVenue) && ++n >= limit) break;
+  let h = 0;
+  for (let k = 0; k < items.length && n < limit; k++) {
+    const item = items[k]!;
+    if (isPaperItem(item.raw, isVenue)) {
+      n++;
+      continue;
+    }
+    while (h < outline.length && outline[h]!.line <= item.line) h++;
+    const end = Math.min(items[k + 1]?.line ?? Infinity, outline[h]?.line ?? Infinity);
+    n += groupPapers(scan, item, end, isVenue).length;
   }
-  return n;
+  return Math.min(n, limit);
 }
 
 /** At least this many headings or items before an empty file is worth a hint. */
@@ -104,7 +130,7 @@ const HINT_MIN = 3;
  * above `###`, the `###` are sub-headings: they repeat, or there are fewer of them). Where fewer
  * than two headings of that level read as papers, a list wins when its paper items outnumber them.
  */
-export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
+export function detectEntries(scan: Pick<Scan, 'outline' | 'items' | 'children'>, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
   const levels = countLevels(scan.outline);
   let at: EntriesAt;
   const detected = setting === 'auto';
@@ -131,7 +157,7 @@ export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: En
     const chosen = levels[level]!;
     // NOTE: where headings read as papers, list items are their notes: never counted.
     if (chosen.dated < 2 && scan.items.length >= 3 && scan.items.length >= chosen.count) {
-      const papers = paperItems(scan.items, isVenue, Number.POSITIVE_INFINITY);
+      const papers = paperItems(scan, isVenue, Number.POSITIVE_INFINITY);
       if (papers >= 3 && papers > 2 * chosen.dated && papers >= chosen.count) at = { bullets: true };
     }
   }
@@ -139,7 +165,7 @@ export function detectEntries(scan: Pick<Scan, 'outline' | 'items'>, setting: En
 }
 
 /** When the entries' place holds none of them but the file has many headings or items: the setting that would read them. */
-function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick<Scan, 'items'>, isVenue: (name: string) => boolean): EntriesAt | null {
+function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick<Scan, 'items' | 'outline' | 'children'>, isVenue: (name: string) => boolean): EntriesAt | null {
   if ('heading' in at && levels[at.heading]!.count > 0) return null;
   if ('bullets' in at && scan.items.length > 0) return null;
   let best: EntriesAt | null = null;
@@ -152,7 +178,7 @@ function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick
       bestCount = levels[level]!.count;
     }
   }
-  if (!('bullets' in at) && paperItems(scan.items, isVenue, HINT_MIN) >= HINT_MIN && scan.items.length > bestCount) best = { bullets: true };
+  if (!('bullets' in at) && paperItems(scan, isVenue, HINT_MIN) >= HINT_MIN && scan.items.length > bestCount) best = { bullets: true };
   return best;
 }
 

@@ -280,7 +280,8 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean, 
   // NOTE: glued to its year only a venue the registry knows: `(ZERO1901)` is an alias, `【KDD2018】` a venue.
   if (glued && isVenue(glued[1]!)) return { venue: at(0, glued[1]!.length), year: glued[3]!, glue: glued[2]! };
   const short = SHORT_YEAR.exec(t);
-  if (short && !ORG_SEPARATORS.test(short[1]!) && isVenue(short[1]!.trim())) {
+  // NOTE: two digits after a venue's full name are its volume or edition (`... Processing Systems 31`), no year.
+  if (short && !ORG_SEPARATORS.test(short[1]!) && !/\S\s+\S+\s+\S/.test(short[1]!.trim()) && isVenue(short[1]!.trim())) {
     const name = short[1]!.trim();
     return { venue: at(0, name.length), year: short[3]!, glue: glueOf(short[2]!) };
   }
@@ -306,9 +307,9 @@ export function readVenueYear(text: string, isVenue: (name: string) => boolean, 
 
 /** A label after a dated venue: a few capitalised words (`Marr Prize`, `Datasets and Benchmarks Track`) or Chinese (`最佳论文`). */
 const LABEL = /^(?:(?:[A-Z][A-Za-z-]*|and|of|for|&)(?:\s+(?:[A-Z][A-Za-z-]*|and|of|for|&|track|paper|award)){0,5}|[\u4e00-\u9fff]{2,10})$/;
-const PUBLISHER = /^(?:IEEE\/ACM|IEEE\/CVF|IEEE|ACM)\s+/;
+const PUBLISHER = /^(?:IEEE\/ACM|IEEE\/CVF|IEEE|ACM|(?:Proceedings|Proc\.)\s+of(?:\s+the)?)\s+/;
 
-/** The length of a publisher in front of a venue (`IEEE TNNLS`, `ACM TOG`), when what follows is a venue by itself; else 0. */
+/** The length of a publisher or `Proceedings of` in front of a venue (`IEEE TNNLS`, `ACM TOG`, `Proceedings of ACL`), when what follows is a venue by itself; else 0. */
 function publisherLength(name: string, isVenue: (name: string) => boolean): number {
   const p = PUBLISHER.exec(name);
   if (!p || isVenue(name)) return 0;
@@ -347,7 +348,8 @@ export function readVenueLine(line: string, isVenue: (name: string) => boolean):
   const year = YEAR_IN_TEXT.exec(inner);
   if (!year) return unknown;
   // A venue's full name the registry knows, or its acronym in parentheses, with a year anywhere.
-  const named = pieces.find((p) => p !== inner && isVenue(p));
+  // NOTE: the shortest wins: `ICLR` over `International Conference on Learning Representations (ICLR)`.
+  const named = pieces.filter((p) => p !== inner && isVenue(p)).sort((a, b) => a.length - b.length)[0];
   if (named) return { venueRaw: named, year: Number(year[1]) };
   const acronym = ACRONYM_IN_PARENS.exec(inner);
   if (acronym && looksLikeVenue(acronym[1]!, isVenue)) return { venueRaw: acronym[1]!, year: Number(year[1]) };
@@ -418,6 +420,8 @@ function trailingMeta(text: string, isVenue: (name: string) => boolean): Trailin
   const y = YEAR_END.exec(text);
   if (y) {
     const before = text.slice(0, y.index);
+    const named = y[6] === undefined ? namedAfterSeparator(before, isVenue) : null;
+    if (named) return { cut: named.cut, meta: { venue: [named.publisher, named.length], year: y[2] ?? y[4]!, glue: glueOf(y[1] ?? y[3] ?? '') }, base: named.base };
     const two = LAST_TWO_WORDS.exec(before);
     const name = two && isVenue(two[1]!) ? two[1]! : LAST_WORD.exec(before)?.[1];
     if (name) {
@@ -433,6 +437,26 @@ function trailingMeta(text: string, isVenue: (name: string) => boolean): Trailin
   }
   const lone = TRAILING_YEAR.exec(text);
   if (lone && lone.index > 0) return { cut: lone.index, meta: { venue: null, year: lone[2]!, glue: null }, base: 0 };
+  return null;
+}
+
+const TITLE_SEPARATOR = /(?:[.,，。;；|]|\s[-–—]{1,2}|[-–—]{2})\s*/g;
+
+/**
+ * A venue of several words the registry knows, after the last separator that has one after it, up to
+ * the year: `—— Journal of Machine Learning Research 2020`, `. Proceedings of ACL 2020`. Where it
+ * starts (`base`), where the title ends (`cut`), the length of a `Proceedings of` before it and its own.
+ */
+function namedAfterSeparator(before: string, isVenue: (name: string) => boolean): { cut: number; base: number; publisher: number; length: number } | null {
+  if (!/\S\s+\S/.test(before.slice(-60))) return null;
+  const seps = [...before.matchAll(TITLE_SEPARATOR)].filter((m) => m.index > 0).reverse();
+  for (const m of seps.slice(0, 4)) {
+    const base = m.index + m[0].length;
+    const name = before.slice(base).trimEnd();
+    if (!/\s/.test(name) || name.length > 120) continue;
+    const publisher = publisherLength(name, isVenue);
+    if (isVenue(name.slice(publisher))) return { cut: m.index, base, publisher, length: name.length };
+  }
   return null;
 }
 

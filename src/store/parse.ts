@@ -4,8 +4,8 @@
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
 import { parseHeading, readVenueLine } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, isPaperItem, type EntriesSetting } from './dialect.js';
-import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
+import { detectEntries, groupPapers, isPaperItem, type EntriesSetting } from './dialect.js';
+import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -176,7 +176,8 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   // The entry's heading: an ATX heading, an HTML heading, or a list item (one paper per item).
   const atx = headingOfLine(firstLine);
   const html = atx ? null : htmlHeadingOfLine(firstLine);
-  const item = atx || html ? null : listItemOfLine(firstLine);
+  // NOTE: a paper nested under a group label (`  - [Title](url) - CVPR 2015`) starts its chunk indented.
+  const item = atx || html ? null : (listItemOfLine(firstLine) ?? nestedItemOfLine(firstLine));
   const heading = atx ?? html ?? (item && { level: 0, raw: item.raw, rawStart: item.rawStart, missingSpace: false });
   // NOTE: a chunk always starts with its heading line; anything else is a caller's mistake, parsed as an untitled entry.
   const raw = heading?.raw ?? '';
@@ -369,7 +370,10 @@ function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: stri
     const nextHeading = outline[h]?.line ?? 0;
     const next = items[k + 1]?.line ?? 0;
     const { end, sameList } = itemEnd(text, lines, item, next && (!nextHeading || next < nextHeading) ? next : 0, nextHeading);
-    list.push({ item, end });
+    // A group label's papers are the entries, each up to the next (the label's own line stays in the frame).
+    const group = isPaperItem(item.raw, isVenue) ? [] : groupPapers(scan, item, Math.min(next || Infinity, nextHeading || Infinity), isVenue).filter((c) => c.rawOffset < end);
+    if (group.length) group.forEach((child, i) => list.push({ item: child, end: i + 1 < group.length ? lines.starts[group[i + 1]!.line - 1]! : end }));
+    else list.push({ item, end });
     if (!sameList) close();
   }
   close();

@@ -91,6 +91,11 @@ export interface Scan {
   outline: OutlineHeading[];
   /** Top-level list items, in line order: read on first use (a digest of headings never needs its notes' bullets as items). */
   readonly items: ListItemLine[];
+  /**
+   * The items nested right under a top-level item, before line `end` (1-based, exclusive): those
+   * indented as the first of them is, outside code fences.
+   */
+  children(item: ListItemLine, end: number): ListItemLine[];
   /** Lines (1-based) that are thematic breaks (`---`, `***`, `___`) outside code. */
   breaks: number[];
   /** Lines (1-based) of reference definitions `[label]: url` outside code. */
@@ -116,6 +121,7 @@ const HTML_RAW_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:\s|>|$)/i;
 /** `<h3>Text</h3>`, `<h2 id="x"><a href="#x">Text</a></h2>` on a line of their own. */
 const HTML_HEADING = /^ {0,3}<h([1-6])(?:\s[^<>]*)?>(.*)<\/h\1\s*>\s*$/is;
 const LIST_ITEM = /^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)/;
+const NESTED_ITEM = /^([ \t]+)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** An ATX heading line (without its line ending and BOM): its level, its text and where that starts. */
@@ -166,6 +172,13 @@ export function listItemOfLine(line: string): { raw: string; rawStart: number } 
   if (!isListItemLine(line)) return null;
   const m = LIST_ITEM.exec(line)!;
   return { raw: line.slice(m[0].length), rawStart: m[0].length };
+}
+
+/** A list item nested under another (indented two spaces or more, or by a tab): its text, where that starts, and its indentation. */
+export function nestedItemOfLine(line: string): { raw: string; rawStart: number; indent: string } | null {
+  const m = NESTED_ITEM.exec(line);
+  if (!m || (m[1]!.length < 2 && !m[1]!.includes('\t')) || THEMATIC_BREAK.test(line)) return null;
+  return { raw: line.slice(m[0].length), rawStart: m[0].length, indent: m[1]! };
 }
 
 export function isThematicBreak(line: string): boolean {
@@ -302,6 +315,21 @@ export function scanDigest(text: string): Scan {
         return { line: i + 1, raw: item.raw, rawOffset: start + item.rawStart };
       });
       return items;
+    },
+    children(item: ListItemLine, end: number): ListItemLine[] {
+      const out: ListItemLine[] = [];
+      let indent: string | null = null;
+      let f = 0;
+      for (let n = item.line + 1; n < end && n <= count; n++) {
+        while (f < fences.length && fences[f]![1] < n) f++;
+        if (f < fences.length && fences[f]![0] <= n) continue;
+        const start = lines.starts[n - 1]!;
+        const child = text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9 ? nestedItemOfLine(text.slice(start, lines.ends[n - 1]!)) : null;
+        if (!child || (indent !== null && child.indent !== indent)) continue;
+        indent = child.indent;
+        out.push({ line: n, raw: child.raw, rawOffset: start + child.rawStart });
+      }
+      return out;
     },
     breaks,
     definitionLines,

@@ -237,6 +237,17 @@ export function createNameRegistry(definitions: readonly VenueDefinition[], opti
       keysByCanonical.set(def.name, keys);
     }
   }
+  // A full name (`Journal of Machine Learning Research`) names its venue too, as an alias does; it is no
+  // spelling of it to suggest, and no name a typo is matched against.
+  for (const def of definitions) {
+    for (const full of def.fullNames ?? []) {
+      const key = keyOf(full);
+      if (!key || byKey.has(key) || bySpelling.has(full)) continue;
+      const name = { spelling: full, canonical: def.name, key };
+      bySpelling.set(full, name);
+      byKey.set(key, name);
+    }
+  }
   const cache = new Map<string, NameResolution>();
 
   function lookup(raw: string): NameResolution {

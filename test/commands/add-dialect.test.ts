@@ -49,6 +49,20 @@ describe('add in the dialect of the digest', () => {
     expect(text).toMatch(/^- \[CVPR'24\] Segment Anything Again\n/);
   });
 
+  it('note nests its bullets under a paper written as a list item, at the depth of its own notes', async () => {
+    const before = fixture('grouped.md');
+    const io = ioWith(before);
+    expect((await run(io, 'note', 'cvt', '混合结构')).code).toBe(0);
+    expect(insertedBlock(before, decode(io.files.get(DIGEST))).text).toBe('    * 混合结构\n');
+    const again = decode(io.files.get(DIGEST));
+    expect((await run(io, 'note', 'deep-residual-learning-2016', 'bottleneck')).code).toBe(0);
+    const after = decode(io.files.get(DIGEST));
+    expect(after.length - again.length).toBe('    - bottleneck\n'.length);
+    expect(after).toContain('    - 残差连接，152 层\n    - bottleneck\n  - [Aggregated');
+    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json')).stdout);
+    expect(listed.length).toBe(7);
+  });
+
   it("refuses, naming the option, what would not read back in the digest's style (nothing written)", async () => {
     // `Title. My Conf 2024`: a trailing venue of two words is read only when papers knows it.
     const before = fixture('trailing.md');
