@@ -135,8 +135,9 @@ export function detectVenueStyle(raws: readonly string[], isVenue: (name: string
     if (form.bracket) bracket.add(form.bracket);
     if (form.yearGlue !== null) glue.add(form.yearGlue);
     if (form.venueAt === 'trailing' && !form.bracket && venueSpan) {
-      const before = /([.,，;；|]|\s[-–—])?\s*$/.exec(raw.slice(0, venueSpan[0]));
-      separator.add(before?.[1] ? `${before[1].trim()} ` : ' ');
+      // `. `, `, `, ` - `, ` —— `: a dash keeps the space before it.
+      const before = /([.,，;；|]|\s[-–—]{1,2}|[-–—]{2})?\s*$/.exec(raw.slice(0, venueSpan[0]));
+      separator.add(before?.[1] ? `${/^\s/.test(before[1]) ? ' ' : ''}${before[1].trim()} ` : ' ');
     }
   }
   const at = venueAt.pick(DEFAULT_VENUE_STYLE.venueAt);

@@ -83,15 +83,18 @@ export function entryHeadingText(line: string): string {
 /**
  * A new list-item entry's first line's start and its notes' bullets, as those of the entry it will
  * follow (the section's last, else the file's): its indentation and marker, the next number after a
- * numbered one (`3.` after `2.`), its notes nested as that entry's are (else the recent entries' at
- * that depth).
+ * numbered one (`3.` after `2.`), its notes nested as that entry's are (else as those of the nearest
+ * entries at that depth).
  */
 function itemLayout(file: ParsedFile, text: string, after: ParsedEntry | undefined): { prefix: string; notes: { indent: string; marker: string } } {
   const item = after && itemPrefix(text.slice(after.heading.start, after.heading.rawOffset));
   if (!item) return { prefix: '- ', notes: { indent: '  ', marker: '-' } };
   const prefix = `${item.indent}${item.number === null ? item.marker : `${item.number + 1}${item.marker.slice(-1)}`} `;
-  const peers = file.entries.slice(-STYLE_SAMPLE).filter((e) => itemPrefix(text.slice(e.heading.start, e.heading.rawOffset))?.indent === item.indent);
-  const bodies = [after!, ...peers.reverse()].map((e) => text.slice(e.body.start, e.body.end));
+  // The nearest entries before it first (its own group and section), then those after it.
+  const at = file.entries.indexOf(after!);
+  const near = [...file.entries.slice(Math.max(0, at - STYLE_SAMPLE), at).reverse(), ...file.entries.slice(at + 1, at + 1 + STYLE_SAMPLE)];
+  const peers = near.filter((e) => itemPrefix(text.slice(e.heading.start, e.heading.rawOffset))?.indent === item.indent);
+  const bodies = [after!, ...peers].map((e) => text.slice(e.body.start, e.body.end));
   return { prefix, notes: nestedBullet(bodies, itemPrefix(prefix)!) };
 }
 

@@ -49,6 +49,18 @@ describe('add in the dialect of the digest', () => {
     expect(text).toMatch(/^- \[CVPR'24\] Segment Anything Again\n/);
   });
 
+  it('adds into a group of nested papers as its papers are written, ` - Venue YYYY` after the title', async () => {
+    const before = fixture('grouped.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'A ConvNet for Modern Times', '--venue', 'CVPR', '--year', '2022', '--section', 'Convolutional', '--note', '现代化的 ResNet');
+    expect(r.code, r.stderr).toBe(0);
+    const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toBe('  - A ConvNet for Modern Times - CVPR 2022\n    - 现代化的 ResNet\n');
+    expect(before.slice(0, at)).toMatch(/EfficientNet.*ICML 2019\n$/);
+    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json', '--venue', 'cvpr', '--year', '2022')).stdout);
+    expect(listed.map((e: { title: string; section: string }) => [e.title, e.section])).toEqual([['A ConvNet for Modern Times', 'Convolutional']]);
+  });
+
   it('note nests its bullets under a paper written as a list item, at the depth of its own notes', async () => {
     const before = fixture('grouped.md');
     const io = ioWith(before);

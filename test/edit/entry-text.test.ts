@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addInputSchema, readBackProblem } from '../../src/edit/add-input.js';
-import { formatHeading, type HeadingStyle } from '../../src/edit/entry-text.js';
+import { detectStyle, detectVenueStyle, formatHeading, type HeadingStyle } from '../../src/edit/entry-text.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
 const venues = createVenueRegistry();
@@ -46,5 +46,21 @@ describe('formatHeading in our own dialect (property)', () => {
       const heading = formatHeading({ ...fields, alias: s.spaceBeforeAlias ? 'PAP' : null }, { fullYear: false, spaceBeforeAlias: false, spaceBeforeGroups: false, spaceBetweenGroups: false, orgSeparator: ',', ...s });
       expect(readBackProblem({ ...fields, alias: s.spaceBeforeAlias ? 'PAP' : null }, isVenue, heading)).toBeNull();
     }
+  });
+});
+
+describe('detectVenueStyle: the separator before a trailing venue', () => {
+  const isVenue = (name: string): boolean => createVenueRegistry().isKnown(name);
+  it.each([
+    [['A Title. ICLR 2018', 'B Title. NeurIPS 2017'], '. '],
+    [['A Title, AAAI 2018', 'B Title, KDD 2019'], ', '],
+    [['A Title - CVPR 2015', 'B Title - ICCV 2017'], ' - '],
+    [['A Title —— EMNLP 2014', 'B Title —— ACL 2019'], ' —— '],
+  ])('%j writes %j before the venue, and the heading it writes reads back', (raws, separator) => {
+    const style = detectVenueStyle(raws, isVenue);
+    expect(style.trailingSeparator).toBe(separator);
+    const heading = formatHeading({ title: 'A ConvNet for Modern Times', alias: null, venue: 'CVPR', year: 2022, orgs: [] }, detectStyle(raws), style);
+    expect(heading).toBe(`A ConvNet for Modern Times${separator}CVPR 2022`);
+    expect(readBackProblem({ title: 'A ConvNet for Modern Times', alias: null, venue: 'CVPR', year: 2022, orgs: [] }, isVenue, heading)).toBeNull();
   });
 });
