@@ -64,6 +64,12 @@ describe('parseHeading in the dialects other digests write', () => {
     ['GloVe: Global Vectors for Word Representation —— EMNLP 2014', 'GloVe: Global Vectors for Word Representation', null, 'EMNLP', 2014, []],
     ['RoBERTa —— arXiv 2019', 'RoBERTa', null, 'arXiv', 2019, []],
     ['Title -- ICLR 2018', 'Title', null, 'ICLR', 2018, []],
+    // a venue's full name the registry knows, after a separator; two digits after one are its volume
+    ['Enriching Word Vectors —— Transactions of the Association for Computational Linguistics 2017', 'Enriching Word Vectors', null, 'Transactions of the Association for Computational Linguistics', 2017, []],
+    ['BART: Denoising Pre-training, Translation —— Proceedings of ACL 2020', 'BART: Denoising Pre-training, Translation', null, 'ACL', 2020, []],
+    ['Dropout. Journal of Machine Learning Research 2014', 'Dropout', null, 'Journal of Machine Learning Research', 2014, []],
+    ['Title —— Advances in Neural Information Processing Systems 31', 'Title —— Advances in Neural Information Processing Systems 31', null, null, null, []],
+    ['Title. Some Unknown Journal Name 2019', 'Title. Some Unknown Journal Name 2019', null, null, null, []],
     // labels after a known venue, and a publisher in front of it
     ['Deep contextualized word representations（NAACL 2018 最佳论文）', 'Deep contextualized word representations', null, 'NAACL', 2018, []],
     ['[BEIR](https://x.org/a) (NeurIPS 2021 Datasets and Benchmarks Track)', 'BEIR', null, 'NeurIPS', 2021, []],

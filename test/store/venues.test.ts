@@ -56,6 +56,14 @@ describe('venue registry', () => {
     );
   });
 
+  it('knows a venue by its full names, exactly or in another case, never by a near one', () => {
+    expect(venues.resolve('Journal of Machine Learning Research')).toEqual({ venue: 'JMLR', match: 'alias', suggestion: null });
+    expect(venues.resolve('journal of machine learning research')).toEqual({ venue: 'JMLR', match: 'variant', suggestion: 'Journal of Machine Learning Research' });
+    expect(venues.isKnown('Transactions of the Association for Computational Linguistics')).toBe(true);
+    expect(venues.isKnown('Journal of Machine Learning Resarch')).toBe(false);
+    expect(venues.resolve('Journal of Machine Learning Resarch').match).toBe('unknown');
+  });
+
   it('does not guess for short unknown names', () => {
     // One letter away from ACL, but three letters leave no room for typos.
     expect(venues.resolve('ACX').match).toBe('unknown');
