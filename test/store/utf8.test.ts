@@ -15,6 +15,22 @@ describe('decodeNotes', () => {
     expect(decodeNotes(data)).toEqual({ ok: false, reason: 'utf8', byte: 12, line: 2, column: 10 });
   });
 
+  it.each([
+    ['overlong', [0x41, 0xc0, 0x80], 1],
+    ['surrogate', [0x41, 0x42, 0xed, 0xa0, 0x80], 2],
+    ['truncated', [0x41, 0xe4, 0xb8], 1],
+    ['beyond U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+    ['a lone continuation byte', [0x0a, 0x80], 1],
+  ])('refuses %s bytes, at the first bad one', (_, b, at) => {
+    expect(decodeNotes(new Uint8Array(b))).toMatchObject({ ok: false, reason: 'utf8', byte: at });
+  });
+
+  it('decodes exactly the bytes of a view into a larger buffer', () => {
+    const whole = enc('前缀 ahead|中文 body|after');
+    const view = whole.subarray(enc('前缀 ahead|').length, whole.length - enc('|after').length);
+    expect(decodeNotes(view)).toEqual({ ok: true, text: '中文 body' });
+  });
+
   it('calls a file with a NUL byte binary', () => {
     expect(decodeNotes(bytes(0x41, 0x0a, 0x42, 0x00))).toMatchObject({ ok: false, reason: 'binary', line: 2, column: 2 });
   });
