@@ -8,7 +8,7 @@ export const LspOptionsSchema = z.object({
   clientProcessId: wholeNumber(1),
 });
 
-/** Quiet time after a keystroke before the notes are linted again. */
+/** The least time between two lint runs of the open notes (a keystroke after a quiet spell is linted at once). */
 export const DEBOUNCE_MS = 50;
 
 export async function runLsp(ctx: Context, rawOptions: unknown): Promise<number> {

@@ -40,7 +40,7 @@ import { documentSymbols, ENTRY_KIND, entryDetail, entryName } from './outline.j
 import { lineIndex, lineText, offsetAt, rangeAt, type LineIndex } from './positions.js';
 
 export interface ServeOptions {
-  /** Quiet time after a change before the document is linted again. */
+  /** The least time between two lint runs: a change within it of the last run waits for its end. */
   debounceMs: number;
 }
 
@@ -204,10 +204,33 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     }
   };
+  // A change after a quiet spell is linted at once; changes that come faster are gathered into one run
+  // at most every debounceMs, each reading the documents as they are when it starts. Runs never overlap.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  let lastRun = -Infinity;
+  const runPublish = (): void => {
+    timer = undefined;
+    running = true;
+    lastRun = outer.io.now();
+    void publish()
+      .catch((error: unknown) => log.error(`diagnostics failed: ${errorText(error)}`))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
   const schedule = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void publish().catch((error: unknown) => log.error(`diagnostics failed: ${errorText(error)}`)), options.debounceMs);
+    if (running) again = true;
+    else if (timer === undefined) {
+      const wait = lastRun + options.debounceMs - outer.io.now();
+      if (wait <= 0) runPublish();
+      else timer = setTimeout(runPublish, wait);
+    }
   };
 
   /** A request's handler: a throw is logged and answered with `fallback`; the server carries on. */

@@ -31,6 +31,8 @@ export interface Client {
   connection: MessageConnection;
   child: ChildProcessWithoutNullStreams;
   logs: LogMessage[];
+  /** Every publishDiagnostics received, in order. */
+  history: Published[];
   stderr: () => string;
   /** The next diagnostics published for `uri` that satisfy `accept` (the last published ones if they do). */
   diagnostics(uri: string, accept?: (p: Published) => boolean, timeoutMs?: number): Promise<Published>;
@@ -65,10 +67,12 @@ export async function startClient(options: { root: string | null; cwd?: string; 
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const logs: LogMessage[] = [];
   const published = new Map<string, Published>();
+  const history: Published[] = [];
   const waiters: Array<{ uri: string; accept: (p: Published) => boolean; resolve: (p: Published) => void }> = [];
   connection.onNotification('window/logMessage', (p: LogMessage) => void logs.push(p));
   connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
     published.set(p.uri, p);
+    history.push(p);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.accept(p)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -91,6 +95,7 @@ export async function startClient(options: { root: string | null; cwd?: string; 
     connection,
     child,
     logs,
+    history,
     stderr: () => stderr,
     exited,
     diagnostics(uri, accept = () => true, timeoutMs = 10_000) {

@@ -101,6 +101,31 @@ describe('diagnostics', () => {
     expect(readFileSync(ws.path('notes/papers.md'), 'utf8')).toBe(DIGEST);
   });
 
+  it('lints a burst of changes as a whole: the last version comes with its findings, and nothing older after it', async () => {
+    const { ws, uri } = notesWorkspace();
+    const c = await start({ root: ws.root });
+    c.open(uri, DIGEST);
+    await c.diagnostics(uri, (p) => p.version === 1);
+    // Ten keystrokes sent at once: each types one more character of a new note line with a TODO.
+    const typed = '- 再看 TODO';
+    for (let k = 0; k < typed.length; k++) c.change(uri, k + 2, [{ range: { start: { line: 7, character: k }, end: { line: 7, character: k } }, text: k === 0 ? `${typed[0]}\n` : typed[k]! }]);
+    const last = typed.length + 1;
+    const p = await c.diagnostics(uri, (d) => d.version === last);
+    expect(p.diagnostics.filter((d) => d.code === 'no-todo').map((d) => d.range.start)).toEqual([
+      { line: 5, character: 7 },
+      { line: 7, character: 5 },
+    ]);
+    // A quiet spell after it, then one change more: it is linted, and still no stale version follows.
+    await new Promise((r) => setTimeout(r, 200));
+    c.change(uri, last + 1, [{ range: { start: { line: 7, character: 0 }, end: { line: 8, character: 0 } }, text: '' }]);
+    const q = await c.diagnostics(uri, (d) => d.version === last + 1);
+    expect(q.diagnostics.filter((d) => d.code === 'no-todo')).toHaveLength(1);
+    const versions = c.history.filter((h) => h.uri === uri).map((h) => h.version!);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(versions.at(-1)).toBe(last + 1);
+    expect(readFileSync(ws.path('notes/papers.md'), 'utf8')).toBe(DIGEST);
+  });
+
   it('applies the config and inline directives as papers lint does', async () => {
     const config = JSON.stringify({ lint: { rules: { 'no-todo': 'info', 'missing-metadata': 'off' } } });
     const text = DIGEST.replace('### Empty', '<!-- papers-lint-disable-next-line no-empty-entry -->\n### Empty');
