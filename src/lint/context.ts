@@ -51,7 +51,15 @@ export interface LintContextInput {
   markdown?: MarkdownParser | undefined;
   /** The parse's line scans of these texts by file name, when at hand (else each file is scanned here). */
   scans?: ReadonlyMap<string, Scan>;
+  /**
+   * Headings parsed by an earlier lint with the same venue registry, by marker and text, to take
+   * again and add to (the language server lints every keystroke; most headings did not change).
+   */
+  headings?: Map<string, ParsedHeading>;
 }
+
+/** Headings a memo keeps at most: past it, it starts again (typing in a heading adds one a keystroke). */
+const HEADING_MEMO_MAX = 200_000;
 
 /**
  * The file a relative link points at, from the linking file's path: the URL without `?query`
@@ -109,6 +117,8 @@ export function createLintContext(input: LintContextInput): LintContext {
     byName.set(info.file, file);
   }
   const headings = new WeakMap<Entry, ParsedHeading>();
+  const memo = input.headings ?? new Map<string, ParsedHeading>();
+  if (memo.size > HEADING_MEMO_MAX) memo.clear();
   const loose = new Map<string, Link[]>();
   const isVenue = (name: string): boolean => input.venues.isKnown(name);
   const exists = input.exists ?? (() => true);
@@ -127,7 +137,10 @@ export function createLintContext(input: LintContextInput): LintContext {
       let h = headings.get(entry);
       if (!h) {
         const at = byName.get(entry.file)?.info.entries.at;
-        h = parseHeading(entry.heading.raw, isVenue, { marker: at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ' });
+        const marker = at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ';
+        const key = `${marker}\n${entry.heading.raw}`;
+        h = memo.get(key);
+        if (!h) memo.set(key, (h = parseHeading(entry.heading.raw, isVenue, { marker })));
         headings.set(entry, h);
       }
       return h;

@@ -31,6 +31,7 @@ import type { LintMessage } from '../lint/types.js';
 import { parseQuery } from '../search/query.js';
 import { parseDigest, reuseChunks, type ParsedChunk, type ParsedFile } from '../store/parse.js';
 import type { Scan } from '../store/scan.js';
+import type { ParsedHeading } from '../store/heading.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import { headingCompletions } from './complete.js';
@@ -181,11 +182,18 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       return found;
     };
   };
+  /** Headings parsed by earlier lints, for each venue registry (a new config makes a new one). */
+  const headingMemos = new WeakMap<Store['venues'], Map<string, ParsedHeading>>();
+  const headingsFor = (store: Store): Map<string, ParsedHeading> => {
+    let memo = headingMemos.get(store.venues);
+    if (!memo) headingMemos.set(store.venues, (memo = new Map()));
+    return memo;
+  };
   let linted: { store: Store; lint: Promise<StoreLint | null> } | null = null;
   const lintOf = (store: Store): Promise<StoreLint | null> => {
     if (linted?.store === store) return linted.lint;
     const run = rulesOf(store);
-    const lint = run ? lintOfStore(store, run, existsNow(), scans.get(store)) : Promise.resolve(null);
+    const lint = run ? lintOfStore(store, run, existsNow(), scans.get(store), headingsFor(store)) : Promise.resolve(null);
     linted = { store, lint: lint.catch((error: unknown) => (log.error(`lint failed: ${errorText(error)}`), null)) };
     return linted.lint;
   };

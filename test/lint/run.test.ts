@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLintContext } from '../../src/lint/context.js';
-import { ruleNames } from '../../src/lint/config.js';
+import { activeRules, ruleNames } from '../../src/lint/config.js';
+import { lintStore } from '../../src/lint/lint.js';
+import type { ParsedHeading } from '../../src/store/heading.js';
 import { noTodo } from '../../src/lint/rules/no-todo.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { runRules } from '../../src/lint/run.js';
@@ -98,5 +100,34 @@ describe('runRules', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('notes/papers.md:1:1: Rule no-todo (PL002) crashed: boom; this is a bug in papers, please report it [error/no-todo]\n');
     expect(r.stdout).toContain('[error/no-missing-file]');
+  });
+});
+
+describe('the heading memo (what the language server keeps between keystrokes)', () => {
+  const lintWith = async (text: string, headings?: Map<string, ParsedHeading>) => {
+    const texts = new Map([['d.md', text]]);
+    const { digest, venues, markdown, scans } = await parseTexts(texts, {});
+    return lintStore({ digest, texts, venues, config: {}, active: activeRules(rules, undefined), markdown, scans, headings }).files[0]!.messages;
+  };
+  const BEFORE = "## S\n### A Title[Arivx'19][UW]\n- x\n### (B)Other Title.[KDD'20]\n- y\n## T\n- [ICCV'17] [Listed](u)\n";
+  const AFTER = "## S\n### A Title[Arivx'19][UW]\n- x\n- 新的 TODO\n### (B)Other Title[KDD'20]\n- y\n### New[NIPS'16]\n";
+
+  it('gives every finding a lint without it gives, across edits of the text', async () => {
+    const memo = new Map<string, ParsedHeading>();
+    expect(await lintWith(BEFORE, memo)).toEqual(await lintWith(BEFORE));
+    const kept = memo.size;
+    expect(kept).toBeGreaterThan(0);
+    expect(await lintWith(AFTER, memo)).toEqual(await lintWith(AFTER));
+    // The changed and new headings are added; the others were taken as they were.
+    expect(memo.size).toBe(kept + 2);
+  });
+
+  it('is what the rules read: a heading found in it is not parsed again', async () => {
+    const memo = new Map<string, ParsedHeading>();
+    await lintWith(BEFORE, memo);
+    const key = [...memo.keys()].find((k) => k.includes('Arivx'))!;
+    memo.set(key, { ...memo.get(key)!, venueSpan: null });
+    expect((await lintWith(BEFORE, memo)).map((m) => m.ruleId)).not.toContain('venue-spelling');
+    expect((await lintWith(BEFORE)).map((m) => m.ruleId)).toContain('venue-spelling');
   });
 });
