@@ -29,7 +29,8 @@ export const noDuplicateEntry = defineRule({
     const byAlias = new Map<string, Entry>();
     for (const entry of context.digest.entries) {
       const titleKey = keyOf(entry.title);
-      const aliasKey = entry.alias ? keyOf(entry.alias) : '';
+      // NOTE: a trailing `+` names another model (`DeepLabv3+` after `DeepLabv3`): it stays in the key.
+      const aliasKey = entry.alias ? keyOf(entry.alias) + (/\++$/.exec(entry.alias.trim())?.[0] ?? '') : '';
       // A title may repeat another entry's alias (`### TrOCR` after `### ...(TrOCR)`), and the other way round.
       const sameTitle = titleKey ? (byTitle.get(titleKey) ?? byAlias.get(titleKey)) : undefined;
       const sameAlias = !sameTitle && aliasKey ? (byAlias.get(aliasKey) ?? byTitle.get(aliasKey)) : undefined;
