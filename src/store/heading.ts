@@ -375,6 +375,12 @@ function isAuthorList(text: string): boolean {
   return names.length >= 2 && names.every((n) => isPersonName(n) || /^et\s+al\.?$/i.test(n));
 }
 
+/** Three or more surnames between commas (`Wang, Girshick, Hebert, Hariharan`), after a trailing venue: the authors. */
+function isSurnameList(text: string): boolean {
+  const names = text.split(/\s*[,，、]\s*|\s+and\s+/).filter((n) => n !== '');
+  return names.length >= 3 && names.every((n) => /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(n) || /^et\s+al\.?$/i.test(n));
+}
+
 /** An alias is a short name: `(DIN)`, `(SNAIL)`, `(Mask R-CNN)`; not a sentence, a number or a person. */
 function isAliasText(text: string): boolean {
   const t = text.trim();
@@ -825,6 +831,19 @@ function emphasisedTitle(raw: string, s: number, e: number, tokens: readonly Tok
   return [s + 1, close];
 }
 
+const EMPHASISED_SPAN = /(\*{1,2}|_{1,2})(?![\s*_])([^*_\n]{1,120}?)(?<![\s*_])\1(?![*_])/g;
+
+/** The first emphasised known venue (with its year, if any) in [from, to) of the heading, taken as its metadata. */
+function emphasisedVenue(found: Found, from: number, to: number, isVenue: (name: string) => boolean): void {
+  const text = found.raw.slice(from, to);
+  for (const m of text.matchAll(EMPHASISED_SPAN)) {
+    const meta = readVenueYear(m[2]!, isVenue);
+    if (!meta?.venue || !isVenue(m[2]!.slice(...meta.venue))) continue;
+    found.meta(meta, from + m.index + m[1]!.length, 'trailing', null);
+    return;
+  }
+}
+
 const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
 /** Emoji (with their joiners and variation selectors) and `:shortcode:`s, with the spaces after them. */
 const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
@@ -1019,7 +1038,7 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
         while (o >= s && !isParenOpen(raw[o]) && !isParenClose(raw[o])) o--;
         const length = e - 2 - o;
         const inner = raw.slice(o + 1, e - 1);
-        const authors = length > 40 && length <= 300 && isAuthorList(inner);
+        const authors = length <= 300 && (isAuthorList(inner) || isSurnameList(inner)) && (length > 40 || /[,，、]/.test(inner));
         if (o > s && isParenOpen(raw[o]) && length >= 1 && (length <= 40 || authors)) {
           const [ps, pe] = trimSpan(raw, s, o);
           // After a trailing venue, a name or a short name is who wrote it, or where:
@@ -1065,6 +1084,9 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
       if (named) found.alias = named[1]!;
     }
   }
+  // A venue may be emphasised among what follows the title: `**Title**. Authors. *NAACL 2019*. [[paper]](url)`,
+  // `[Title](url) - *ICML* [![stars](badge)](repo)`.
+  if (!found.dated && found.venueRaw === null) emphasisedVenue(found, form.titleLink ? after : titleEnd, contentEnd, isVenue);
 
   if (!title) {
     issues.push({ code: 'empty-title', message: `Empty title, expected the paper's title after "${marker.trim()} "`, start: 0, end: raw.length });

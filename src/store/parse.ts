@@ -215,6 +215,11 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     const below = readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), (name) => registries.venues.isKnown(name));
     if (below) ({ venueRaw, year } = below);
   }
+  // Papers grouped by year (`## 2023`, then `- [Title](url) - *ICML*`): a paper that gives no year has its section's.
+  if (year === null && source.section !== null) {
+    const sectionYear = /^\s*((?:19|20)\d{2})\s*$/.exec(source.section);
+    if (sectionYear) year = Number(sectionYear[1]);
+  }
   const venue = registries.venues.resolve(venueRaw);
 
   let links: Link[] | null = [];

@@ -23,6 +23,10 @@ const journal = (name: string, fullNames: string[], aliases?: string[]): VenueDe
 
 /** Conferences, journals and preprint servers a reading digest meets. Extend freely; config adds more. */
 export const VENUES: readonly VenueDefinition[] = [
+  // Science at large
+  journal('Nature', ['Nature']),
+  journal('Science', ['Science', 'Science Magazine']),
+  journal('PNAS', ['Proceedings of the National Academy of Sciences', 'Proceedings of the National Academy of Sciences of the United States of America', 'Proc. Natl. Acad. Sci. USA']),
   // Preprints
   { name: 'arXiv', aliases: ['CoRR'], fullNames: ['arXiv preprint', 'Computing Research Repository'], kind: 'preprint' },
   { name: 'OpenReview', fullNames: ['OpenReview', 'OpenReview.net'], kind: 'preprint' },

@@ -36,6 +36,8 @@ describe('venueFromBibtex', () => {
     ['booktitle', '2020 IEEE Symposium on Security and Privacy, SP 2020', 'S&P'],
     ['booktitle', 'The Web Conference 2020', 'WWW'],
     ['howpublished', 'OpenReview', 'OpenReview'],
+    ['journal', 'Nature', 'Nature'],
+    ['journal', 'Proceedings of the National Academy of Sciences', 'PNAS'],
     // Qualified: a workshop or Findings of a venue is not the venue.
     ['booktitle', 'Findings of the Association for Computational Linguistics: EMNLP 2020, Online Event', 'EMNLP Findings'],
     ['booktitle', 'IEEE Conference on Computer Vision and Pattern Recognition Workshops, CVPR Workshops 2019', 'CVPR Workshop'],
@@ -47,7 +49,6 @@ describe('venueFromBibtex', () => {
     // Not a venue of the registry: a short form of it.
     ['booktitle', 'Advances in Knowledge Discovery and Data Mining - 24th Pacific-Asia Conference, PAKDD 2020, Singapore', 'PAKDD'],
     ['booktitle', 'Proceedings of the Twelfth Language Resources and Evaluation Conference (LREC)', 'LREC'],
-    ['journal', 'Nature', 'Nature'],
     ['journal', 'Monatshefte für Mathematik und Physik', 'Monatshefte für Mathematik und Physik'],
     ['booktitle', 'Proceedings of the 15th International Workshop on Foo, Bar City, 2019', 'International Workshop on Foo'],
     ['journal', 'Journal of Foo Studies 12', 'Journal of Foo Studies'],

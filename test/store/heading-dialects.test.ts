@@ -90,6 +90,15 @@ describe('parseHeading in the dialects other digests write', () => {
     ['**[Deep Residual Learning](http://x.org)** - Kaiming He et al. CVPR 2016.', 'Deep Residual Learning', null, 'CVPR', 2016, []],
     ['[Attention Is All You Need](https://arxiv.org/abs/1706.03762) (NeurIPS 2017)', 'Attention Is All You Need', null, 'NeurIPS', 2017, []],
     ['[Longformer](https://arxiv.org/abs/2004.05150) - Beltagy et al. *arXiv 2020*', 'Longformer', null, 'arXiv', 2020, []],
+    // a known venue emphasised after the title, its authors or its link (held-out set 4)
+    ['**Attention Is All You Need**. Ashish Vaswani, Noam Shazeer. *NIPS 2017*. [[paper]](https://x.org/a)', 'Attention Is All You Need', null, 'NIPS', 2017, []],
+    ['[Robust Speech Recognition](https://x.org/a) - *ICML* [![stars](https://img.shields.io/github/stars/a/b?style=social)](https://github.com/a/b)', 'Robust Speech Recognition', null, 'ICML', null, []],
+    ['**Title Words**. Some Author. *Unknown Venue 2019*.', 'Title Words', null, null, null, []],
+    ['**Title Words**. *Kaiming He*, *Ross Girshick*.', 'Title Words', null, null, null, []],
+    // surnames in parentheses after a trailing venue are its authors; Science and Nature are venues
+    ['Low-Shot Learning from Imaginary Data. CVPR 2018 (Wang, Girshick, Hebert, Hariharan)', 'Low-Shot Learning from Imaginary Data', null, 'CVPR', 2018, ['Wang', 'Girshick', 'Hebert', 'Hariharan']],
+    ['Human-level concept learning. Science 2015 (Lake, Salakhutdinov, Tenenbaum)', 'Human-level concept learning', null, 'Science', 2015, ['Lake', 'Salakhutdinov', 'Tenenbaum']],
+    ['Title. Nature 2016', 'Title', null, 'Nature', 2016, []],
     // markup
     ['<a name="x"></a>Title [CVPR 2019]', 'Title', null, 'CVPR', 2019, []],
     ['A [x](a.md)', 'A', null, null, null, []],

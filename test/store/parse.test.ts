@@ -203,3 +203,15 @@ describe('line endings, BOM and odd files', () => {
     expect(digest.entries[0]!.notes).toBe('- [x](y.md)');
   });
 });
+
+describe('papers grouped by year', () => {
+  it("gives a paper without a year its section's year, when the section is a year", () => {
+    const text = "## 2023\n\n### Whisper\n- a\n\n### Older One[ICML'21]\n- b\n\n## 2023 plans\n\n### Later\n- c\n\n## Before 2016\n\n### Old\n- d\n";
+    expect(parse(text).entries.map((e) => [e.title, e.year])).toEqual([
+      ['Whisper', 2023],
+      ['Older One', 2021],
+      ['Later', null],
+      ['Old', null],
+    ]);
+  });
+});
