@@ -109,7 +109,12 @@ describe('the edit loop (property)', () => {
           for (const [p, data] of warm.files) io.files.set(p, data);
         }
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Found by a run (seed 722103338): a shortcut reference whose definition is above the first section
+        // read as no link cold, a link after add.
+        examples: [[[{ kind: 'insert', at: 25, text: '- [ref]' }, { kind: 'insert', at: 0, text: '[ref]: https://example.org' }, { kind: 'add', title: 'Attention', note: 'Attention' }]]],
+      },
     );
   }, 240_000);
 });

@@ -215,3 +215,19 @@ describe('papers grouped by year', () => {
     ]);
   });
 });
+
+describe('a shortcut reference whose definition is elsewhere in the file', () => {
+  it.each([
+    ['above the first section', '[ref]: https://example.org\n# Digest\n\n## S\n### Dount\n- [ref]\n'],
+    ['under the title', '# Digest\n\n[ref]: https://example.org\n\n## S\n### Dount\n- [ref]\n'],
+    ['in another entry', '## S\n### A\n- a\n\n[ref]: https://example.org\n### Dount\n- see [Ref]\n'],
+  ])('is a link when the definition is %s', (_, text) => {
+    const dount = parse(text).entries.find((e) => e.title === 'Dount')!;
+    expect(dount.links.map((l) => [l.url, l.kind])).toEqual([['https://example.org', 'reference']]);
+  });
+
+  it('is no link without a definition of its label', () => {
+    const dount = parse('[other]: https://example.org\n## S\n### Dount\n- [ref]\n').entries[0]!;
+    expect(dount.links).toEqual([]);
+  });
+});
