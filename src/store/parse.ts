@@ -163,11 +163,9 @@ function chunkLinks(source: ChunkSource, lines: Lines, markdown: MarkdownParser)
 
 /** True when a chunk's text may hold a link: only those need the markdown parser. */
 function chunkMayHoldLinks(source: ChunkSource): boolean {
-  if (source.definitions === '') return mayHoldLinks(source.text, false);
-  // NOTE: by label, so a shortcut reference (`- [ref]`, its definition elsewhere in the file) counts too.
-  const definitions = new Map<string, string>();
-  for (const line of source.definitions.split('\n')) if (line.trim() !== '') addDefinition(definitions, line);
-  return mayHoldLinks(source.text, definitions);
+  // NOTE: a chunk borrows a definition only when it names its label (links.ts definitionPrefix), even
+  // as a shortcut reference (`- [ref]`): then it may hold a link.
+  return source.definitions !== '' || mayHoldLinks(source.text, false);
 }
 
 /** Parses one entry from its chunk alone (see ChunkSource): positions relative to the chunk. */
