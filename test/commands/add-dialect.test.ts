@@ -7,6 +7,9 @@ import { decode, insertedBlock } from '../helpers/written.js';
 const DIGEST = '/w/notes/digest.md';
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/dialects/${name}`, import.meta.url), 'utf8');
 const ioWith = (text: string, more: Record<string, string> = {}) => memoryIo({ [DIGEST]: text, ...more }, { cwd: '/w' });
+/** `list --json` with these options, as a next run on the files `io` left reads them. */
+const listedAfter = async (io: ReturnType<typeof memoryIo>, ...args: string[]): Promise<Array<{ title: string; section: string }>> =>
+  JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json', ...args)).stdout);
 
 const CVPR_BIB = `@inproceedings{kirillov2024,
   title = {Segment Anything Again},
@@ -26,8 +29,7 @@ describe('add in the dialect of the digest', () => {
     expect(text).toBe('### [CVPR 2024] Segment Anything Again\n- 新的一条\n\n');
     // Inserted before the section's trailing `[[back to top]]` and `---`, not after them.
     expect(before.slice(at)).toMatch(/^\[\[back to top\]\]\(#contents\)\n\n---\n\n## Transformers/);
-    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json', '--venue', 'cvpr', '--year', '2024')).stdout);
-    expect(listed.map((e: { title: string }) => e.title)).toEqual(['Segment Anything Again']);
+    expect((await listedAfter(io, '--venue', 'cvpr', '--year', '2024')).map((e) => e.title)).toEqual(['Segment Anything Again']);
   });
 
   it('add --bibtex follows the dialect too', async () => {
@@ -57,8 +59,7 @@ describe('add in the dialect of the digest', () => {
     const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
     expect(text).toBe('  - A ConvNet for Modern Times - CVPR 2022\n    - 现代化的 ResNet\n');
     expect(before.slice(0, at)).toMatch(/EfficientNet.*ICML 2019\n$/);
-    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json', '--venue', 'cvpr', '--year', '2022')).stdout);
-    expect(listed.map((e: { title: string; section: string }) => [e.title, e.section])).toEqual([['A ConvNet for Modern Times', 'Convolutional']]);
+    expect((await listedAfter(io, '--venue', 'cvpr', '--year', '2022')).map((e) => [e.title, e.section])).toEqual([['A ConvNet for Modern Times', 'Convolutional']]);
   });
 
   it('note nests its bullets under a paper written as a list item, at the depth of its own notes', async () => {
@@ -71,8 +72,7 @@ describe('add in the dialect of the digest', () => {
     const after = decode(io.files.get(DIGEST));
     expect(after.length - again.length).toBe('    - bottleneck\n'.length);
     expect(after).toContain('    - 残差连接，152 层\n    - bottleneck\n  - [Aggregated');
-    const listed = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'list', '--json')).stdout);
-    expect(listed.length).toBe(7);
+    expect(await listedAfter(io)).toHaveLength(7);
   });
 
   it("refuses, naming the option, what would not read back in the digest's style (nothing written)", async () => {
