@@ -1,7 +1,7 @@
 // Where a digest file keeps its papers: headings of which level, or one paper per top-level list item.
 // Detected per file from its outline (or fixed by the config's `entries`). Pure.
-import { readVenueYear } from './heading.js';
-import type { ListItemLine, OutlineHeading, Scan } from './scan.js';
+import { readLabelledLine, readVenueYear } from './heading.js';
+import type { Lines, ListItemLine, OutlineHeading, Scan } from './scan.js';
 import type { EntriesAt, EntryLayout } from './schema.js';
 
 /** The config's `entries`: a fixed place, or `auto` (the default) to detect it per file. */
@@ -64,20 +64,38 @@ interface LevelCounts {
  * Headings per level, and how many read as papers: exactly for `##` and `####`; for `###` only up to
  * one more than either of them and 2, which is all detectEntries compares it with.
  */
-function countLevels(outline: readonly OutlineHeading[]): LevelCounts[] {
+function countLevels(outline: readonly OutlineHeading[], below: (k: number) => boolean): LevelCounts[] {
   const levels = Array.from({ length: 7 }, () => ({ count: 0, dated: 0 }));
-  for (const h of outline) {
+  for (let k = 0; k < outline.length; k++) {
+    const h = outline[k]!;
     levels[h.level]!.count++;
-    if ((h.level === 2 || h.level === 4) && isPaperHeading(h.raw)) levels[h.level]!.dated++;
+    if ((h.level === 2 || h.level === 4) && (isPaperHeading(h.raw) || below(k))) levels[h.level]!.dated++;
   }
   // NOTE: a digest of ours has thousands of `###` papers: reading each as one would cost more than the rest of the detection.
   const cap = Math.max(levels[2]!.dated, levels[4]!.dated, 2) + 1;
   const l3 = levels[3]!;
-  for (const h of outline) {
-    if (l3.dated >= cap) break;
-    if (h.level === 3 && isPaperHeading(h.raw)) l3.dated++;
+  for (let k = 0; k < outline.length && l3.dated < cap; k++) {
+    const h = outline[k]!;
+    if (h.level === 3 && (isPaperHeading(h.raw) || below(k))) l3.dated++;
   }
   return levels;
+}
+
+/** How many lines under a heading may say where its paper appeared (see parse.ts labelledMeta). */
+export const LABELLED_LINES = 8;
+
+/**
+ * Whether the lines right under outline heading `k` (up to LABELLED_LINES, before the next heading)
+ * name a venue on a labelled line: `## 📄 Title` then `- 🏛️ **Venue**: OSDI 2004`.
+ */
+function venueBelow(text: string, lines: Lines, outline: readonly OutlineHeading[], k: number, isVenue: (name: string) => boolean): boolean {
+  const first = outline[k]!.line + 1;
+  const last = Math.min(lines.starts.length, (outline[k + 1]?.line ?? Infinity) - 1, first + LABELLED_LINES - 1);
+  for (let n = first; n <= last; n++) {
+    const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+    if ((line.includes(':') || line.includes('：')) && readLabelledLine(line, isVenue)?.venueRaw) return true;
+  }
+  return false;
 }
 
 /** Whether most headings of a level repeat (`### 方法`, `### 实验` under each paper): sub-headings, not papers. */
@@ -130,8 +148,8 @@ const HINT_MIN = 3;
  * above `###`, the `###` are sub-headings: they repeat, or there are fewer of them). Where fewer
  * than two headings of that level read as papers, a list wins when its paper items outnumber them.
  */
-export function detectEntries(scan: Pick<Scan, 'outline' | 'items' | 'children'>, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
-  const levels = countLevels(scan.outline);
+export function detectEntries(scan: Pick<Scan, 'outline' | 'items' | 'children' | 'lines'>, text: string, setting: EntriesSetting, isVenue: (name: string) => boolean): EntryLayout {
+  const levels = countLevels(scan.outline, (k) => venueBelow(text, scan.lines, scan.outline, k, isVenue));
   let at: EntriesAt;
   const detected = setting === 'auto';
   if (setting !== 'auto') at = setting;

@@ -329,11 +329,39 @@ const YEAR_IN_TEXT = /(?<![\d.])((?:19|20)\d{2})(?![\d])/;
  */
 export function readVenueLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
   const m = EMPHASISED_LINE.exec(line);
+  return m ? venueOfText(m[2]!.trim(), isVenue, false) : null;
+}
+
+/** A label that says what follows it is where the paper appeared: `Venue`, `Published in`, `会议`. */
+const VENUE_LABEL = /^(?:venue|conference|conf\.?|journal|published\s+(?:in|at)|publication|proceedings|会议|期刊|发表(?:于|在|会议)?|收录(?:于)?|出处)$/i;
+const YEAR_LABEL = /^(?:year|年份|发表时间|发表年份)$/i;
+/** `- 🏛️ **Venue**: OSDI 2004`, `**Published in:** CVPR 2019`, `会议：KDD 2018`, `* Year: 2019`. */
+const LABELLED_LINE = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?[\p{Extended_Pictographic}\uFE0F\u200D\s]*(\*\*|__)?([A-Za-z][A-Za-z .]{0,18}?|[\u4e00-\u9fff]{2,6})\s*(?:\1\s*[:：]|[:：]\s*\1|[:：])\s*(.*?)\s*$/u;
+
+/**
+ * The venue or the year a labelled line gives (`- 🏛️ **Venue**: OSDI 2004`, `- Year: 2019`). What a
+ * venue label names is the venue, known to the registry or not (`ACM SIGACT News 2001`). Null for any other line.
+ */
+export function readLabelledLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+  const m = LABELLED_LINE.exec(line);
   if (!m) return null;
-  const inner = m[2]!.trim();
+  const value = m[3]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/^(\*{1,2}|_{1,2})(.*)\1$/, '$2').trim();
+  if (value === '' || value.length > 200) return null;
+  if (YEAR_LABEL.test(m[2]!.trim())) {
+    const year = /^((?:19|20)\d{2})\b/.exec(value);
+    return year ? { venueRaw: null, year: Number(year[1]) } : null;
+  }
+  if (!VENUE_LABEL.test(m[2]!.trim())) return null;
+  return venueOfText(value, isVenue, true) ?? (isVenue(value) || looksLikeVenue(value, isVenue) ? { venueRaw: value, year: null } : null);
+}
+
+/**
+ * The venue and year in a line's text: the whole text, then its pieces between commas and parentheses
+ * (`ICLR 2018 (Best Paper)`, `Proceedings of the 32nd International Conference on Machine Learning, ICML 2015`).
+ * A venue the registry does not know is taken when it looks like one, or anyway when a label vouches for it.
+ */
+function venueOfText(inner: string, isVenue: (name: string) => boolean, labelled: boolean): { venueRaw: string | null; year: number | null } | null {
   if (inner.length > 200) return null;
-  // The whole line, then its pieces between commas and parentheses: `ICLR 2018 (Best Paper)`,
-  // `Proceedings of the 32nd International Conference on Machine Learning, ICML 2015`, `... (NeurIPS 2018)`.
   const pieces = [inner, ...inner.split(/\s*[,，;；]\s*|\s*[(（]\s*|\s*[)）]\s*/)].map((p) => p.trim()).filter((p) => p !== '');
   let unknown: { venueRaw: string; year: number } | null = null;
   for (const piece of pieces) {
@@ -341,7 +369,7 @@ export function readVenueLine(line: string, isVenue: (name: string) => boolean):
     if (!meta?.venue || meta.year === null) continue;
     const found = { venueRaw: piece.slice(...meta.venue), year: expandYear(meta.year) };
     if (isVenue(found.venueRaw)) return found;
-    if (looksLikeVenue(found.venueRaw, isVenue)) unknown ??= found;
+    if (labelled || looksLikeVenue(found.venueRaw, isVenue)) unknown ??= found;
   }
   const arxiv = /\barxiv\s*[:：]?\s*(\d{2})(\d{2})\.\d{4,5}/i.exec(inner);
   if (arxiv && Number(arxiv[2]) >= 1 && Number(arxiv[2]) <= 12) return { venueRaw: 'arXiv', year: expandYear(arxiv[1]!) };
@@ -1079,9 +1107,18 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     [titleStart, titleEnd] = trimSpan(raw, s, textEnd);
     title = plainText(raw, titleStart, titleEnd, tokens);
     // A numbered heading's `Name:Title` names the paper: `3.PSPNet:Pyramid Scene Parsing Network`.
+    // Glued to the colon, the name is a label in front of the title (PSPNet, then the title after it;
+    // `MS R-CNN:Mask Scoring R-CNN`); a one-word name with a space after the colon is the title's own
+    // start (`1.TVM: An Automated ... Compiler`).
     if (form.numbered && found.alias === null) {
-      const named = /^([^\s:：()（）[\]]{1,30})\s*[:：]\s*\S/.exec(title);
+      const span = raw.slice(titleStart, titleEnd);
+      const glued = /^([^\s:：()（）[\]]{1,30}(?: [^\s:：()（）[\]]{1,30}){0,2})[:：](?=\S)/.exec(span);
+      const named = glued ?? /^([^\s:：()（）[\]]{1,30})\s*[:：]\s*\S/.exec(span);
       if (named) found.alias = named[1]!;
+      if (glued) {
+        titleStart += glued[0].length;
+        title = plainText(raw, titleStart, titleEnd, tokens);
+      }
     }
   }
   // A venue may be emphasised among what follows the title: `**Title**. Authors. *NAACL 2019*. [[paper]](url)`,

@@ -2,9 +2,9 @@
 // An entry is parsed from its own chunk of text (its heading line to the next structural heading),
 // so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
-import { parseHeading, readVenueLine } from './heading.js';
+import { parseHeading, readLabelledLine, readVenueLine } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, groupPapers, isPaperItem, type EntriesSetting } from './dialect.js';
+import { detectEntries, groupPapers, isDated, isPaperItem, LABELLED_LINES, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
@@ -168,6 +168,21 @@ function chunkMayHoldLinks(source: ChunkSource): boolean {
   return source.definitions !== '' || mayHoldLinks(source.text, false);
 }
 
+/** The venue and year labelled lines among lines `from`..`to` of a chunk give (`- **Venue**: OSDI 2004`, `- Year: 2019`), the first of each. */
+function labelledMeta(text: string, lines: Lines, from: number, to: number, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
+  let venueRaw: string | null = null;
+  let year: number | null = null;
+  for (let n = from; n <= to && (venueRaw === null || year === null); n++) {
+    const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+    if (!line.includes(':') && !line.includes('：')) continue;
+    const meta = readLabelledLine(line, isVenue);
+    if (!meta) continue;
+    if (venueRaw === null && meta.venueRaw !== null) venueRaw = meta.venueRaw;
+    year ??= meta.year;
+  }
+  return { venueRaw, year };
+}
+
 /** Parses one entry from its chunk alone (see ChunkSource): positions relative to the chunk. */
 export function parseChunk(source: ChunkSource, registries: Registries, markdown?: MarkdownParser): EntryParse {
   const { text } = source;
@@ -213,9 +228,11 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   // A heading without venue or year may have them on the line right under it (`#### Title<br>` then
   // `*ICLR 2015*`); that line stays in the notes.
   let { venueRaw, year } = parsed;
-  if (venueRaw === null && year === null && firstContent === 2 && !item) {
-    const below = readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), (name) => registries.venues.isKnown(name));
+  if (venueRaw === null && year === null && firstContent) {
+    const isVenue = (name: string): boolean => registries.venues.isKnown(name);
+    const below = firstContent === 2 && !item ? readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), isVenue) : null;
     if (below) ({ venueRaw, year } = below);
+    else ({ venueRaw, year } = labelledMeta(text, lines, firstContent, Math.min(lineCount, firstContent + LABELLED_LINES - 1), isVenue));
   }
   // Papers grouped by year (`## 2023`, then `- [Title](url) - *ICML*`): a paper that gives no year has its section's.
   if (year === null && source.section !== null) {
@@ -361,14 +378,14 @@ function itemEnd(text: string, lines: Lines, item: ListItemLine, nextItem: numbe
 /** The chunks of a file whose entries are list items: the items of its paper lists (see detectEntries). */
 function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: string) => boolean): Array<{ item: ListItemLine; end: number }> {
   const { lines, items, outline } = scan;
-  const out: Array<{ item: ListItemLine; end: number }> = [];
+  const lists: Array<{ entries: Array<{ item: ListItemLine; end: number }>; dated: boolean }> = [];
   let h = 0;
   let list: Array<{ item: ListItemLine; end: number }> = [];
   const close = (): void => {
     const entries = list.filter((c) => !/^\s*(?:\*\*|__)?\[[^\]]*\]\(#/.test(c.item.raw));
     const papers = entries.filter((c) => isPaperItem(c.item.raw, isVenue)).length;
     // NOTE: a list of in-page links (a table of contents) is no paper list, even when the config says items are papers.
-    if (entries.length && (all || (papers > 0 && papers * 2 >= list.length))) out.push(...entries);
+    if (entries.length && (all || (papers > 0 && papers * 2 >= list.length))) lists.push({ entries, dated: entries.some((c) => namesVenueOrYear(c.item.raw, isVenue)) });
     list = [];
   };
   for (let k = 0; k < items.length; k++) {
@@ -384,7 +401,17 @@ function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: stri
     if (!sameList) close();
   }
   close();
-  return out;
+  // Where some lists give their papers' venues or years, a list that gives none holds something else:
+  // the tools or links of a `## 工具` section (`- [DGL](https://www.dgl.ai/)`).
+  const anyDated = !all && lists.some((l) => l.dated);
+  return lists.flatMap((l) => (anyDated && !l.dated ? [] : l.entries));
+}
+
+/** Whether a list item names a year or a venue the registry knows (`[ICCV'17] ...`, `[Title](url) - *ICML*`). */
+function namesVenueOrYear(raw: string, isVenue: (name: string) => boolean): boolean {
+  if (isDated(raw)) return true;
+  const words = raw.replace(/\]\([^)]*\)/g, ']').match(/[A-Za-z][A-Za-z&-]*/g) ?? [];
+  return words.some((w) => isVenue(w));
 }
 
 /** Scans a file and cuts it into its frame and its entries' chunks, parsing no entry. */
@@ -396,7 +423,7 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   const problems: Diagnostic[] = scan.problems.map((p) => ({ file, line: p.line, column: 1, code: p.code, message: p.message }));
   const headingDiagnostics: Diagnostic[] = [];
   const definitions = referenceDefinitions(text, scan);
-  const layout = detectEntries(scan, options.entries ?? 'auto', isVenue);
+  const layout = detectEntries(scan, text, options.entries ?? 'auto', isVenue);
   const info: FileInfo = {
     file,
     title: null,

@@ -108,7 +108,7 @@ export const VENUES: readonly VenueDefinition[] = [
   conf('OSDI', ['USENIX Symposium on Operating Systems Design and Implementation', 'Symposium on Operating Systems Design and Implementation']),
   conf('SOSP', ['ACM Symposium on Operating Systems Principles', 'Symposium on Operating Systems Principles']),
   conf('NSDI', ['USENIX Symposium on Networked Systems Design and Implementation', 'Symposium on Networked Systems Design and Implementation']),
-  conf('ATC', ['USENIX Annual Technical Conference'], ['USENIX ATC']),
+  conf('USENIX ATC', ['USENIX Annual Technical Conference'], ['ATC']),
   conf('EuroSys', ['European Conference on Computer Systems']),
   conf('FAST', ['USENIX Conference on File and Storage Technologies', 'Conference on File and Storage Technologies']),
   conf('ASPLOS', ['ACM International Conference on Architectural Support for Programming Languages and Operating Systems', 'Architectural Support for Programming Languages and Operating Systems']),

@@ -23,9 +23,9 @@ describe('where a file keeps its entries', () => {
     const text = '# 语义分割\n## 1.FCN:Fully Convolutional Networks(2015)\n- a\n### 结构\n- b\n## 2.PSPNet:Pyramid Scene Parsing Network(2017)\n# 实例分割\n## 3.SOLO:Segmenting Objects by Locations(2020)\n';
     expect(layout(text).at).toEqual({ heading: 2 });
     expect(titles(text)).toEqual([
-      ['FCN:Fully Convolutional Networks', '语义分割'],
-      ['PSPNet:Pyramid Scene Parsing Network', '语义分割'],
-      ['SOLO:Segmenting Objects by Locations', '实例分割'],
+      ['Fully Convolutional Networks', '语义分割'],
+      ['Pyramid Scene Parsing Network', '语义分割'],
+      ['Segmenting Objects by Locations', '实例分割'],
     ]);
     // The ### inside a ## entry is part of its notes.
     expect(parse(text).digest.entries[0]!.notes).toBe('- a\n### 结构\n- b');
@@ -84,6 +84,65 @@ describe('where a file keeps its entries', () => {
     expect(entries[0]!.notes).toBe('*International Conference on Learning Representations (ICLR), 2015*\n- 一阶矩 + 二阶矩');
     // Repeated #### sub-headings under ## papers without ### are no papers.
     expect(layout('## A\n#### 方法\n#### 实验\n## B\n#### 方法\n#### 实验\n').at).toEqual({ heading: 3 });
+  });
+
+  it('reads ## papers under # sections whose venue is on a labelled line below (known to the registry or not)', () => {
+    const text = [
+      '# 🗂️ 基础',
+      '',
+      '## 📄 Paxos Made Simple',
+      '',
+      '- 👥 **Authors**: Leslie Lamport',
+      '- 🏛️ **Venue**: ACM SIGACT News 2001',
+      '',
+      '**笔记**：两阶段。',
+      '',
+      '## 📄 The Google File System',
+      '- **Published in:** SOSP \'03',
+      '',
+      '# 🗂️ 存储',
+      '## Spanner: Google\'s Globally-Distributed Database',
+      '- 会议：OSDI',
+      '- 年份：2012',
+      '## 📌 Reading plan',
+      '- [ ] Venue: look it up (2 of them)',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ heading: 2 });
+    const entries = parse(text).digest.entries;
+    expect(entries.map((e) => [e.title, e.venue, e.year, e.section])).toEqual([
+      ['Paxos Made Simple', 'ACM SIGACT News', 2001, '🗂️ 基础'],
+      ['The Google File System', 'SOSP', 2003, '🗂️ 基础'],
+      ["Spanner: Google's Globally-Distributed Database", 'OSDI', 2012, '🗂️ 存储'],
+      ['Reading plan', null, null, '🗂️ 存储'],
+    ]);
+    // The labelled lines stay in the notes, as written.
+    expect(entries[1]!.notes).toBe("- **Published in:** SOSP '03");
+    // One heading with a labelled venue is not a digest of ## papers.
+    expect(layout('# A\n## B\n- Venue: CVPR 2019\n## C\n## D\n').at).toEqual({ heading: 3 });
+  });
+
+  it('leaves a list of tools out of a digest of paper lists', () => {
+    const text = [
+      '## GNN',
+      "- [GCN](https://arxiv.org/abs/1609.02907) ICLR'17",
+      '- [GAT](https://arxiv.org/abs/1710.10903) - *ICLR*',
+      '- [GraphSAGE](https://arxiv.org/abs/1706.02216)',
+      '',
+      '## 工具',
+      '- [DGL](https://www.dgl.ai/)',
+      '- [PyG 文档](https://pytorch-geometric.readthedocs.io/)',
+      '',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ bullets: true });
+    expect(titles(text)).toEqual([
+      ['GCN', 'GNN'],
+      ['GAT', 'GNN'],
+      ['GraphSAGE', 'GNN'],
+    ]);
+    // Told that list items are papers, every list's items are.
+    expect(titles(text, { bullets: true }).map((t) => t[0])).toEqual(['GCN', 'GAT', 'GraphSAGE', 'DGL', 'PyG 文档']);
+    // A digest none of whose lists give a venue or a year keeps them all.
+    expect(titles('## A\n- [X One](https://a.org/1)\n- [Y Two](https://a.org/2)\n- [Z Three](https://a.org/3)\n\n## B\n- [W](https://w.org)\n', { bullets: true }).length).toBe(4);
   });
 
   it('reads one paper per top-level list item, under HTML headings, leaving the table of contents and footers out', () => {

@@ -103,56 +103,11 @@ const HELD_OUT_SETS: HeldOutSet[] = [
     dir: 'dialects-heldout3',
     known: [],
   },
-  // Set four read 98 of its 195 papers right before the grammar saw it (50%). Still missed: the numbered
-  // `## 1.FCN:Fully Convolutional Networks ...(2015)` keeps `FCN:` in its title (FCN is its alias: the
-  // reading issue 14 asks for; the set's author took the title after the colon), and `## 📄 Title` with
-  // its venue on a labelled line below (`- 🏛️ **Venue**: OSDI 2004`) gives no entries at all.
-  {
-    dir: 'dialects-heldout4',
-    known: [
-      "Fully Convolutional Networks for Semantic Segmentation",
-      "Semantic Image Segmentation with Deep Convolutional Nets and Fully Connected CRFs",
-      "Pyramid Scene Parsing Network",
-      "Rethinking Atrous Convolution for Semantic Image Segmentation",
-      "Encoder-Decoder with Atrous Separable Convolution for Semantic Image Segmentation",
-      "Dual Attention Network for Scene Segmentation",
-      "Non-local Neural Networks",
-      "Deep High-Resolution Representation Learning for Human Pose Estimation",
-      "Object-Contextual Representations for Semantic Segmentation",
-      "Rethinking Semantic Segmentation from a Sequence-to-Sequence Perspective with Transformers",
-      "Per-Pixel Classification is Not All You Need for Semantic Segmentation",
-      "Masked-attention Mask Transformer for Universal Image Segmentation",
-      "Path Aggregation Network for Instance Segmentation",
-      "Mask Scoring R-CNN",
-      "Hybrid Task Cascade for Instance Segmentation",
-      "Conditional Convolutions for Instance Segmentation",
-      "Panoptic Feature Pyramid Networks",
-      "Segment Anything",
-      "Time, Clocks, and the Ordering of Events in a Distributed System",
-      "Paxos Made Simple",
-      "In Search of an Understandable Consensus Algorithm",
-      "The Google File System",
-      "MapReduce: Simplified Data Processing on Large Clusters",
-      "Bigtable: A Distributed Storage System for Structured Data",
-      "The Chubby lock service for loosely-coupled distributed systems",
-      "Dynamo: Amazon's Highly Available Key-value Store",
-      "ZooKeeper: Wait-free Coordination for Internet-scale Systems",
-      "Kafka: a Distributed Messaging System for Log Processing",
-      "Resilient Distributed Datasets: A Fault-Tolerant Abstraction for In-Memory Cluster Computing",
-      "Spanner: Google's Globally-Distributed Database",
-      "Large-scale cluster management at Google with Borg",
-      "Scaling Distributed Machine Learning with the Parameter Server",
-      "TensorFlow: A System for Large-Scale Machine Learning",
-      "Ray: A Distributed Framework for Emerging AI Applications",
-      "TVM: An Automated End-to-End Optimizing Compiler for Deep Learning",
-      "PipeDream: Generalized Pipeline Parallelism for DNN Training",
-      "Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism",
-      "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models",
-      "Orca: A Distributed Serving System for Transformer-Based Generative Models",
-      "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness",
-      "Efficient Memory Management for Large Language Model Serving with PagedAttention",
-    ],
-  },
+  // Set four read 98 of its 195 papers right before the grammar saw it (50%). It taught the numbered
+  // `## 1.FCN:Fully Convolutional Networks ...(2015)` (a name glued to the colon is a label: FCN is
+  // the alias, the title follows) and `## 📄 Title` with its venue on a labelled line below
+  // (`- 🏛️ **Venue**: OSDI 2004`).
+  { dir: 'dialects-heldout4', known: [] },
 ];
 
 describe.each(HELD_OUT_SETS)('the held-out set in $dir', ({ dir, known }) => {

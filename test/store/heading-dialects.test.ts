@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPersonName, parseHeading, readVenueLine, readVenueYear } from '../../src/store/heading.js';
+import { isPersonName, parseHeading, readLabelledLine, readVenueLine, readVenueYear } from '../../src/store/heading.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
 const venues = createVenueRegistry();
@@ -21,7 +21,10 @@ describe('parseHeading in the dialects other digests write', () => {
     ['（KDD 2019）KGAT: Knowledge Graph Attention Network', 'KGAT: Knowledge Graph Attention Network', null, 'KDD', 2019, []],
     ['CVPR 2019: Some Title', 'Some Title', null, 'CVPR', 2019, []],
     // numbered, lone years
-    ['3.PSPNet:Pyramid Scene Parsing Network(2017)', 'PSPNet:Pyramid Scene Parsing Network', 'PSPNet', null, 2017, []],
+    ['3.PSPNet:Pyramid Scene Parsing Network(2017)', 'Pyramid Scene Parsing Network', 'PSPNet', null, 2017, []],
+    ['12、DANet：Dual Attention Network for Scene Segmentation(2019)', 'Dual Attention Network for Scene Segmentation', 'DANet', null, 2019, []],
+    // with a space after the colon the name begins the title itself
+    ['1.TVM: An Automated End-to-End Optimizing Compiler for Deep Learning(2018)', 'TVM: An Automated End-to-End Optimizing Compiler for Deep Learning', 'TVM', null, 2018, []],
     ['Name:Title(2015)', 'Name:Title', null, null, 2015, []],
     ['[3] Title (2019)', 'Title', null, null, 2019, []],
     ['2.5D Visual Sound', '2.5D Visual Sound', null, null, null, []],
@@ -226,6 +229,36 @@ describe('our own dialect (property)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('readLabelledLine: a venue or year on a labelled line under a heading', () => {
+  it.each([
+    ['- 🏛️ **Venue**: OSDI 2004', 'OSDI', 2004],
+    ['- 🏛️ **Venue**: ACM SIGACT News 2001', 'ACM SIGACT News', 2001],
+    ["- **Venue**: SOSP '03", 'SOSP', 2003],
+    ["- Venue: NSDI'12", 'NSDI', 2012],
+    ['**Published in:** CVPR 2019 (Oral)', 'CVPR', 2019],
+    ['* Conference: *NeurIPS 2022*', 'NeurIPS', 2022],
+    ['- 会议：KDD 2018', 'KDD', 2018],
+    ['- 发表于: [ICLR 2021](https://openreview.net/forum?id=x)', 'ICLR', 2021],
+    ['Venue: ICML', 'ICML', null],
+    ['- **Year**: 2019', null, 2019],
+    ['- 年份：2012', null, 2012],
+  ])('reads %j', (line, venue, year) => {
+    expect(readLabelledLine(line, isVenue)).toEqual({ venueRaw: venue, year });
+  });
+
+  it.each([
+    ['- 👥 **Authors**: Leslie Lamport'],
+    ['- 🔗 [paper](https://x.org/a.pdf)'],
+    ['- Venue: the lab down the hall'],
+    ['- Note: CVPR 2019 has a better one'],
+    ['- **Year**: unknown'],
+    ['Venue:'],
+    ['CVPR 2019'],
+  ])('reads nothing from %j', (line) => {
+    expect(readLabelledLine(line, isVenue)).toBeNull();
   });
 });
 
