@@ -1,14 +1,14 @@
 // Where a digest file keeps its papers: headings of which level, or one paper per top-level list item.
 // Detected per file from its outline (or fixed by the config's `entries`). Pure.
-import { readLabelledLine, readVenueYear } from './heading.js';
+import { readItemMetaLine, readLabelledLine, readVenueYear } from './heading.js';
 import type { Lines, ListItemLine, OutlineHeading, Scan } from './scan.js';
 import type { EntriesAt, EntryLayout } from './schema.js';
 
 /** The config's `entries`: a fixed place, or `auto` (the default) to detect it per file. */
 export type EntriesSetting = EntriesAt | 'auto';
 
-/** A year or a venue's year as headings write them: `'18`, `’21`, `2018`, `KDD2018` (not inside longer numbers). */
-const DATED = /['’‘`´]\s*\d{2}(?!\d)|(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?![\d])/;
+/** A year or a venue's year as headings write them: `'18`, `’21`, `2018`, `KDD2018` (not inside longer numbers, nor a date's: `2023-09-07`). */
+const DATED = /['’‘`´]\s*\d{2}(?!\d)|(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?![\d]|[-/.]\d{1,2}[-/.]\d)/;
 
 const DATED_ALL = new RegExp(DATED.source, 'g');
 
@@ -55,6 +55,38 @@ export function isPaperItem(raw: string, isVenue: (name: string) => boolean): bo
   return /^[A-Z]/.test(t) && isDated(t) && /\s\S+\s/.test(t);
 }
 
+/** Whether a list item reads as a paper (see paperItemTest). */
+export type PaperTest = (item: ListItemLine) => boolean;
+
+/** A title in bold or a link to start an item: `**Title**`, `[Title](url)`. */
+const TITLED = /^\s*(?:\*\*|__)[^*_]|^\s*\[[^\]]+\]\(/;
+const LIST_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/** How many lines of an item after its first may say where the paper appeared. */
+const ITEM_META_LINES = 3;
+
+/**
+ * The venue and year an item's own lines after its first give (`1. **Title**`, then `   Authors`,
+ * then `   *ICLR 2014*`): up to its first blank line or nested item.
+ */
+export function itemMetaBelow(text: string, lines: Lines, line: number, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+  for (let n = line + 1; n <= Math.min(lines.starts.length, line + ITEM_META_LINES); n++) {
+    const l = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+    if (l.trim() === '' || LIST_MARKER.test(l)) return null;
+    const meta = readItemMetaLine(l, isVenue);
+    if (meta) return meta;
+  }
+  return null;
+}
+
+/**
+ * Whether a top-level item reads as a paper: by its own line (isPaperItem), or a title in bold or a
+ * link with its venue on a line of its own right under it.
+ */
+export function paperItemTest(text: string, lines: Lines, isVenue: (name: string) => boolean): PaperTest {
+  return (item) => isPaperItem(item.raw, isVenue) || (TITLED.test(item.raw) && itemMetaBelow(text, lines, item.line, isVenue) !== null);
+}
+
 interface LevelCounts {
   count: number;
   dated: number;
@@ -98,6 +130,30 @@ function venueBelow(text: string, lines: Lines, outline: readonly OutlineHeading
   return false;
 }
 
+/**
+ * Where heading `k` of the entries' level is no paper but a group of them (`## Graph embeddings`, then
+ * `### Shallow embeddings`, then `#### DeepWalk ... (2014)`): the deeper level whose headings read
+ * as papers in its range (at least two, and most headings of that level there), and the index of the
+ * first heading after the range. Null where the heading reads as a paper or holds no such papers.
+ */
+export function papersUnder(outline: readonly OutlineHeading[], k: number, text: string, lines: Lines, isVenue: (name: string) => boolean): { level: number; until: number } | null {
+  const level = outline[k]!.level;
+  if ((outline[k + 1]?.level ?? 0) <= level) return null;
+  if (isPaperHeading(outline[k]!.raw) || venueBelow(text, lines, outline, k, isVenue)) return null;
+  const counts = new Map<number, { count: number; papers: number }>();
+  let until = k + 1;
+  for (; until < outline.length && outline[until]!.level > level; until++) {
+    const h = outline[until]!;
+    const c = counts.get(h.level) ?? { count: 0, papers: 0 };
+    c.count++;
+    if (isPaperHeading(h.raw) || venueBelow(text, lines, outline, until, isVenue)) c.papers++;
+    counts.set(h.level, c);
+  }
+  let best: { level: number; papers: number } | null = null;
+  for (const [l, c] of counts) if (c.papers >= 2 && c.papers * 2 >= c.count && (!best || c.papers > best.papers)) best = { level: l, papers: c.papers };
+  return best ? { level: best.level, until } : null;
+}
+
 /** Whether most headings of a level repeat (`### 方法`, `### 实验` under each paper): sub-headings, not papers. */
 function mostlyRepeated(outline: readonly OutlineHeading[], level: number): boolean {
   const texts = outline.filter((h) => h.level === level).map((h) => h.raw.trim().toLowerCase());
@@ -114,27 +170,27 @@ export function isGroupLabel(raw: string): boolean {
  * The papers nested under a group label (`- **FCN-based**` then `  - [Title](url) - CVPR 2015`), when
  * most of the items right under it read as papers; else none.
  */
-export function groupPapers(scan: Pick<Scan, 'children'>, item: ListItemLine, end: number, isVenue: (name: string) => boolean): ListItemLine[] {
+export function groupPapers(scan: Pick<Scan, 'children'>, item: ListItemLine, end: number, isPaper: PaperTest): ListItemLine[] {
   if (!isGroupLabel(item.raw)) return [];
   const children = scan.children(item, end);
-  const papers = children.reduce((n, c) => n + (isPaperItem(c.raw, isVenue) ? 1 : 0), 0);
+  const papers = children.reduce((n, c) => n + (isPaper(c) ? 1 : 0), 0);
   return papers > 0 && papers * 2 >= children.length ? children : [];
 }
 
 /** The papers among top-level items and the groups under them, counted (the first `limit` found are enough to decide). */
-function paperItems(scan: Pick<Scan, 'items' | 'outline' | 'children'>, isVenue: (name: string) => boolean, limit: number): number {
+function paperItems(scan: Pick<Scan, 'items' | 'outline' | 'children'>, isPaper: PaperTest, limit: number): number {
   const { items, outline } = scan;
   let n = 0;
   let h = 0;
   for (let k = 0; k < items.length && n < limit; k++) {
     const item = items[k]!;
-    if (isPaperItem(item.raw, isVenue)) {
+    if (isPaper(item)) {
       n++;
       continue;
     }
     while (h < outline.length && outline[h]!.line <= item.line) h++;
     const end = Math.min(items[k + 1]?.line ?? Infinity, outline[h]?.line ?? Infinity);
-    n += groupPapers(scan, item, end, isVenue).length;
+    n += groupPapers(scan, item, end, isPaper).length;
   }
   return Math.min(n, limit);
 }
@@ -175,15 +231,15 @@ export function detectEntries(scan: Pick<Scan, 'outline' | 'items' | 'children' 
     const chosen = levels[level]!;
     // NOTE: where headings read as papers, list items are their notes: never counted.
     if (chosen.dated < 2 && scan.items.length >= 3 && scan.items.length >= chosen.count) {
-      const papers = paperItems(scan, isVenue, Number.POSITIVE_INFINITY);
+      const papers = paperItems(scan, paperItemTest(text, scan.lines, isVenue), Number.POSITIVE_INFINITY);
       if (papers >= 3 && papers > 2 * chosen.dated && papers >= chosen.count) at = { bullets: true };
     }
   }
-  return { at, detected, suggestion: suggestionFor(at, levels, scan, isVenue) };
+  return { at, detected, suggestion: suggestionFor(at, levels, scan, paperItemTest(text, scan.lines, isVenue)) };
 }
 
 /** When the entries' place holds none of them but the file has many headings or items: the setting that would read them. */
-function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick<Scan, 'items' | 'outline' | 'children'>, isVenue: (name: string) => boolean): EntriesAt | null {
+function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick<Scan, 'items' | 'outline' | 'children'>, isPaper: PaperTest): EntriesAt | null {
   if ('heading' in at && levels[at.heading]!.count > 0) return null;
   if ('bullets' in at && scan.items.length > 0) return null;
   let best: EntriesAt | null = null;
@@ -196,7 +252,7 @@ function suggestionFor(at: EntriesAt, levels: readonly LevelCounts[], scan: Pick
       bestCount = levels[level]!.count;
     }
   }
-  if (!('bullets' in at) && paperItems(scan, isVenue, HINT_MIN) >= HINT_MIN && scan.items.length > bestCount) best = { bullets: true };
+  if (!('bullets' in at) && paperItems(scan, isPaper, HINT_MIN) >= HINT_MIN && scan.items.length > bestCount) best = { bullets: true };
   return best;
 }
 

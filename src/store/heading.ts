@@ -355,6 +355,23 @@ export function readLabelledLine(line: string, isVenue: (name: string) => boolea
   return venueOfText(value, isVenue, true) ?? (isVenue(value) || looksLikeVenue(value, isVenue) ? { venueRaw: value, year: null } : null);
 }
 
+const BRACKETED_LINE = /^\s*[([（【]\s*([^()[\]（）【】]{2,60}?)\s*[)\]）】]\s*$/;
+const DASHED_VENUE = /\s(?:[—–]|--)\s*([^—–]{2,60})$/;
+
+/**
+ * The venue and year a line under a list item's title gives (`   *ICLR 2014*`, `   (CHI '97)`,
+ * `   [arXiv 1909.08053]`, `   Authors — SOSP 2019`, `   Venue: SOSP 2009`). Null for any other line.
+ */
+export function readItemMetaLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+  const labelled = readVenueLine(line, isVenue) ?? readLabelledLine(line, isVenue);
+  if (labelled) return labelled;
+  const bracketed = BRACKETED_LINE.exec(line);
+  if (bracketed) return venueOfText(bracketed[1]!, isVenue, false);
+  const dashed = DASHED_VENUE.exec(line.trimEnd());
+  const found = dashed ? venueOfText(dashed[1]!.trim(), isVenue, false) : null;
+  return found?.venueRaw && isVenue(found.venueRaw) ? found : null;
+}
+
 /**
  * The venue and year in a line's text: the whole text, then its pieces between commas and parentheses
  * (`ICLR 2018 (Best Paper)`, `Proceedings of the 32nd International Conference on Machine Learning, ICML 2015`).
@@ -876,6 +893,7 @@ const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
 /** Emoji (with their joiners and variation selectors) and `:shortcode:`s, with the spaces after them. */
 const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
 const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
+const TRAIL_SHORTCODES = /(?:\s+:[a-z0-9_+-]{1,30}:)+$/;
 const TRAIL_DECORATION = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*)+$/u;
 const BARE_PREFIX = /^([A-Za-z][A-Za-z&+-]*)(\s*['’]?\s*)((?:19|20)\d{2}|\d{2})\s*[:：|\-–—]\s*/;
 /** `CVPR-2019 Title`, `CVPR'19 Title`: a venue glued to its year, then the title after a space. */
@@ -950,6 +968,9 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
   // Trailing spaces and a trailing `:` after the whole heading.
   let end = raw.length;
   while (end > 0 && isWs(raw[end - 1]!)) end--;
+  // `:shortcode:`s at the end mark the line as emoji do (`**WWW 2001** :star:`): no trailing colon.
+  const shortcodes = raw.charCodeAt(end - 1) === 58 ? TRAIL_SHORTCODES.exec(raw.slice(0, end)) : null;
+  if (shortcodes && shortcodes.index > 0) end = shortcodes.index;
   let contentEnd = end;
   while (contentEnd > 0 && /[:：]/.test(raw[contentEnd - 1]!)) contentEnd--;
   while (contentEnd > 0 && isWs(raw[contentEnd - 1]!)) contentEnd--;

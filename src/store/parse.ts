@@ -4,7 +4,7 @@
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
 import { parseHeading, readLabelledLine, readVenueLine } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, groupPapers, isDated, isPaperItem, LABELLED_LINES, type EntriesSetting } from './dialect.js';
+import { detectEntries, groupPapers, isDated, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
@@ -230,7 +230,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   let { venueRaw, year } = parsed;
   if (venueRaw === null && year === null && firstContent) {
     const isVenue = (name: string): boolean => registries.venues.isKnown(name);
-    const below = firstContent === 2 && !item ? readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), isVenue) : null;
+    const below = item ? itemMetaBelow(text, lines, 1, isVenue) : firstContent === 2 ? readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), isVenue) : null;
     if (below) ({ venueRaw, year } = below);
     else ({ venueRaw, year } = labelledMeta(text, lines, firstContent, Math.min(lineCount, firstContent + LABELLED_LINES - 1), isVenue));
   }
@@ -375,17 +375,36 @@ function itemEnd(text: string, lines: Lines, item: ListItemLine, nextItem: numbe
   return { end: nextHeading > 0 ? lines.starts[nextHeading - 1]! : text.length, sameList: false };
 }
 
-/** The chunks of a file whose entries are list items: the items of its paper lists (see detectEntries). */
-function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: string) => boolean): Array<{ item: ListItemLine; end: number }> {
+const LIST_LINE = /^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m;
+
+/**
+ * The papers listed in lines `from`..`until - 1` of a file, a stretch without headings: the items of
+ * its lists that name venues or years, most of them papers, at least two (offsets and lines in the file).
+ */
+function paperListsIn(text: string, lines: Lines, from: number, until: number, isVenue: (name: string) => boolean): Array<{ start: number; end: number; line: number }> {
+  if (from >= until) return [];
+  const start = lines.starts[from - 1]!;
+  const end = until - 1 < lines.starts.length ? lines.starts[until - 1]! : text.length;
+  const stretch = text.slice(start, end);
+  if (!LIST_LINE.test(stretch)) return [];
+  return itemChunks(stretch, scanDigest(stretch), false, isVenue, true).map(({ item, end: e }) => ({ start: lines.starts[from + item.line - 2]!, end: start + e, line: from + item.line - 1 }));
+}
+
+/**
+ * The chunks of a file whose entries are list items: the items of its paper lists (see detectEntries);
+ * with `dated`, only lists of two or more that name venues or years.
+ */
+function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: string) => boolean, dated = false): Array<{ item: ListItemLine; end: number }> {
   const { lines, items, outline } = scan;
+  const isPaper = paperItemTest(text, lines, isVenue);
   const lists: Array<{ entries: Array<{ item: ListItemLine; end: number }>; dated: boolean }> = [];
   let h = 0;
   let list: Array<{ item: ListItemLine; end: number }> = [];
   const close = (): void => {
     const entries = list.filter((c) => !/^\s*(?:\*\*|__)?\[[^\]]*\]\(#/.test(c.item.raw));
-    const papers = entries.filter((c) => isPaperItem(c.item.raw, isVenue)).length;
+    const papers = entries.filter((c) => isPaper(c.item)).length;
     // NOTE: a list of in-page links (a table of contents) is no paper list, even when the config says items are papers.
-    if (entries.length && (all || (papers > 0 && papers * 2 >= list.length))) lists.push({ entries, dated: entries.some((c) => namesVenueOrYear(c.item.raw, isVenue)) });
+    if (entries.length && (all || (papers > 0 && papers * 2 >= list.length))) lists.push({ entries, dated: entries.some((c) => namesVenueOrYear(c.item.raw, isVenue) || itemMetaBelow(text, lines, c.item.line, isVenue) !== null) });
     list = [];
   };
   for (let k = 0; k < items.length; k++) {
@@ -395,7 +414,7 @@ function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: stri
     const next = items[k + 1]?.line ?? 0;
     const { end, sameList } = itemEnd(text, lines, item, next && (!nextHeading || next < nextHeading) ? next : 0, nextHeading);
     // A group label's papers are the entries, each up to the next (the label's own line stays in the frame).
-    const group = isPaperItem(item.raw, isVenue) ? [] : groupPapers(scan, item, Math.min(next || Infinity, nextHeading || Infinity), isVenue).filter((c) => c.rawOffset < end);
+    const group = isPaper(item) ? [] : groupPapers(scan, item, Math.min(next || Infinity, nextHeading || Infinity), isPaper).filter((c) => c.rawOffset < end);
     if (group.length) group.forEach((child, i) => list.push({ item: child, end: i + 1 < group.length ? lines.starts[group[i + 1]!.line - 1]! : end }));
     else list.push({ item, end });
     if (!sameList) close();
@@ -404,7 +423,7 @@ function itemChunks(text: string, scan: Scan, all: boolean, isVenue: (name: stri
   // Where some lists give their papers' venues or years, a list that gives none holds something else:
   // the tools or links of a `## 工具` section (`- [DGL](https://www.dgl.ai/)`).
   const anyDated = !all && lists.some((l) => l.dated);
-  return lists.flatMap((l) => (anyDated && !l.dated ? [] : l.entries));
+  return lists.flatMap((l) => ((anyDated || dated) && !l.dated) || (dated && l.entries.length < 2) ? [] : l.entries);
 }
 
 /** Whether a list item names a year or a venue the registry knows (`[ICCV'17] ...`, `[Title](url) - *ICML*`). */
@@ -440,7 +459,7 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   const firstLevels = headings.reduce((n, h) => n + (h.level === 1 ? 1 : 0), 0);
   // `#` headings are sections where the entries are `##`, or list items under nothing deeper (or under several `#`).
   const oneIsSection = level === 2 || (level === 0 && (firstLevels >= 2 || headings.every((h) => h.level === 1)));
-  const isSection = (h: OutlineHeading): boolean => (level === 0 || h.level < level) && (h.level >= 2 || oneIsSection);
+  const isSection = (h: OutlineHeading, at: number): boolean => (at === 0 || h.level < at) && (h.level >= 2 || oneIsSection);
   const chunk = (start: number, end: number, line: number, section: ParsedSection | null): void => {
     const chunkText = text.slice(start, end);
     const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
@@ -454,6 +473,8 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   };
   const items = level === 0 ? itemChunks(text, scan, !layout.detected, isVenue) : [];
   let k = 0;
+  // A heading of the entries' level that groups deeper papers (see papersUnder): their level, up to the group's end.
+  let group: { level: number; until: number } | null = null;
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     const start = lines.starts[heading.line - 1]!;
@@ -461,22 +482,25 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
       const { item, end } = items[k++]!;
       chunk(lines.starts[item.line - 1]!, end, item.line, current());
     }
-    if (heading.level === level) {
+    if (group && h >= group.until) group = null;
+    if (!group && level !== 0 && heading.level === level && layout.detected) group = papersUnder(headings, h, text, lines, isVenue);
+    const at = group?.level ?? level;
+    if (heading.level === at) {
       let end = text.length;
       for (let j = h + 1; j < headings.length; j++) {
-        if (headings[j]!.level <= level) {
+        if (headings[j]!.level <= at) {
           end = lines.starts[headings[j]!.line - 1]!;
           break;
         }
       }
-      open.length = Math.min(open.length, heading.level);
+      open.length = Math.min(open.length, heading.level - 1);
       chunk(start, end, heading.line, current());
       continue;
     }
-    if (level !== 0 && heading.level > level) continue;
+    if (at !== 0 && heading.level > at) continue;
     if (heading.level === 1 && info.title === null) info.title = sectionTitle(heading);
     open.length = heading.level;
-    if (!isSection(heading)) continue;
+    if (!isSection(heading, at)) continue;
     if (heading.missingSpace) {
       const marks = '#'.repeat(heading.level);
       headingDiagnostics.push({ file, line: heading.line, column: heading.rawOffset - start + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${heading.raw.trim()}"` });
@@ -497,6 +521,13 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
     };
     open[heading.level - 1] = section;
     sections.push(section);
+    // A section's own text, before any heading under it, may list papers where the file's are headings
+    // (`### Exploration`, then `- World Models. arXiv 2018`): they are its entries.
+    if (level !== 0 && layout.detected) {
+      const from = heading.line + 1;
+      const until = headings[h + 1]?.line ?? lines.starts.length + 1;
+      for (const c of paperListsIn(text, lines, from, until, isVenue)) chunk(c.start, c.end, c.line, section);
+    }
   }
   while (k < items.length) {
     const { item, end } = items[k++]!;

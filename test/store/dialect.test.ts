@@ -185,6 +185,104 @@ describe('where a file keeps its entries', () => {
     expect(layout(`## S\n### A[KDD'18]\n${notes}\n### B[KDD'19]\n${notes}\n`).at).toEqual({ heading: 3 });
   });
 
+  it('reads papers at two levels of one file: a heading that groups deeper papers is a section', () => {
+    const text = [
+      '# Backbones',
+      '## Deep Residual Learning for Image Recognition (2016)',
+      '- skip connections',
+      '## Densely Connected Convolutional Networks (2017)',
+      '# Part II: Graphs',
+      '## Graph embeddings',
+      '### Shallow embeddings',
+      '#### DeepWalk: Online Learning of Social Representations (2014)',
+      '- random walks',
+      '#### LINE: Large-scale Information Network Embedding (2015)',
+      '### GNNs',
+      '#### Graph Attention Networks (2018)',
+      '## Squeeze-and-Excitation Networks (2018)',
+      '',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ heading: 2 });
+    const { digest } = parse(text);
+    expect(digest.entries.map((e) => [e.title, e.year, e.section])).toEqual([
+      ['Deep Residual Learning for Image Recognition', 2016, 'Backbones'],
+      ['Densely Connected Convolutional Networks', 2017, 'Backbones'],
+      ['DeepWalk: Online Learning of Social Representations', 2014, 'Shallow embeddings'],
+      ['LINE: Large-scale Information Network Embedding', 2015, 'Shallow embeddings'],
+      ['Graph Attention Networks', 2018, 'GNNs'],
+      ['Squeeze-and-Excitation Networks', 2018, 'Part II: Graphs'],
+    ]);
+    expect(digest.sections.map((s) => s.title)).toEqual(['Backbones', 'Part II: Graphs', 'Graph embeddings', 'Shallow embeddings', 'GNNs']);
+    // A paper whose notes have dated sub-headings stays one entry; so does a group of one.
+    expect(titles('## S\n### A[KDD\'18]\n#### Results on CVPR 2019\n#### Ablations in 2020 runs\n### B[KDD\'19]\n').map((t) => t[0])).toEqual(['A', 'B']);
+    expect(titles('# S\n## Fully Convolutional Networks (2015)\n## Deep Residual Learning (2016)\n## Group\n### Mask R-CNN (2017)\n').map((t) => t[0])).toEqual(['Fully Convolutional Networks', 'Deep Residual Learning', 'Group']);
+  });
+
+  it('reads the papers a section lists in a digest of headings', () => {
+    const text = [
+      '## Reinforcement Learning',
+      '### Value-based',
+      '#### Human-level control through deep reinforcement learning (DQN). Nature 2015',
+      '- replay',
+      '#### Dueling Network Architectures for Deep Reinforcement Learning. ICML 2016',
+      '### Exploration',
+      'A few more:',
+      '',
+      "- Hindsight Experience Replay (HER), NIPS'17",
+      '  - goals relabelled',
+      '- World Models. arXiv 2018',
+      '',
+      '## Speech',
+      "* **Listen, Attend and Spell** (LAS), ICASSP'16",
+      '* **Deep Speech 2: End-to-End Speech Recognition in English and Mandarin**, ICML 2016',
+      '## Links',
+      '- [a blog](https://example.org)',
+      '- [another](https://example.com)',
+      '',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ heading: 4 });
+    const entries = parse(text).digest.entries;
+    expect(entries.map((e) => [e.title, e.alias, e.venue, e.year, e.section, e.line])).toEqual([
+      ['Human-level control through deep reinforcement learning', 'DQN', 'Nature', 2015, 'Value-based', 3],
+      ['Dueling Network Architectures for Deep Reinforcement Learning', null, 'ICML', 2016, 'Value-based', 5],
+      ['Hindsight Experience Replay', 'HER', 'NeurIPS', 2017, 'Exploration', 9],
+      ['World Models', null, 'arXiv', 2018, 'Exploration', 11],
+      ['Listen, Attend and Spell', 'LAS', 'ICASSP', 2016, 'Speech', 14],
+      ['Deep Speech 2: End-to-End Speech Recognition in English and Mandarin', null, 'ICML', 2016, 'Speech', 15],
+    ]);
+    expect(entries[2]!.notes).toBe('  - goals relabelled');
+    // Our own dialect: a section's intro list of one dated link is no entry.
+    expect(titles("## S\n- see [DIN](https://x.org) KDD 2018\n### A[KDD'18]\n- a\n").map((t) => t[0])).toEqual(['A']);
+  });
+
+  it('reads list items whose venue is on a line of their own under the title', () => {
+    const text = [
+      '## Security',
+      '',
+      '1. **Intriguing properties of neural networks**  ',
+      '   Christian Szegedy, Wojciech Zaremba',
+      '   *ICLR 2014*',
+      '   - adversarial examples exist',
+      '2. **Tangible Bits: Towards Seamless Interfaces between People, Bits and Atoms** — Hiroshi Ishii',
+      "   (CHI '97)",
+      '3. **Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism**  ',
+      '   [arXiv 1909.08053]',
+      '4. **PipeDream: Generalized Pipeline Parallelism for DNN Training**  ',
+      '   Deepak Narayanan, Matei Zaharia — SOSP 2019',
+      '5. **A paper to read**',
+      '   - read with *ICLR 2015* in mind: a nested note, not its venue',
+      '',
+    ].join('\n');
+    expect(layout(text).at).toEqual({ bullets: true });
+    expect(parse(text).digest.entries.map((e) => [e.title, e.venue, e.year])).toEqual([
+      ['Intriguing properties of neural networks', 'ICLR', 2014],
+      ['Tangible Bits: Towards Seamless Interfaces between People, Bits and Atoms', 'CHI', 1997],
+      ['Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism', 'arXiv', 2019],
+      ['PipeDream: Generalized Pipeline Parallelism for DNN Training', 'SOSP', 2019],
+      ['A paper to read', null, null],
+    ]);
+  });
+
   it('follows the config, whatever it would detect', () => {
     const text = "# S\n## A(2019)\n- a\n## B(2020)\n- [x](http://x) 2019\n";
     expect(layout(text, { heading: 3 }).at).toEqual({ heading: 3 });
@@ -221,6 +319,8 @@ describe('isPaperHeading', () => {
     ['CVPR 2023', false],
     ['2023年', false],
     ['Some Title', false],
+    ['Session 1 — 2023-09-07', false],
+    ['Meeting notes 2023/10/05', false],
   ])('%s -> %s', (raw, paper) => {
     expect(isPaperHeading(raw)).toBe(paper);
   });

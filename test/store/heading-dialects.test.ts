@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPersonName, parseHeading, readLabelledLine, readVenueLine, readVenueYear } from '../../src/store/heading.js';
+import { isPersonName, parseHeading, readItemMetaLine, readLabelledLine, readVenueLine, readVenueYear } from '../../src/store/heading.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
 const venues = createVenueRegistry();
@@ -46,6 +46,8 @@ describe('parseHeading in the dialects other digests write', () => {
     ['**Chain-of-Thought Prompting** (NeurIPS 2022) 📄[paper](https://x.org/a) 💻[code](https://x.org/b)', 'Chain-of-Thought Prompting', null, 'NeurIPS', 2022, []],
     ['🌟 **Training language models** (NeurIPS 2022) [[paper]](https://x.org/a)', 'Training language models', null, 'NeurIPS', 2022, []],
     [':fire: **FlashAttention** (NeurIPS 2022)', 'FlashAttention', null, 'NeurIPS', 2022, []],
+    ['Some Title. WWW 2001 :star: :fire:', 'Some Title', null, 'WWW', 2001, []],
+    ['Some Title (KDD 2019) :+1:', 'Some Title', null, 'KDD', 2019, []],
     ['🚀', '🚀', null, null, null, []],
     // an emphasised title, then its authors
     ['**RoBERTa: A Robustly Optimized BERT Pretraining Approach**. Yinhan Liu, Myle Ott, et al. arXiv 2019. [[pdf]](https://x.org/a)', 'RoBERTa: A Robustly Optimized BERT Pretraining Approach', null, 'arXiv', 2019, []],
@@ -259,6 +261,28 @@ describe('readLabelledLine: a venue or year on a labelled line under a heading',
     ['CVPR 2019'],
   ])('reads nothing from %j', (line) => {
     expect(readLabelledLine(line, isVenue)).toBeNull();
+  });
+});
+
+describe('readItemMetaLine: a venue on a line of its own under an item title', () => {
+  it.each([
+    ['   *ICLR 2014*', 'ICLR', 2014],
+    ["   (CHI '97)", 'CHI', 1997],
+    ['   [arXiv 1909.08053]', 'arXiv', 2019],
+    ['   Deepak Narayanan, Matei Zaharia — SOSP 2019', 'SOSP', 2019],
+    ['   Venue: SOSP 2009', 'SOSP', 2009],
+  ])('reads %j', (line, venue, year) => {
+    expect(readItemMetaLine(line, isVenue)).toEqual({ venueRaw: venue, year });
+  });
+
+  it.each([
+    ['   Christian Szegedy, Wojciech Zaremba'],
+    ['   (see also the appendix)'],
+    ['   Some Author — the 2019 tutorial'],
+    ['   Some Author — Weird Workshop 2019'],
+    ['   read it in 2019'],
+  ])('reads nothing from %j', (line) => {
+    expect(readItemMetaLine(line, isVenue)).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 // PL004 heading-trailing-punctuation: a `:` or spaces after an entry's title.
 import { defineRule } from '../types.js';
 
+const ITEM_MARKER = /^\s*(?:[-*+]|\d{1,9}[.)])\s/;
+
 export const headingTrailingPunctuation = defineRule({
   id: 'PL004',
   alias: 'heading-trailing-punctuation',
@@ -9,7 +11,7 @@ export const headingTrailingPunctuation = defineRule({
   fixable: true,
   docs: {
     details:
-      'A trailing `:` usually means the title is unfinished (`Dount:` waiting for its subtitle), so removing it is only a suggestion; --fix never does it. Trailing spaces alone mean nothing in markdown, and --fix removes them.',
+      'A trailing `:` usually means the title is unfinished (`Dount:` waiting for its subtitle), so removing it is only a suggestion; --fix never does it. Trailing spaces alone mean nothing in a heading, and --fix removes them; two or more at the end of a list item line (an entry of a digest of paper lists) are a line break, and are left alone.',
     bad: "## OCR\n### Donut:\n- OCR-free document understanding\n\n### Nougat: Neural Optical Understanding for Academic Documents:[ICLR'24][Meta]\n- page images to markdown\n",
     good: "## OCR\n### Donut: OCR-free Document Understanding Transformer[ECCV'22][NAVER]\n- OCR-free document understanding\n\n### Nougat: Neural Optical Understanding for Academic Documents[ICLR'24][Meta]\n- page images to markdown\n",
   },
@@ -31,7 +33,9 @@ export const headingTrailingPunctuation = defineRule({
         });
       }
       const trimmed = raw.trimEnd().length;
-      if (!reported && trimmed < raw.length && trimmed > 0) {
+      // NOTE: two spaces at the end of a list item's line break it (`1. **Title**  ` then its authors): markdown, no slip.
+      const hardBreak = raw.length - trimmed >= 2 && ITEM_MARKER.test(context.file(entry.file).text.slice(entry.heading.start, rawOffset));
+      if (!reported && !hardBreak && trimmed < raw.length && trimmed > 0) {
         report({
           file: entry.file,
           start: rawOffset + trimmed,
