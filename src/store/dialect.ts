@@ -35,7 +35,7 @@ const RESOURCE_WORD = /^(?:pdf|code|paper|project|github|video|slides?|blog|webs
 
 /**
  * Whether a top-level list item reads as a paper: it starts with a venue or year in brackets
- * (`[ICCV'17] ...`, `【KDD2018】`, `(CVPR'21)`), or with a link to something other than a section of
+ * (`[ICCV'17] ...`, `【KDD2018】`, `(CVPR'21)`) or a known venue in brackets before a title (`[ICML] Title`), or with a link to something other than a section of
  * the page (`[Title](url) ...`), or it is a capitalised line with a year (`Title, CVPR 2016`).
  */
 export function isPaperItem(raw: string, isVenue: (name: string) => boolean): boolean {
@@ -48,8 +48,11 @@ export function isPaperItem(raw: string, isVenue: (name: string) => boolean): bo
   if (c === '[' || c === '【' || c === '(' || c === '（') {
     const close = t.search(/[\]】)）]/);
     if (close > 0) {
-      const meta = readVenueYear(t.slice(1, close), isVenue);
+      const inner = t.slice(1, close);
+      const meta = readVenueYear(inner, isVenue);
       if (meta && meta.year !== null) return true;
+      // A known venue alone, then a title: `[ICML] Title` (papers grouped by year, `### 2018`).
+      if (isVenue(inner.trim()) && /^\s*[A-Z0-9]/.test(t.slice(close + 1))) return true;
     }
   }
   return /^[A-Z]/.test(t) && isDated(t) && /\s\S+\s/.test(t);
@@ -152,6 +155,14 @@ export function papersUnder(outline: readonly OutlineHeading[], k: number, text:
   let best: { level: number; papers: number } | null = null;
   for (const [l, c] of counts) if (c.papers >= 2 && c.papers * 2 >= c.count && (!best || c.papers > best.papers)) best = { level: l, papers: c.papers };
   return best ? { level: best.level, until } : null;
+}
+
+/** A heading that names a year or a venue alone (`2018`, `ICML`, `CVPR 2023`, `2023年`): a group of papers, never one. */
+export function isGroupHeading(raw: string, isVenue: (name: string) => boolean): boolean {
+  const t = raw.trim();
+  if (/^(?:19|20)\d{2}\s*年?$/.test(t) || isVenue(t)) return true;
+  const meta = readVenueYear(t, isVenue);
+  return !!meta?.venue && meta.year !== null && meta.venue[0] === 0 && isVenue(t.slice(meta.venue[0], meta.venue[1]));
 }
 
 /** Whether most headings of a level repeat (`### 方法`, `### 实验` under each paper): sub-headings, not papers. */

@@ -2,9 +2,9 @@
 // An entry is parsed from its own chunk of text (its heading line to the next structural heading),
 // so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
-import { parseHeading, readLabelledLine, readVenueLine } from './heading.js';
+import { expandYear, parseHeading, readLabelledLine, readVenueLine, readVenueYear } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, groupPapers, isDated, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
+import { detectEntries, groupPapers, isDated, isGroupHeading, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
@@ -168,6 +168,17 @@ function chunkMayHoldLinks(source: ChunkSource): boolean {
   return source.definitions !== '' || mayHoldLinks(source.text, false);
 }
 
+/** The year and venue a section's title names alone (`2023`, `2023年`, `ICML`, `CVPR 2023`); null where it names more. */
+function sectionMeta(section: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
+  const t = section.trim();
+  const year = /^((?:19|20)\d{2})\s*年?$/.exec(t);
+  if (year) return { venueRaw: null, year: Number(year[1]) };
+  if (isVenue(t)) return { venueRaw: t, year: null };
+  if (!isGroupHeading(t, isVenue)) return { venueRaw: null, year: null };
+  const meta = readVenueYear(t, isVenue)!;
+  return { venueRaw: t.slice(meta.venue![0], meta.venue![1]), year: expandYear(meta.year!) };
+}
+
 /** The venue and year labelled lines among lines `from`..`to` of a chunk give (`- **Venue**: OSDI 2004`, `- Year: 2019`), the first of each. */
 function labelledMeta(text: string, lines: Lines, from: number, to: number, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
   let venueRaw: string | null = null;
@@ -234,10 +245,12 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     if (below) ({ venueRaw, year } = below);
     else ({ venueRaw, year } = labelledMeta(text, lines, firstContent, Math.min(lineCount, firstContent + LABELLED_LINES - 1), isVenue));
   }
-  // Papers grouped by year (`## 2023`, then `- [Title](url) - *ICML*`): a paper that gives no year has its section's.
-  if (year === null && source.section !== null) {
-    const sectionYear = /^\s*((?:19|20)\d{2})\s*$/.exec(source.section);
-    if (sectionYear) year = Number(sectionYear[1]);
+  // Papers grouped by year or venue (`## 2023`, `### ICML`, `## CVPR 2023`, then `- [Title](url)`): a
+  // paper that gives no year or no venue has its section's.
+  if ((year === null || venueRaw === null) && source.section !== null) {
+    const named = sectionMeta(source.section, (name) => registries.venues.isKnown(name));
+    year ??= named.year;
+    venueRaw ??= named.venueRaw;
   }
   const venue = registries.venues.resolve(venueRaw);
 
@@ -475,6 +488,16 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   let k = 0;
   // A heading of the entries' level that groups deeper papers (see papersUnder): their level, up to the group's end.
   let group: { level: number; until: number } | null = null;
+  // A heading of the entries' level that names a year or venue alone and lists papers (`### 2018`, then
+  // `- [ICML] Title`): a section whose lists hold the entries (no heading level is 7).
+  const listGroup = (h: number): { level: number; until: number } | null => {
+    const heading = headings[h]!;
+    if (!isGroupHeading(heading.raw, isVenue)) return null;
+    if (!paperListsIn(text, lines, heading.line + 1, headings[h + 1]?.line ?? lines.starts.length + 1, isVenue).length) return null;
+    let until = h + 1;
+    while (until < headings.length && headings[until]!.level > heading.level) until++;
+    return { level: 7, until };
+  };
   for (let h = 0; h < headings.length; h++) {
     const heading = headings[h]!;
     const start = lines.starts[heading.line - 1]!;
@@ -483,7 +506,7 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
       chunk(lines.starts[item.line - 1]!, end, item.line, current());
     }
     if (group && h >= group.until) group = null;
-    if (!group && level !== 0 && heading.level === level && layout.detected) group = papersUnder(headings, h, text, lines, isVenue);
+    if (!group && level !== 0 && heading.level === level && layout.detected) group = papersUnder(headings, h, text, lines, isVenue) ?? listGroup(h);
     const at = group?.level ?? level;
     if (heading.level === at) {
       let end = text.length;

@@ -255,6 +255,36 @@ describe('where a file keeps its entries', () => {
     expect(titles("## S\n- see [DIN](https://x.org) KDD 2018\n### A[KDD'18]\n- a\n").map((t) => t[0])).toEqual(['A']);
   });
 
+  it('reads the papers listed under a heading that names a year or a venue alone, in a digest of headings', () => {
+    const text = [
+      '## Papers',
+      "### Attention Is All You Need[NeurIPS'17]",
+      '- a',
+      "### Deep Residual Learning[CVPR'16]",
+      '## Older picks',
+      '### 2018',
+      '- [ICLR] Mixed Precision Training',
+      '  - fp16',
+      '- [ICML] Efficient Neural Architecture Search via Parameter Sharing',
+      '### ICML',
+      '- [Some Paper](https://x.org/1) 2019',
+      '- [Another Paper](https://x.org/2) 2020',
+      '### 2020',
+      '- just one note, no papers',
+      '',
+    ].join('\n');
+    const entries = parse(text).digest.entries;
+    expect(entries.map((e) => [e.title, e.venue, e.year, e.section])).toEqual([
+      ['Attention Is All You Need', 'NeurIPS', 2017, 'Papers'],
+      ['Deep Residual Learning', 'CVPR', 2016, 'Papers'],
+      ['Mixed Precision Training', 'ICLR', 2018, '2018'],
+      ['Efficient Neural Architecture Search via Parameter Sharing', 'ICML', 2018, '2018'],
+      ['Some Paper', 'ICML', 2019, 'ICML'],
+      ['Another Paper', 'ICML', 2020, 'ICML'],
+      ['2020', null, null, 'Older picks'],
+    ]);
+  });
+
   it('reads list items whose venue is on a line of their own under the title', () => {
     const text = [
       '## Security',
@@ -336,6 +366,8 @@ describe('isPaperItem', () => {
     ['[Two-stage](#two-stage)', false],
     ['[notes](notes/dpr.md)', false],
     ['[code](https://github.com/x/y)', false],
+    ['[ICML] Efficient Neural Architecture Search', true],
+    ['[Notes] on what to read', false],
     ['是对原始的深度推荐模型的改进 2019', false],
     ['a plain note', false],
   ])('%s -> %s', (raw, paper) => {
