@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 /** The cache file's layout (cache/format.ts). */
 export const CACHE_FORMAT = 8;
 /** What a cached parse holds: chunk parses, the store's layout (cache/store-cache.ts, store/parse.ts). */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** What must be equal for cached data to be reused: the code that made it and the V8 that serialised it. */
 export function codeIdentity(io: Io): string {

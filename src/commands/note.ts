@@ -4,7 +4,7 @@ import { EXIT_OK, InputError, PapersError, UsageError } from '../errors.js';
 import { fieldProblem, noteLabel, notesFromText } from '../edit/add-input.js';
 import { applyEdits } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
-import { noteLines, planNote } from '../edit/plan-note.js';
+import { firstNoteLine, noteLines, planNote } from '../edit/plan-note.js';
 import { commitChange } from '../edit/commit.js';
 import { checkInsertions, checkNoted } from '../edit/verify.js';
 import { findEntries } from '../query/find.js';
@@ -67,7 +67,7 @@ export async function runNote(ctx: Context, args: string[], rawOptions: unknown)
       checkInsertions(target.file, now.text, after, edits);
       const parsed = now.reparse(after);
       const noted = checkNoted(target.file, before, parsed, index, noteLines(now.text, entry, cleaned).join('\n'));
-      firstLine = entry.endLine + 1;
+      firstLine = firstNoteLine(now.text, entry);
       notedLine = noted.line;
       return { text: after, parsed };
     },

@@ -4,6 +4,8 @@ import { headingOfLine, htmlHeadingOfLine, listItemOfLine, nestedItemOfLine } fr
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, itemPrefix, nestedBullet, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
+import { UsageError } from '../errors.js';
+import { headerAbove, isTableRow, newRow } from '../store/table.js';
 
 export interface AddRequest {
   fields: EntryFields;
@@ -120,12 +122,55 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
   const heading = formatHeading(request.fields, style, ours ? { ...DEFAULT_VENUE_STYLE, bracket: '[' } : venueStyle);
   const { at } = file.info.entries;
   const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
+  const table = tableOf(file, text, section);
+  if (table) return tableLines(table, request);
   if ('bullets' in at) {
     const { prefix, notes } = itemLayout(file, text, lastEntryOf(file, section) ?? file.entries.at(-1));
     return [`${prefix}${heading}`, ...bulletLines(request.notes, notes.marker).map((l) => notes.indent + l)];
   }
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
   return [`${'#'.repeat(at.heading)} ${heading}`, ...bulletLines(request.notes, marker)];
+}
+
+/**
+ * The table a new entry goes into as a row: the header of the section's last entry's table when that
+ * is a row, or, in a section without entries of a file whose last entry is a row, that table's header
+ * and delimiter rows for a new table.
+ */
+function tableOf(file: ParsedFile, text: string, section: ParsedSection | undefined): { header: string; delimiter: string | null } | null {
+  const last = lastEntryOf(file, section);
+  const lastRow = (e: ParsedEntry | undefined): string | null => (e && isTableRow(text.slice(e.heading.start, e.heading.end)) ? headerAbove(text, e.heading.start) : null);
+  if (last) {
+    const header = lastRow(last);
+    return header === null ? null : { header, delimiter: null };
+  }
+  const fileLast = file.entries.at(-1);
+  const header = lastRow(fileLast);
+  if (header === null) return null;
+  // The delimiter row right under the header, as written.
+  const headerAt = text.lastIndexOf(header, fileLast!.heading.start);
+  const delimiterStart = text.indexOf('\n', headerAt) + 1;
+  const delimiter = text.slice(delimiterStart, text.indexOf('\n', delimiterStart)).replace(/\r$/, '');
+  return { header, delimiter };
+}
+
+/** A new entry as a table row (after the header and delimiter rows of a new table); its notes go in the notes column. */
+function tableLines(table: { header: string; delimiter: string | null }, request: Pick<AddRequest, 'fields' | 'notes'>): string[] {
+  const { fields } = request;
+  if (fields.orgs.length) throw new UsageError('--org: the entries of this section are rows of a table, which has no column for organisations', 'nothing was added; leave out --org, or add the organisations by hand');
+  const row = newRow(table.header, { title: rowTitle(fields), venue: fields.venue ?? '', year: fields.year === null ? '' : String(fields.year) }, request.notes);
+  if (row === null) throw new Error('tableLines: the header names no title column');
+  return table.delimiter === null ? [row] : [table.header, table.delimiter, row];
+}
+
+/** A new row's title cell: the title, then the alias in parentheses. */
+export function rowTitle(fields: Pick<EntryFields, 'title' | 'alias'>): string {
+  return fields.alias ? `${fields.title} (${fields.alias})` : fields.title;
+}
+
+/** Whether new entry lines are a table row: its notes are in its notes cell, one per line as they read back. */
+export function isRowEntry(lines: readonly string[]): boolean {
+  return isTableRow(lines[0]!);
 }
 
 /**
@@ -154,10 +199,12 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   const section = sections.at(-1);
   if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${file.info.file}`);
   // After the section's last entry, before what closes it (a footer, comment lines); a list item right after the last item.
-  const last = 'bullets' in file.info.entries.at ? lastEntryOf(file, section) : undefined;
+  // A table row goes right under the table's last row.
+  const row = isTableRow(entryLines[0]!) && entryLines.length === 1;
+  const last = 'bullets' in file.info.entries.at || row ? lastEntryOf(file, section) : undefined;
   const point = (last && afterLastContent(text, last.range.start, last.range.end)) ?? afterLastContent(text, section.range.start, section.range.end)!;
   // An empty section: the entry follows the `##` line as first entries do in this file.
   const emptySection = text.slice(section.heading.end, point.at).trim() === '';
-  const gap = emptySection ? gaps.head : gaps.entry;
+  const gap = row ? 0 : emptySection ? gaps.head : gaps.entry;
   return [{ start: point.at, end: point.at, text: insertionText([...blanks(gap), ...entryLines], eolAt(text, point, eol), point) }];
 }

@@ -352,6 +352,11 @@ export function readLabelledLine(line: string, isVenue: (name: string) => boolea
     return year ? { venueRaw: null, year: Number(year[1]) } : null;
   }
   if (!VENUE_LABEL.test(m[2]!.trim())) return null;
+  return readVenueValue(value, isVenue);
+}
+
+/** The venue (and year) a text that a label or a table's column vouches for names: `ACM SIGACT News 2001`, `OSDI`. */
+export function readVenueValue(value: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
   return venueOfText(value, isVenue, true) ?? (isVenue(value) || looksLikeVenue(value, isVenue) ? { venueRaw: value, year: null } : null);
 }
 

@@ -2,11 +2,12 @@
 // An entry is parsed from its own chunk of text (its heading line to the next structural heading),
 // so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
-import { expandYear, parseHeading, readLabelledLine, readVenueLine, readVenueYear } from './heading.js';
+import { expandYear, parseHeading, readLabelledLine, readVenueLine, readVenueValue, readVenueYear } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
 import { detectEntries, groupPapers, isDated, isGroupHeading, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
+import { cellsOf, columnsOf, isDelimiterRow, isTableRow, type Cell } from './table.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
 
@@ -27,7 +28,10 @@ export interface ChunkSource {
   text: string;
   /** The `##` section holding it; null before any. */
   section: string | null;
-  /** The file's reference definitions (`[label]: url` lines) that the text refers to, as a prefix to parse links after. */
+  /**
+   * What the parse reads from elsewhere in the file, as a prefix to parse links after: the reference
+   * definitions (`[label]: url` lines) the text refers to, after a table row's header and delimiter rows.
+   */
   definitions: string;
 }
 
@@ -194,6 +198,29 @@ function labelledMeta(text: string, lines: Lines, from: number, to: number, isVe
   return { venueRaw, year };
 }
 
+/** A table row as an entry: its title cell, and the text of its venue, year and other cells (notes, `<br>` as new lines). */
+function tableRow(line: string, context: string): { title: Cell; venue: string; year: string; notes: string } | null {
+  const header = context.slice(0, context.indexOf('\n'));
+  const columns = isTableRow(header) ? columnsOf(header) : null;
+  if (!columns) return null;
+  const cells = cellsOf(line);
+  const title = cells[columns.title];
+  if (!title) return null;
+  const text = (i: number): string => (i >= 0 ? (cells[i]?.text ?? '') : '');
+  const notes = cells
+    .filter((_, i) => i !== columns.title && i !== columns.venue && i !== columns.year)
+    .map((c) => c.text.replace(/\s*<br\s*\/?>\s*/gi, '\n').replace(/\\\|/g, '|').trim())
+    .filter((t) => t !== '')
+    .join('\n');
+  return { title, venue: text(columns.venue), year: text(columns.year), notes };
+}
+
+/** A year as a cell writes it: `2019`, `'19`, `2019-06`. */
+function readYear(text: string): number | null {
+  const m = /^\s*(?:((?:19|20)\d{2})|['’](\d{2}))(?!\d)/.exec(text);
+  return m ? (m[1] ? Number(m[1]) : expandYear(m[2]!)) : null;
+}
+
 /** Parses one entry from its chunk alone (see ChunkSource): positions relative to the chunk. */
 export function parseChunk(source: ChunkSource, registries: Registries, markdown?: MarkdownParser): EntryParse {
   const { text } = source;
@@ -206,7 +233,9 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   const html = atx ? null : htmlHeadingOfLine(firstLine);
   // NOTE: a paper nested under a group label (`  - [Title](url) - CVPR 2015`) starts its chunk indented.
   const item = atx || html ? null : (listItemOfLine(firstLine) ?? nestedItemOfLine(firstLine));
-  const heading = atx ?? html ?? (item && { level: 0, raw: item.raw, rawStart: item.rawStart, missingSpace: false });
+  // A table row's title cell is its heading; its other cells give the venue, the year and the notes.
+  const row = atx || html || item || !isTableRow(firstLine) ? null : tableRow(firstLine, source.definitions);
+  const heading = atx ?? html ?? (item && { level: 0, raw: item.raw, rawStart: item.rawStart, missingSpace: false }) ?? (row && { level: 0, raw: row.title.text, rawStart: row.title.start, missingSpace: false });
   // NOTE: a chunk always starts with its heading line; anything else is a caller's mistake, parsed as an untitled entry.
   const raw = heading?.raw ?? '';
   const rawOffset = heading ? bom + heading.rawStart : lines.ends[0]!;
@@ -216,7 +245,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     const marks = '#'.repeat(heading.level);
     diagnostics.push({ line: 1, column: rawOffset + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${raw.trim()}"` });
   }
-  const marker = item ? '- ' : html ? `<h${heading!.level}>` : `${'#'.repeat(heading?.level ?? 3)} `;
+  const marker = item ? '- ' : row ? '| ' : html ? `<h${heading!.level}>` : `${'#'.repeat(heading?.level ?? 3)} `;
   const parsed = parseHeading(raw, (name) => registries.venues.isKnown(name), { marker });
   for (const issue of parsed.issues) {
     if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
@@ -239,7 +268,13 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   // A heading without venue or year may have them on the line right under it (`#### Title<br>` then
   // `*ICLR 2015*`); that line stays in the notes.
   let { venueRaw, year } = parsed;
-  if (venueRaw === null && year === null && firstContent) {
+  if (row) {
+    const isVenue = (name: string): boolean => registries.venues.isKnown(name);
+    const cell = row.venue ? readVenueValue(row.venue, isVenue) : null;
+    venueRaw ??= cell?.venueRaw ?? null;
+    year ??= (row.year ? readYear(row.year) : null) ?? cell?.year ?? null;
+    if (row.notes) notes = notes ? `${row.notes}\n${notes}` : row.notes;
+  } else if (venueRaw === null && year === null && firstContent) {
     const isVenue = (name: string): boolean => registries.venues.isKnown(name);
     const below = item ? itemMetaBelow(text, lines, 1, isVenue) : firstContent === 2 ? readVenueLine(text.slice(lines.starts[1]!, lines.ends[1]!), isVenue) : null;
     if (below) ({ venueRaw, year } = below);
@@ -275,7 +310,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     notes,
     todos: findTodos(text, lines, registries.todos),
     links,
-    stub: stub && !(item && parsed.description),
+    stub: stub && !(item && parsed.description) && !row?.notes,
     heading: { raw, rawOffset, start: 0, end: headingEnd },
     range: { start: 0, end: text.length },
     body: { start: bodyStart, end: text.length },
@@ -404,6 +439,29 @@ function paperListsIn(text: string, lines: Lines, from: number, until: number, i
 }
 
 /**
+ * The rows of the tables of papers in lines `from`..`until - 1` of a file (a header naming a title
+ * column and a venue or year column, then its delimiter row), each with that header as its context.
+ */
+function paperTablesIn(text: string, lines: Lines, from: number, until: number): Array<{ start: number; end: number; line: number; header: string }> {
+  const out: Array<{ start: number; end: number; line: number; header: string }> = [];
+  const lineAt = (n: number): string => text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+  const last = Math.min(until - 1, lines.starts.length);
+  for (let n = from; n < last; n++) {
+    if (text.charCodeAt(lines.starts[n - 1]!) !== 124 && !isTableRow(lineAt(n))) continue;
+    const head = lineAt(n);
+    if (!isTableRow(head) || !isDelimiterRow(lineAt(n + 1)) || !columnsOf(head)) continue;
+    const header = `${head}\n${lineAt(n + 1)}\n`;
+    let r = n + 2;
+    for (; r <= last && isTableRow(lineAt(r)); r++) {
+      const end = r < lines.starts.length ? lines.starts[r]! : text.length;
+      out.push({ start: lines.starts[r - 1]!, end, line: r, header });
+    }
+    n = r - 1;
+  }
+  return out;
+}
+
+/**
  * The chunks of a file whose entries are list items: the items of its paper lists (see detectEntries);
  * with `dated`, only lists of two or more that name venues or years.
  */
@@ -473,11 +531,12 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   // `#` headings are sections where the entries are `##`, or list items under nothing deeper (or under several `#`).
   const oneIsSection = level === 2 || (level === 0 && (firstLevels >= 2 || headings.every((h) => h.level === 1)));
   const isSection = (h: OutlineHeading, at: number): boolean => (at === 0 || h.level < at) && (h.level >= 2 || oneIsSection);
-  const chunk = (start: number, end: number, line: number, section: ParsedSection | null): void => {
+  const chunk = (start: number, end: number, line: number, section: ParsedSection | null, header = ''): void => {
     const chunkText = text.slice(start, end);
     const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
-    chunks.push({ source: { text: chunkText, section: section?.title ?? null, definitions: prefix }, offset: start, line });
+    chunks.push({ source: { text: chunkText, section: section?.title ?? null, definitions: header + prefix }, offset: start, line });
   };
+  let tables = false;
   // Sections open at each level (the deepest is the current one).
   const open: Array<ParsedSection | null> = [];
   const current = (): ParsedSection | null => {
@@ -546,16 +605,25 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
     sections.push(section);
     // A section's own text, before any heading under it, may list papers where the file's are headings
     // (`### Exploration`, then `- World Models. arXiv 2018`): they are its entries.
-    if (level !== 0 && layout.detected) {
+    // And anywhere, a table of papers (`| Title | Venue | Year |`): its rows.
+    if (layout.detected) {
       const from = heading.line + 1;
       const until = headings[h + 1]?.line ?? lines.starts.length + 1;
-      for (const c of paperListsIn(text, lines, from, until, isVenue)) chunk(c.start, c.end, c.line, section);
+      if (level !== 0) for (const c of paperListsIn(text, lines, from, until, isVenue)) chunk(c.start, c.end, c.line, section);
+      for (const c of paperTablesIn(text, lines, from, until)) {
+        chunk(c.start, c.end, c.line, section, c.header);
+        tables = true;
+      }
     }
   }
   while (k < items.length) {
     const { item, end } = items[k++]!;
     chunk(lines.starts[item.line - 1]!, end, item.line, current());
   }
+  // A section's table rows come before the items that follow them in a list digest: put them in line order.
+  if (tables && level === 0) chunks.sort((a, b) => a.offset - b.offset);
+  // Entries found in tables (or anywhere): no hint that the file holds none.
+  if (chunks.length && layout.suggestion) info.entries = { ...layout, suggestion: null };
   return { info, scan, sections, problems, headingDiagnostics, chunks };
 }
 

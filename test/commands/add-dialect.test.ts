@@ -19,6 +19,47 @@ const CVPR_BIB = `@inproceedings{kirillov2024,
 }
 `;
 
+describe('add and note in a digest of tables of papers', () => {
+  it('adds a row under the section\'s table, each field in its column, its notes in the notes column', async () => {
+    const before = fixture('table.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'Spanner: Google\'s Globally-Distributed Database', '--alias', 'Spanner', '--venue', 'OSDI', '--year', '2012', '--section', 'Storage', '--note', 'TrueTime', '--note', 'a | b');
+    expect(r.code, r.stderr).toBe(0);
+    const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toBe("| Spanner: Google's Globally-Distributed Database (Spanner) | OSDI | 2012 | TrueTime<br>a \\| b |\n");
+    expect(before.slice(at)).toMatch(/^\n## Consensus/);
+    const shown = JSON.parse((await run(memoryIo(Object.fromEntries(io.files), { cwd: '/w' }), 'show', 'spanner', '--json')).stdout);
+    expect([shown.title, shown.alias, shown.venue, shown.year, shown.notes]).toEqual(["Spanner: Google's Globally-Distributed Database", 'Spanner', 'OSDI', 2012, 'TrueTime\na | b']);
+  });
+
+  it('starts a table like the last one in a new section, and refuses organisations a table has no column for', async () => {
+    const before = fixture('table.md');
+    const io = ioWith(before);
+    expect((await run(io, 'add', '--title', 'Paxos Made Simple', '--venue', 'PODC', '--year', '2001', '--new-section', 'More')).code).toBe(0);
+    const { text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toBe('## More\n\n| 论文 | 会议 | 年份 |\n|---|---|---|\n| Paxos Made Simple | PODC | 2001 |\n\n');
+    const refused = ioWith(before);
+    const r = await run(refused, 'add', '--title', 'Chubby', '--venue', 'OSDI', '--year', '2006', '--section', 'Storage', '--org', 'Google');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('no column for organisations')]);
+    expect(decode(refused.files.get(DIGEST))).toBe(before);
+  });
+
+  it('note appends to a row\'s notes cell, and refuses a table without one', async () => {
+    const before = fixture('table.md');
+    const io = ioWith(before);
+    const r = await run(io, 'note', 'google-file-system-2003', '-n', 'read twice');
+    expect(r.code, r.stderr).toBe(0);
+    expect(decode(io.files.get(DIGEST))).toBe(before.replace('Relaxed consistency. |', 'Relaxed consistency.<br>read twice |'));
+    const empty = ioWith(before);
+    expect((await run(empty, 'note', 'bigtable', '-n', 'first')).code).toBe(0);
+    expect(decode(empty.files.get(DIGEST))).toBe(before.replace('Structured Data | OSDI | 2006 | |', 'Structured Data | OSDI | 2006 | first |'));
+    const none = ioWith(before);
+    const refused = await run(none, 'note', 'understandable consensus', '-n', 'x');
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('no column for notes')]);
+    expect(decode(none.files.get(DIGEST))).toBe(before);
+  });
+});
+
 describe('add in the dialect of the digest', () => {
   it('writes venue first with a full year into a venue-first digest, before the section footer', async () => {
     const before = fixture('venue-first.md');

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildStore } from '../../src/store/build.js';
+import { parseDigest } from '../../src/store/parse.js';
+import { cellsOf, columnsOf, headerAbove, isDelimiterRow, newRow, notesColumn } from '../../src/store/table.js';
+import { createVenueRegistry } from '../../src/store/venues.js';
+import { readFileSync } from 'node:fs';
+
+const venues = createVenueRegistry();
+const digest = (text: string) => buildStore([parseDigest(text, 'd.md', { venues })]);
+const TABLE = readFileSync(new URL('../fixtures/dialects/table.md', import.meta.url), 'utf8');
+
+describe('a table row', () => {
+  it('splits into cells at pipes outside code spans and escapes, with where each starts', () => {
+    expect(cellsOf('| A | `x | y` | c \\| d |')).toEqual([
+      { text: 'A', start: 2 },
+      { text: '`x | y`', start: 6 },
+      { text: 'c \\| d', start: 16 },
+    ]);
+    expect(cellsOf('| A |  |')).toEqual([
+      { text: 'A', start: 2 },
+      { text: '', start: 7 },
+    ]);
+  });
+
+  it('names its columns from the header: a title and a venue or a year', () => {
+    expect(columnsOf('| Title | Venue | Year | Notes |')).toEqual({ title: 0, venue: 1, year: 2 });
+    expect(columnsOf('| # | **Paper** | Conf. |')).toEqual({ title: 1, venue: 2, year: -1 });
+    expect(columnsOf('| 论文 | 年份 |')).toEqual({ title: 0, venue: -1, year: 1 });
+    expect(columnsOf('| Tool | Link |')).toBeNull();
+    expect(columnsOf('| Title | Link |')).toBeNull();
+    expect(notesColumn('| Title | Venue | Year | Code | Notes |')).toBe(4);
+    expect(notesColumn('| Title | Venue | Year | Comments |')).toBe(3);
+    expect(notesColumn('| Title | Year |')).toBe(-1);
+    expect(isDelimiterRow('|:---|:---:|---:|')).toBe(true);
+    expect(isDelimiterRow('| a | b |')).toBe(false);
+  });
+
+  it('finds the header of the table a row is in', () => {
+    const text = 'x\n| Title | Year |\n|---|---|\n| A | 2019 |\n| B | 2020 |\n';
+    expect(headerAbove(text, text.indexOf('| B'))).toBe('| Title | Year |');
+    expect(headerAbove(text, text.indexOf('x'))).toBeNull();
+    expect(headerAbove('| A | 2019 |\n| B | 2020 |\n', 13)).toBeNull();
+  });
+
+  it('is written for a header: each field in its column, the notes with <br>, pipes escaped', () => {
+    expect(newRow('| # | Paper | Conf. | Year | Notes |', { title: 'A | B', venue: 'OSDI', year: '2020' }, ['one', 'two'])).toBe('| | A \\| B | OSDI | 2020 | one<br>two |');
+    expect(newRow('| Title | Venue |', { title: 'T', venue: 'OSDI', year: '2020' }, ['dropped'])).toBe('| T | OSDI 2020 |');
+  });
+});
+
+describe('a digest of tables of papers', () => {
+  it('reads each row of a table of papers as an entry, and nothing of other tables', () => {
+    const d = digest(TABLE);
+    expect(d.entries.map((e) => [e.title, e.alias, e.venue, e.year, e.section, e.line])).toEqual([
+      ['The Google File System', null, 'SOSP', 2003, 'Storage', 9],
+      ['Bigtable: A Distributed Storage System for Structured Data', null, 'OSDI', 2006, 'Storage', 10],
+      ['`a | b`: Pipes In Code', 'PIC', 'NSDI', 2012, 'Storage', 11],
+      ['In Search of an Understandable Consensus Algorithm', null, 'USENIX ATC', 2014, 'Consensus', 17],
+    ]);
+    expect(d.entries.map((e) => [e.notes, e.stub])).toEqual([
+      ['Single master, chunk servers.\nRelaxed consistency.', false],
+      ['', true],
+      ['notes with | a pipe', false],
+      ['', true],
+    ]);
+    // The row is the entry's heading: its title cell is what lint reads and fixes.
+    // Entries were found: no hint to read the file another way.
+    expect(parseDigest(TABLE, 'd.md', { venues }).info.entries.suggestion).toBeNull();
+    const gfs = d.entries[0]!;
+    expect(TABLE.slice(gfs.heading.rawOffset, gfs.heading.rawOffset + gfs.heading.raw.length)).toBe('[The Google File System](https://example.org/gfs.pdf)');
+    expect(TABLE.slice(gfs.range.start, gfs.range.end)).toBe('| [The Google File System](https://example.org/gfs.pdf) | SOSP | 2003 | Single master, chunk servers.<br>Relaxed consistency. |\n');
+  });
+
+  it('finds papers in a table wherever a section has one, and none in an entry\'s notes', () => {
+    const ours = "## S\n| Paper | Year |\n|---|---|\n| Deep Interest Network | 2018 |\n\n### Attention Is All You Need[NeurIPS'17]\n| Paper | Year |\n|---|---|\n| A related one | 2019 |\n";
+    expect(digest(ours).entries.map((e) => [e.title, e.year])).toEqual([
+      ['Deep Interest Network', 2018],
+      ['Attention Is All You Need', 2017],
+    ]);
+    // A table whose rows name no title column is no list of papers; a file of them gets its hint.
+    const file = parseDigest('# T\n## A\n| Tool | Link |\n|---|---|\n| x | y |\n## B\n## C\n', 'd.md', { venues });
+    expect(file.entries).toEqual([]);
+  });
+});
