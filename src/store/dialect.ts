@@ -159,7 +159,10 @@ export function papersUnder(outline: readonly OutlineHeading[], k: number, text:
 
 /** A heading that names a year or a venue alone (`2018`, `ICML`, `CVPR 2023`, `2023年`): a group of papers, never one. */
 export function isGroupHeading(raw: string, isVenue: (name: string) => boolean): boolean {
+  if (raw.length > 40 || raw.includes('[')) return false;
   const t = raw.trim();
+  // NOTE: a venue and a year are two words at most (`CVPR 2023`, `NeurIPS'20`): the test every paper heading takes, kept cheap.
+  if (t.length > 30 || !/^[^\s[\]()（）【】]+(?:\s+[^\s[\]()（）【】]+)?$/.test(t)) return false;
   if (/^(?:19|20)\d{2}\s*年?$/.test(t) || isVenue(t)) return true;
   const meta = readVenueYear(t, isVenue);
   return !!meta?.venue && meta.year !== null && meta.venue[0] === 0 && isVenue(t.slice(meta.venue[0], meta.venue[1]));

@@ -172,8 +172,19 @@ function chunkMayHoldLinks(source: ChunkSource): boolean {
   return source.definitions !== '' || mayHoldLinks(source.text, false);
 }
 
+/** sectionMeta's answers by registry and section title: a section's entries all ask the same. */
+const sectionMetas = new WeakMap<VenueRegistry, Map<string, { venueRaw: string | null; year: number | null }>>();
+
 /** The year and venue a section's title names alone (`2023`, `2023年`, `ICML`, `CVPR 2023`); null where it names more. */
-function sectionMeta(section: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
+function sectionMeta(section: string, venues: VenueRegistry): { venueRaw: string | null; year: number | null } {
+  let memo = sectionMetas.get(venues);
+  if (!memo || memo.size > 10_000) sectionMetas.set(venues, (memo = new Map()));
+  let meta = memo.get(section);
+  if (!meta) memo.set(section, (meta = readSectionMeta(section, (name) => venues.isKnown(name))));
+  return meta;
+}
+
+function readSectionMeta(section: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
   const t = section.trim();
   const year = /^((?:19|20)\d{2})\s*年?$/.exec(t);
   if (year) return { venueRaw: null, year: Number(year[1]) };
@@ -283,7 +294,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   // Papers grouped by year or venue (`## 2023`, `### ICML`, `## CVPR 2023`, then `- [Title](url)`): a
   // paper that gives no year or no venue has its section's.
   if ((year === null || venueRaw === null) && source.section !== null) {
-    const named = sectionMeta(source.section, (name) => registries.venues.isKnown(name));
+    const named = sectionMeta(source.section, registries.venues);
     year ??= named.year;
     venueRaw ??= named.venueRaw;
   }
