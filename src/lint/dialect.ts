@@ -56,10 +56,13 @@ export function fileDialect(context: LintContext, file: string): FileDialect {
     if (majority === null || n > counts.get(majority)!) majority = key;
   }
   const share = (has: (e: Entry) => boolean): number => (entries.length ? entries.filter(has).length / entries.length : 0);
+  // No form in the headings, though most entries have a venue or a year: they come from elsewhere (a
+  // table's cells, a labelled line under the heading), which is no dialect of ours.
+  const elsewhere = majority === null && share((e) => (e.venue !== null || e.year !== null) && formKey(context.heading(e).form) === null) >= 0.5;
   dialect = {
     majority,
     counts,
-    ours: majority === null || majority === 'after',
+    ours: (majority === null && !elsewhere) || majority === 'after',
     share: { venue: share((e) => e.venue !== null), year: share((e) => e.year !== null), org: share((e) => e.orgs.length > 0) },
     at: context.file(file).info.entries.at,
     entries,

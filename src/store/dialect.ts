@@ -1,6 +1,6 @@
 // Where a digest file keeps its papers: headings of which level, or one paper per top-level list item.
 // Detected per file from its outline (or fixed by the config's `entries`). Pure.
-import { readItemMetaLine, readLabelledLine, readVenueYear } from './heading.js';
+import { readItemMetaLine, readLabelledLine, readVenueYear, withoutLeadDecoration } from './heading.js';
 import type { Lines, ListItemLine, OutlineHeading, Scan } from './scan.js';
 import type { EntriesAt, EntryLayout } from './schema.js';
 
@@ -39,7 +39,7 @@ const RESOURCE_WORD = /^(?:pdf|code|paper|project|github|video|slides?|blog|webs
  * the page (`[Title](url) ...`), or it is a capitalised line with a year (`Title, CVPR 2016`).
  */
 export function isPaperItem(raw: string, isVenue: (name: string) => boolean): boolean {
-  const t = raw.replace(/^(?:\*\*|__|\*|_)+/, '');
+  const t = withoutLeadDecoration(raw).replace(/^(?:\*\*|__|\*|_)+/, '');
   const c = t[0];
   if (c === '[') {
     const link = LINK_START.exec(t);

@@ -357,7 +357,12 @@ export function readLabelledLine(line: string, isVenue: (name: string) => boolea
 
 /** The venue (and year) a text that a label or a table's column vouches for names: `ACM SIGACT News 2001`, `OSDI`. */
 export function readVenueValue(value: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
-  return venueOfText(value, isVenue, true) ?? (isVenue(value) || looksLikeVenue(value, isVenue) ? { venueRaw: value, year: null } : null);
+  const found = venueOfText(value, isVenue, true);
+  if (found) return found;
+  if (isVenue(value) || looksLikeVenue(value, isVenue)) return { venueRaw: value, year: null };
+  // A known venue with a label beside it: `NeurIPS (oral)`, `ICML, spotlight`.
+  const named = value.split(/\s*[,，;；(（)）]\s*/).find((p) => p !== '' && isVenue(p));
+  return named ? { venueRaw: named, year: null } : null;
 }
 
 const BRACKETED_LINE = /^\s*[([（【]\s*([^()[\]（）【】]{2,60}?)\s*[)\]）】]\s*$/;
@@ -881,7 +886,8 @@ function emphasisedTitle(raw: string, s: number, e: number, tokens: readonly Tok
   return [s + 1, close];
 }
 
-const EMPHASISED_SPAN = /(\*{1,2}|_{1,2})(?![\s*_])([^*_\n]{1,120}?)(?<![\s*_])\1(?![*_])/g;
+/** Emphasis or a code span (`` `arXiv 2019` ``, as badges-and-links lists write a venue). */
+const EMPHASISED_SPAN = /(\*{1,2}|_{1,2}|`)(?![\s*_`])([^*_`\n]{1,120}?)(?<![\s*_`])\1(?![*_`])/g;
 
 /** The first emphasised known venue (with its year, if any) in [from, to) of the heading, taken as its metadata. */
 function emphasisedVenue(found: Found, from: number, to: number, isVenue: (name: string) => boolean): void {
@@ -896,6 +902,13 @@ function emphasisedVenue(found: Found, from: number, to: number, isVenue: (name:
 
 const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
 /** Emoji (with their joiners and variation selectors) and `:shortcode:`s, with the spaces after them. */
+/** The text without the emoji and `:shortcode:`s in front of it (`🏭 [Title](url)`). */
+export function withoutLeadDecoration(text: string): string {
+  const c = text.charCodeAt(0);
+  if (!(c > 0x2000 || c === 58)) return text;
+  const m = LEAD_DECORATION.exec(text);
+  return m && m[0].length < text.length ? text.slice(m[0].length) : text;
+}
 const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
 const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
 const TRAIL_SHORTCODES = /(?:\s+:[a-z0-9_+-]{1,30}:)+$/;

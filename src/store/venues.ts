@@ -59,13 +59,18 @@ export const VENUES: readonly VenueDefinition[] = [
   conf('SIGMOD', ['International Conference on Management of Data', 'ACM SIGMOD International Conference on Management of Data']),
   conf('ICDE', ['IEEE International Conference on Data Engineering', 'International Conference on Data Engineering']),
   // Language
-  conf('ACL', ['Annual Meeting of the Association for Computational Linguistics']),
-  conf('EMNLP', ['Conference on Empirical Methods in Natural Language Processing', 'Empirical Methods in Natural Language Processing']),
-  conf('NAACL', [
-    'Conference of the North American Chapter of the Association for Computational Linguistics',
-    'North American Chapter of the Association for Computational Linguistics',
-    'North American Chapter of the ACL',
-  ]),
+  // NOTE: joint meetings (`ACL-IJCNLP 2021`, `EMNLP-IJCNLP 2019`, `NAACL-HLT 2016`) are the main conference.
+  conf('ACL', ['Annual Meeting of the Association for Computational Linguistics'], ['ACL-IJCNLP']),
+  conf('EMNLP', ['Conference on Empirical Methods in Natural Language Processing', 'Empirical Methods in Natural Language Processing'], ['EMNLP-IJCNLP']),
+  conf(
+    'NAACL',
+    [
+      'Conference of the North American Chapter of the Association for Computational Linguistics',
+      'North American Chapter of the Association for Computational Linguistics',
+      'North American Chapter of the ACL',
+    ],
+    ['NAACL-HLT'],
+  ),
   conf('COLING', ['International Conference on Computational Linguistics']),
   conf('EACL', ['Conference of the European Chapter of the Association for Computational Linguistics', 'European Chapter of the Association for Computational Linguistics', 'European Chapter of the ACL']),
   conf('AACL', [

@@ -367,6 +367,8 @@ describe('isPaperItem', () => {
     ['[notes](notes/dpr.md)', false],
     ['[code](https://github.com/x/y)', false],
     ['[ICML] Efficient Neural Architecture Search', true],
+    ['🏭 [Modeling Task Relationships](https://dl.acm.org/x) **[KDD 2018]**', true],
+    [':fire: [Some Paper](https://x.org/1) CVPR 2019', true],
     ['[Notes] on what to read', false],
     ['是对原始的深度推荐模型的改进 2019', false],
     ['a plain note', false],

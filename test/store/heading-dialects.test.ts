@@ -47,6 +47,9 @@ describe('parseHeading in the dialects other digests write', () => {
     ['🌟 **Training language models** (NeurIPS 2022) [[paper]](https://x.org/a)', 'Training language models', null, 'NeurIPS', 2022, []],
     [':fire: **FlashAttention** (NeurIPS 2022)', 'FlashAttention', null, 'NeurIPS', 2022, []],
     ['Some Title. WWW 2001 :star: :fire:', 'Some Title', null, 'WWW', 2001, []],
+    ['[Deep Learning Recommendation Model](https://arxiv.org/abs/1906.00091) `arXiv 2019` 💻', 'Deep Learning Recommendation Model', null, 'arXiv', 2019, []],
+    ['Neural Architectures for Named Entity Recognition, NAACL-HLT 2016', 'Neural Architectures for Named Entity Recognition', null, 'NAACL-HLT', 2016, []],
+    ['Sentence-BERT, EMNLP-IJCNLP 2019', 'Sentence-BERT', null, 'EMNLP-IJCNLP', 2019, []],
     ['Some Title (KDD 2019) :+1:', 'Some Title', null, 'KDD', 2019, []],
     ['🚀', '🚀', null, null, null, []],
     // an emphasised title, then its authors

@@ -71,6 +71,15 @@ describe('a digest of tables of papers', () => {
     expect(TABLE.slice(gfs.range.start, gfs.range.end)).toBe('| [The Google File System](https://example.org/gfs.pdf) | SOSP | 2003 | Single master, chunk servers.<br>Relaxed consistency. |\n');
   });
 
+  it('takes a known venue from a venue cell with a label beside it, and the year from a year section', () => {
+    const text = '## 2023\n| Paper | Venue | Status |\n|---|---|---|\n| Direct Preference Optimization | NeurIPS (oral) | done |\n| QLoRA | arXiv | |\n| Some Paper | the lab meeting | |\n';
+    expect(digest(text).entries.map((e) => [e.title, e.venue, e.year, e.notes])).toEqual([
+      ['Direct Preference Optimization', 'NeurIPS', 2023, 'done'],
+      ['QLoRA', 'arXiv', 2023, ''],
+      ['Some Paper', null, 2023, ''],
+    ]);
+  });
+
   it('finds papers in a table wherever a section has one, and none in an entry\'s notes', () => {
     const ours = "## S\n| Paper | Year |\n|---|---|\n| Deep Interest Network | 2018 |\n\n### Attention Is All You Need[NeurIPS'17]\n| Paper | Year |\n|---|---|\n| A related one | 2019 |\n";
     expect(digest(ours).entries.map((e) => [e.title, e.year])).toEqual([

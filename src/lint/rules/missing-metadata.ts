@@ -39,7 +39,12 @@ export const missingMetadata = defineRule({
         // Ours expects all three, as it always did (organisations once the file names any); another dialect what most of its entries have.
         const expects = (k: (typeof FIELDS)[number]): boolean => (dialect.ours ? k !== 'org' || dialect.share.org > 0 : dialect.share[k] >= 0.5);
         const required = new Set(options.required ?? FIELDS.filter(expects));
-        const expected = dialect.ours ? `Title[Venue'YY]${required.has('org') ? '[Org]' : ''}` : `${FORM_PATTERN[dialect.majority!]}${required.has('org') ? ' [Org]' : ''}`;
+        const org = required.has('org') ? ' [Org]' : '';
+        const expected = dialect.ours
+          ? `Title[Venue'YY]${org ? '[Org]' : ''}`
+          : dialect.majority === null
+            ? `them where the file's other entries give them${org ? ' (and an organisation)' : ''}`
+            : `${FORM_PATTERN[dialect.majority]}${org}`;
         f = { required, expected };
         files.set(file, f);
       }
