@@ -7,7 +7,7 @@ import type { SectionChoice } from '../edit/add-template.js';
 import { applyEdits } from '../edit/apply.js';
 import { commitChange } from '../edit/commit.js';
 import { unifiedDiff } from '../edit/diff.js';
-import { entryHeadingText, isRowEntry, newEntryLines, planAdd, rowTitle } from '../edit/plan-add.js';
+import { entryReadBack, newEntryLines, planAdd } from '../edit/plan-add.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { findDuplicates } from '../query/duplicates.js';
 import type { ParsedEntry } from '../store/parse.js';
@@ -117,14 +117,14 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
           // Written in this digest's style (venue first, its heading level or list form), the heading must still read back as the fields given.
           const lines = newEntryLines(parsed, text, request, isVenue);
           // A table row's title cell holds the title and alias only: its venue and year have cells of their own.
-          const row = isRowEntry(lines);
-          const problem = row ? readBackProblem({ ...input, venue: null, year: null }, isVenue, rowTitle(input)) : readBackProblem(input, isVenue, entryHeadingText(lines[0]!));
+          const readBack = entryReadBack(lines, input);
+          const problem = readBackProblem(readBack.row ? { ...input, venue: null, year: null } : input, isVenue, readBack.heading);
           if (problem) throw new UsageError(`${label === null ? '--' : ''}${problem.field}: in the style of ${target.file}, ${problem.message}`, 'nothing was added; reword it');
           const edits = planAdd(parsed, text, request, lines);
           const after = applyEdits(text, edits).output;
           checkInsertions(target.file, text, after, edits);
           const next = now.reparse(after);
-          const expected = { fields: input, notes: row ? input.notes.map((n) => n.trim()).join('\n') : lines.slice(1).join('\n'), section: target.title };
+          const expected = { fields: input, notes: readBack.row ? input.notes.map((n) => n.trim()).join('\n') : readBack.notes, section: target.title };
           added.push(checkAdded(target.file, parsed, next, expected, create));
           text = after;
           parsed = next;

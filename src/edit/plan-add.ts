@@ -1,6 +1,6 @@
 // planAdd: where a new entry goes in one digest file and its exact text, as a single insertion. Pure.
 import type { ParsedEntry, ParsedFile, ParsedSection } from '../store/parse.js';
-import { headingOfLine, htmlHeadingOfLine, listItemOfLine, nestedItemOfLine } from '../store/scan.js';
+import { headingOfLine, htmlHeadingOfLine, listItemOfLine, nestedItemOfLine, summaryOfLine } from '../store/scan.js';
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, itemPrefix, nestedBullet, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
@@ -129,6 +129,11 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
     return [`${prefix}${heading}`, ...bulletLines(request.notes, notes.marker).map((l) => notes.indent + l)];
   }
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
+  // A section of collapsible blocks gets one more: `<details>`, its `<summary>`, the notes, `</details>`.
+  const last = lastEntryOf(file, section);
+  if (last && summaryOfLine(text.slice(last.heading.start, last.heading.end))) {
+    return ['<details>', `<summary>${heading}</summary>`, ...(request.notes.length ? ['', ...bulletLines(request.notes, marker), ''] : []), '</details>'];
+  }
   return [`${'#'.repeat(at.heading)} ${heading}`, ...bulletLines(request.notes, marker)];
 }
 
@@ -163,14 +168,23 @@ function tableLines(table: { header: string; delimiter: string | null }, request
   return table.delimiter === null ? [row] : [table.header, table.delimiter, row];
 }
 
+/**
+ * What new entry lines will read back as: the text of their heading (a row's title cell, a block's
+ * summary) and their notes. `fields` gives a row's title cell, which holds the title and alias only.
+ */
+export function entryReadBack(lines: readonly string[], fields: EntryFields): { heading: string; notes: string; row: boolean } {
+  if (isTableRow(lines[0]!)) return { heading: rowTitle(fields), notes: '', row: true };
+  if (isDetailsBlock(lines)) return { heading: summaryOfLine(lines[1]!)!.raw, notes: lines.slice(2, -1).filter((l) => l !== '').join('\n'), row: false };
+  return { heading: entryHeadingText(lines[0]!), notes: lines.slice(1).join('\n'), row: false };
+}
+
+function isDetailsBlock(lines: readonly string[]): boolean {
+  return lines[0] === '<details>' && lines.at(-1) === '</details>' && lines.length >= 3 && summaryOfLine(lines[1]!) !== null;
+}
+
 /** A new row's title cell: the title, then the alias in parentheses. */
 export function rowTitle(fields: Pick<EntryFields, 'title' | 'alias'>): string {
   return fields.alias ? `${fields.title} (${fields.alias})` : fields.title;
-}
-
-/** Whether new entry lines are a table row: its notes are in its notes cell, one per line as they read back. */
-export function isRowEntry(lines: readonly string[]): boolean {
-  return isTableRow(lines[0]!);
 }
 
 /**
@@ -199,10 +213,14 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   const section = sections.at(-1);
   if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${file.info.file}`);
   // After the section's last entry, before what closes it (a footer, comment lines); a list item right after the last item.
-  // A table row goes right under the table's last row.
+  // A table row goes right under the table's last row; a collapsible block after the last one's `</details>`.
   const row = isTableRow(entryLines[0]!) && entryLines.length === 1;
-  const last = 'bullets' in file.info.entries.at || row ? lastEntryOf(file, section) : undefined;
-  const point = (last && afterLastContent(text, last.range.start, last.range.end)) ?? afterLastContent(text, section.range.start, section.range.end)!;
+  const block = isDetailsBlock(entryLines);
+  const last = 'bullets' in file.info.entries.at || row || block ? lastEntryOf(file, section) : undefined;
+  const closing = block && last ? text.indexOf('\n', last.range.end) : -1;
+  const point = block && last
+    ? afterLastContent(text, last.range.start, closing < 0 ? text.length : closing + 1)!
+    : ((last && afterLastContent(text, last.range.start, last.range.end)) ?? afterLastContent(text, section.range.start, section.range.end)!);
   // An empty section: the entry follows the `##` line as first entries do in this file.
   const emptySection = text.slice(section.heading.end, point.at).trim() === '';
   const gap = row ? 0 : emptySection ? gaps.head : gaps.entry;

@@ -4,8 +4,8 @@
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
 import { expandYear, parseHeading, readLabelledLine, readVenueLine, readVenueValue, readVenueYear } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, groupPapers, isDated, isGroupHeading, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
-import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
+import { detectEntries, groupPapers, isDated, isGroupHeading, isPaperHeading, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
+import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, summaryOfLine, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { cellsOf, columnsOf, isDelimiterRow, isTableRow, type Cell } from './table.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
@@ -241,7 +241,8 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
   const firstLine = text.slice(bom, lines.ends[0]!);
   // The entry's heading: an ATX heading, an HTML heading, or a list item (one paper per item).
   const atx = headingOfLine(firstLine);
-  const html = atx ? null : htmlHeadingOfLine(firstLine);
+  const summary = atx ? null : summaryOfLine(firstLine);
+  const html = atx ? null : (htmlHeadingOfLine(firstLine) ?? summary);
   // NOTE: a paper nested under a group label (`  - [Title](url) - CVPR 2015`) starts its chunk indented.
   const item = atx || html ? null : (listItemOfLine(firstLine) ?? nestedItemOfLine(firstLine));
   // A table row's title cell is its heading; its other cells give the venue, the year and the notes.
@@ -256,7 +257,7 @@ export function parseChunk(source: ChunkSource, registries: Registries, markdown
     const marks = '#'.repeat(heading.level);
     diagnostics.push({ line: 1, column: rawOffset + 1, code: 'heading-missing-space', message: `Missing space after "${marks}", expected "${marks} ${raw.trim()}"` });
   }
-  const marker = item ? '- ' : row ? '| ' : html ? `<h${heading!.level}>` : `${'#'.repeat(heading?.level ?? 3)} `;
+  const marker = item ? '- ' : row ? '| ' : summary ? '<summary>' : html ? `<h${heading!.level}>` : `${'#'.repeat(heading?.level ?? 3)} `;
   const parsed = parseHeading(raw, (name) => registries.venues.isKnown(name), { marker });
   for (const issue of parsed.issues) {
     if (issue.code === 'trailing-punctuation') continue; // style, reported by lint
@@ -449,6 +450,34 @@ function paperListsIn(text: string, lines: Lines, from: number, until: number, i
   return itemChunks(stretch, scanDigest(stretch), false, isVenue, true).map(({ item, end: e }) => ({ start: lines.starts[from + item.line - 2]!, end: start + e, line: from + item.line - 1 }));
 }
 
+const DETAILS_OPEN = /^ {0,3}<details(?:\s[^<>]*)?>\s*$/i;
+const DETAILS_CLOSE = /^ {0,3}<\/details\s*>\s*$/i;
+
+/**
+ * The papers in collapsible blocks among lines `from`..`until - 1` of a file (`<details>`, then
+ * `<summary><b>Title</b> (SOSP 2003)</summary>`, its notes, `</details>`): each from its summary line
+ * to its closing tag, when at least two summaries there read as papers.
+ */
+function paperDetailsIn(text: string, lines: Lines, from: number, until: number): Array<{ start: number; end: number; line: number }> {
+  if (from >= until || !text.slice(lines.starts[from - 1]!, until - 1 < lines.starts.length ? lines.starts[until - 1]! : text.length).includes('<summary')) return [];
+  const lineAt = (n: number): string => text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+  const last = Math.min(until - 1, lines.starts.length);
+  const out: Array<{ start: number; end: number; line: number }> = [];
+  let papers = 0;
+  for (let n = from; n < last; n++) {
+    if (!DETAILS_OPEN.test(lineAt(n))) continue;
+    const summary = summaryOfLine(lineAt(n + 1));
+    if (!summary) continue;
+    let close = n + 2;
+    while (close <= last && !DETAILS_CLOSE.test(lineAt(close))) close++;
+    if (close > last) break;
+    if (isPaperHeading(summary.raw)) papers++;
+    out.push({ start: lines.starts[n]!, end: lines.starts[close - 1]!, line: n + 1 });
+    n = close;
+  }
+  return papers >= 2 ? out : [];
+}
+
 /**
  * The rows of the tables of papers in lines `from`..`until - 1` of a file (a header naming a title
  * column and a venue or year column, then its delimiter row), each with that header as its context.
@@ -621,6 +650,7 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
       const from = heading.line + 1;
       const until = headings[h + 1]?.line ?? lines.starts.length + 1;
       if (level !== 0) for (const c of paperListsIn(text, lines, from, until, isVenue)) chunk(c.start, c.end, c.line, section);
+      for (const c of paperDetailsIn(text, lines, from, until)) chunk(c.start, c.end, c.line, section);
       for (const c of paperTablesIn(text, lines, from, until)) {
         chunk(c.start, c.end, c.line, section, c.header);
         tables = true;

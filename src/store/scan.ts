@@ -156,6 +156,16 @@ export function htmlHeadingOfLine(line: string): HeadingLine | null {
   return { level: Number(m[1]), raw: m[2]!, rawStart, missingSpace: false };
 }
 
+const SUMMARY = /^ {0,3}<summary(?:\s[^<>]*)?>(.*)<\/summary\s*>\s*$/is;
+
+/** A `<summary>Text</summary>` line (a collapsible block's title): its text between the tags and where that starts; null for any other line. */
+export function summaryOfLine(line: string): HeadingLine | null {
+  if (!line.includes('<summary') && !line.includes('<SUMMARY')) return null;
+  const m = SUMMARY.exec(line);
+  if (!m) return null;
+  return { level: 0, raw: m[1]!, rawStart: line.indexOf('>', line.search(/<summary/i)) + 1, missingSpace: false };
+}
+
 /** Whether a line is a top-level list item (a thematic break is none). */
 function isListItemLine(line: string): boolean {
   const c = line.charCodeAt(line.charCodeAt(0) === 32 ? 1 : 0);

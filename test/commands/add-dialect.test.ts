@@ -60,6 +60,22 @@ describe('add and note in a digest of tables of papers', () => {
   });
 });
 
+describe('add and note in a digest of collapsible blocks', () => {
+  it('adds a block after the section\'s last one, its summary in the file\'s style, and notes inside a block', async () => {
+    const before = fixture('details.md');
+    const io = ioWith(before);
+    const r = await run(io, 'add', '--title', 'Spanner: Google\'s Globally-Distributed Database', '--venue', 'OSDI', '--year', '2012', '--section', 'Storage', '--note', 'TrueTime');
+    expect(r.code, r.stderr).toBe(0);
+    const { at, text } = insertedBlock(before, decode(io.files.get(DIGEST)));
+    expect(text).toMatch(/^<details>\n<summary>.*Spanner: Google's Globally-Distributed Database.*<\/summary>\n\n- TrueTime\n\n<\/details>\n\n$/);
+    expect(before.slice(at)).toBe('[back to top](#systems-reading-group)\n');
+    expect((await listedAfter(io, '--venue', 'osdi')).map((e) => e.title)).toEqual(['Bigtable: A Distributed Storage System for Structured Data', "Spanner: Google's Globally-Distributed Database"]);
+    const noted = ioWith(before);
+    expect((await run(noted, 'note', 'google-file-system-2003', '-n', 'read twice')).code).toBe(0);
+    expect(decode(noted.files.get(DIGEST))).toBe(before.replace('- relaxed consistency\n', '- relaxed consistency\n- read twice\n'));
+  });
+});
+
 describe('add in the dialect of the digest', () => {
   it('writes venue first with a full year into a venue-first digest, before the section footer', async () => {
     const before = fixture('venue-first.md');

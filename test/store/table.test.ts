@@ -91,3 +91,24 @@ describe('a digest of tables of papers', () => {
     expect(file.entries).toEqual([]);
   });
 });
+
+describe('a digest of collapsible blocks', () => {
+  const DETAILS = readFileSync(new URL('../fixtures/dialects/details.md', import.meta.url), 'utf8');
+
+  it('reads each <details> block whose <summary> names a paper as an entry, its closing tag outside it', () => {
+    const d = digest(DETAILS);
+    expect(d.entries.map((e) => [e.title, e.venue, e.year, e.section, e.line, e.notes])).toEqual([
+      ['The Google File System', 'SOSP', 2003, 'Storage', 6, '- single master\n- relaxed consistency'],
+      ['Bigtable: A Distributed Storage System for Structured Data', 'OSDI', 2006, 'Storage', 14, '- sorted map'],
+    ]);
+    const gfs = d.entries[0]!;
+    expect(DETAILS.slice(gfs.range.start, gfs.range.end).split('\n').at(-2)).toBe('');
+    expect(DETAILS.slice(gfs.range.end).startsWith('</details>')).toBe(true);
+  });
+
+  it('leaves blocks inside an entry\'s notes, and a lone block, alone', () => {
+    const inNotes = "## S\n### A Paper[KDD'18]\n<details>\n<summary>Related (CVPR 2019)</summary>\n\n- x\n\n</details>\n<details>\n<summary>Another one (ICCV 2019)</summary>\n\n</details>\n";
+    expect(digest(inNotes).entries.map((e) => e.title)).toEqual(['A Paper']);
+    expect(digest('## S\n<details>\n<summary>Only One Paper (SOSP 2003)</summary>\n\n- a\n\n</details>\n').entries).toEqual([]);
+  });
+});
