@@ -379,8 +379,15 @@ export function readItemMetaLine(line: string, isVenue: (name: string) => boolea
   if (bracketed) return venueOfText(bracketed[1]!, isVenue, false);
   const dashed = DASHED_VENUE.exec(line.trimEnd());
   const found = dashed ? venueOfText(dashed[1]!.trim(), isVenue, false) : null;
-  return found?.venueRaw && isVenue(found.venueRaw) ? found : null;
+  if (found?.venueRaw && isVenue(found.venueRaw)) return found;
+  // A known venue and its year first, then the authors or links: `ICLR 2014 · Szegedy, ...`, `*IEEE S&P 2017* — Carlini`.
+  const leading = LEADING_VENUE.exec(line);
+  const first = leading ? venueOfText(leading[2]!.trim(), isVenue, false) : null;
+  return first?.venueRaw && first.year !== null && isVenue(first.venueRaw) ? first : null;
 }
+
+const TITLE_LABEL = /^(?:paper|title|论文|题目|标题)\s*[:：]\s*(?=\S)/i;
+const LEADING_VENUE = /^\s*(\*{1,2}|_{1,2})?([^*_·—–|,]{2,40}?)\1?\s*(?:[·—–|,]|\s-\s)/;
 
 /**
  * The venue and year in a line's text: the whole text, then its pieces between commas and parentheses
@@ -1158,6 +1165,12 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
         titleStart += glued[0].length;
         title = plainText(raw, titleStart, titleEnd, tokens);
       }
+    }
+    // A label in front of the title says what follows it: `### Paper: Title`, `论文：Title`.
+    const label = TITLE_LABEL.exec(raw.slice(titleStart, titleEnd));
+    if (label) {
+      titleStart += label[0].length;
+      title = plainText(raw, titleStart, titleEnd, tokens);
     }
   }
   // A venue may be emphasised among what follows the title: `**Title**. Authors. *NAACL 2019*. [[paper]](url)`,

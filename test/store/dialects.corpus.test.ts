@@ -146,9 +146,9 @@ const HELD_OUT_SETS: HeldOutSet[] = [
   // Set six read 141 of its 209 papers right before the grammar saw it (67.5%). It taught a venue in a
   // code span after a link (`` `arXiv 2019` ``), an emoji in front of a paper item (`🏭 [Title](url)`),
   // joint meetings (`NAACL-HLT 2016`, `EMNLP-IJCNLP 2019`), a labelled venue cell (`NeurIPS (oral)`) and
-  // papers in `<details><summary>Title (SOSP 2003)</summary>` blocks. Still missed: labelled blocks
-  // under no heading (`**Venue:** ...` then `**Year:** ...`), venues given only in footnotes, and
-  // `### Paper: Title` headings.
+  // papers in `<details><summary>Title (SOSP 2003)</summary>` blocks, an item's venue first on the line
+  // under its title (`ICLR 2014 · Szegedy, ...`) and `### Paper: Title`. Still missed: labelled blocks
+  // under no heading (`**Title:** ...`, `**Venue:** ...`, `**Year:** ...`), venues given only in footnotes.
   {
     dir: 'dialects-heldout6',
     known: [
@@ -156,18 +156,7 @@ const HELD_OUT_SETS: HeldOutSet[] = [
       "Large-scale cluster management at Google with Borg",
       "TensorFlow: A System for Large-Scale Machine Learning",
       "How Good Are Query Optimizers, Really?",
-      "Intriguing properties of neural networks",
-      "Explaining and Harnessing Adversarial Examples",
-      "Towards Evaluating the Robustness of Neural Networks",
-      "Towards Deep Learning Models Resistant to Adversarial Attacks",
-      "Obfuscated Gradients Give a False Sense of Security: Circumventing Defenses to Adversarial Examples",
-      "Certified Adversarial Robustness via Randomized Smoothing",
       "Deep Learning with Differential Privacy",
-      "Stealing Machine Learning Models via Prediction APIs",
-      "Membership Inference Attacks Against Machine Learning Models",
-      "BadNets: Identifying Vulnerabilities in the Machine Learning Model Supply Chain",
-      "Spectre Attacks: Exploiting Speculative Execution",
-      "Extracting Training Data from Large Language Models",
       "Calibrating Noise to Sensitivity in Private Data Analysis",
       "Adam: A Method for Stochastic Optimization",
       "Understanding deep learning requires rethinking generalization",
@@ -176,13 +165,6 @@ const HELD_OUT_SETS: HeldOutSet[] = [
       "The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks",
       "Deep Double Descent: Where Bigger Models and More Data Hurt",
       "Scaling Laws for Neural Language Models",
-      "End-to-End Training of Deep Visuomotor Policies",
-      "Dex-Net 2.0: Deep Learning to Plan Robust Grasps with Synthetic Point Clouds and Analytic Grasp Metrics",
-      "Domain Randomization for Transferring Deep Neural Networks from Simulation to the Real World",
-      "Sim-to-Real Transfer of Robotic Control with Dynamics Randomization",
-      "QT-Opt: Scalable Deep Reinforcement Learning for Vision-Based Robotic Manipulation",
-      "RT-1: Robotics Transformer for Real-World Control at Scale",
-      "Diffusion Policy: Visuomotor Policy Learning via Action Diffusion",
       "Attention is not Explanation",
       "Big Bird: Transformers for Longer Sequences",
       "Efficiently Modeling Long Sequences with Structured State Spaces",

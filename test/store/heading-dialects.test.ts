@@ -51,6 +51,8 @@ describe('parseHeading in the dialects other digests write', () => {
     ['Neural Architectures for Named Entity Recognition, NAACL-HLT 2016', 'Neural Architectures for Named Entity Recognition', null, 'NAACL-HLT', 2016, []],
     ['Sentence-BERT, EMNLP-IJCNLP 2019', 'Sentence-BERT', null, 'EMNLP-IJCNLP', 2019, []],
     ['Some Title (KDD 2019) :+1:', 'Some Title', null, 'KDD', 2019, []],
+    ['Paper: End-to-End Training of Deep Visuomotor Policies', 'End-to-End Training of Deep Visuomotor Policies', null, null, null, []],
+    ['论文：Deep Interest Network（KDD 2018）', 'Deep Interest Network', null, 'KDD', 2018, []],
     ['🚀', '🚀', null, null, null, []],
     // an emphasised title, then its authors
     ['**RoBERTa: A Robustly Optimized BERT Pretraining Approach**. Yinhan Liu, Myle Ott, et al. arXiv 2019. [[pdf]](https://x.org/a)', 'RoBERTa: A Robustly Optimized BERT Pretraining Approach', null, 'arXiv', 2019, []],
@@ -274,6 +276,8 @@ describe('readItemMetaLine: a venue on a line of its own under an item title', (
     ['   [arXiv 1909.08053]', 'arXiv', 2019],
     ['   Deepak Narayanan, Matei Zaharia — SOSP 2019', 'SOSP', 2019],
     ['   Venue: SOSP 2009', 'SOSP', 2009],
+    ['   ICLR 2014 · Szegedy, Zaremba · [arXiv](https://arxiv.org/abs/1312.6199)', 'ICLR', 2014],
+    ['   *IEEE S&P 2017* — Nicholas Carlini, David Wagner', 'IEEE S&P', 2017],
   ])('reads %j', (line, venue, year) => {
     expect(readItemMetaLine(line, isVenue)).toEqual({ venueRaw: venue, year });
   });
@@ -284,6 +288,8 @@ describe('readItemMetaLine: a venue on a line of its own under an item title', (
     ['   Some Author — the 2019 tutorial'],
     ['   Some Author — Weird Workshop 2019'],
     ['   read it in 2019'],
+    ['   Some Workshop 2019 · with friends'],
+    ['   ICLR · no year here'],
   ])('reads nothing from %j', (line) => {
     expect(readItemMetaLine(line, isVenue)).toBeNull();
   });
