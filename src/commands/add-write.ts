@@ -10,6 +10,7 @@ import { unifiedDiff } from '../edit/diff.js';
 import { entryReadBack, newEntryLines, planAdd } from '../edit/plan-add.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { findDuplicates } from '../query/duplicates.js';
+import { sectionMeta } from '../store/parse.js';
 import type { ParsedEntry } from '../store/parse.js';
 import type { Store } from '../store/store.js';
 import { foldText } from '../store/text.js';
@@ -124,7 +125,10 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
           const after = applyEdits(text, edits).output;
           checkInsertions(target.file, text, after, edits);
           const next = now.reparse(after);
-          const expected = { fields: input, notes: readBack.row ? input.notes.map((n) => n.trim()).join('\n') : readBack.notes, section: target.title };
+          // A paper that names no venue or year under a section that names one reads back with it.
+          const named = sectionMeta(target.title, store.venues);
+          const fields = { ...input, venue: input.venue ?? named.venueRaw, year: input.year ?? named.year };
+          const expected = { fields, notes: readBack.row ? input.notes.map((n) => n.trim()).join('\n') : readBack.notes, section: target.title };
           added.push(checkAdded(target.file, parsed, next, expected, create));
           text = after;
           parsed = next;

@@ -5,7 +5,7 @@ import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, itemPrefix, nestedBullet, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
 import { afterLastContent, blankLinesBefore, eolAt, insertionText, mostCommon } from './layout.js';
 import { UsageError } from '../errors.js';
-import { headerAbove, isTableRow, newRow } from '../store/table.js';
+import { columnsOf, headerAbove, isTableRow, newRow, notesColumn } from '../store/table.js';
 
 export interface AddRequest {
   fields: EntryFields;
@@ -124,17 +124,21 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
   const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
   const table = tableOf(file, text, section);
   if (table) return tableLines(table, request);
-  if ('bullets' in at) {
-    const { prefix, notes } = itemLayout(file, text, lastEntryOf(file, section) ?? file.entries.at(-1));
+  const last = lastEntryOf(file, section);
+  const lastLine = last ? text.slice(last.heading.start, last.heading.end) : '';
+  // A section whose papers are list items (in a digest of list items, or its own list in one of headings) gets one more.
+  if ('bullets' in at || (last && itemPrefix(text.slice(last.heading.start, last.heading.rawOffset)))) {
+    const { prefix, notes } = itemLayout(file, text, last ?? file.entries.at(-1));
     return [`${prefix}${heading}`, ...bulletLines(request.notes, notes.marker).map((l) => notes.indent + l)];
   }
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
   // A section of collapsible blocks gets one more: `<details>`, its `<summary>`, the notes, `</details>`.
-  const last = lastEntryOf(file, section);
-  if (last && summaryOfLine(text.slice(last.heading.start, last.heading.end))) {
+  if (last && summaryOfLine(lastLine)) {
     return ['<details>', `<summary>${heading}</summary>`, ...(request.notes.length ? ['', ...bulletLines(request.notes, marker), ''] : []), '</details>'];
   }
-  return [`${'#'.repeat(at.heading)} ${heading}`, ...bulletLines(request.notes, marker)];
+  // At the level of the section's papers (`####` under a group of them), else the file's.
+  const level = headingOfLine(lastLine.replace(/^\uFEFF/, ''))?.level ?? at.heading;
+  return [`${'#'.repeat(level)} ${heading}`, ...bulletLines(request.notes, marker)];
 }
 
 /**
@@ -163,6 +167,14 @@ function tableOf(file: ParsedFile, text: string, section: ParsedSection | undefi
 function tableLines(table: { header: string; delimiter: string | null }, request: Pick<AddRequest, 'fields' | 'notes'>): string[] {
   const { fields } = request;
   if (fields.orgs.length) throw new UsageError('--org: the entries of this section are rows of a table, which has no column for organisations', 'nothing was added; leave out --org, or add the organisations by hand');
+  const columns = columnsOf(table.header)!;
+  const refuse = (option: string, what: string): never => {
+    throw new UsageError(`${option}: the entries of this section are rows of a table, which has no column for ${what}`, `nothing was added; leave out ${option}, or add a column to the table`);
+  };
+  if (fields.venue !== null && columns.venue < 0) refuse('--venue', 'the venue');
+  if (fields.year !== null && columns.year < 0 && columns.venue < 0) refuse('--year', 'the year');
+  if (request.notes.length && notesColumn(table.header) < 0) refuse('--note', 'notes');
+  if (/[|]/.test(fields.title) || (fields.alias ?? '').includes('|')) throw new UsageError('--title: a title in a table cannot hold "|"', 'nothing was added; reword it');
   const row = newRow(table.header, { title: rowTitle(fields), venue: fields.venue ?? '', year: fields.year === null ? '' : String(fields.year) }, request.notes);
   if (row === null) throw new Error('tableLines: the header names no title column');
   return table.delimiter === null ? [row] : [table.header, table.delimiter, row];
@@ -180,6 +192,11 @@ export function entryReadBack(lines: readonly string[], fields: EntryFields): { 
 
 function isDetailsBlock(lines: readonly string[]): boolean {
   return lines[0] === '<details>' && lines.at(-1) === '</details>' && lines.length >= 3 && summaryOfLine(lines[1]!) !== null;
+}
+
+/** Whether a new entry's first line is a list item (it follows the section's last item). */
+function isItemLine(line: string): boolean {
+  return listItemOfLine(line) !== null || nestedItemOfLine(line) !== null;
 }
 
 /** A new row's title cell: the title, then the alias in parentheses. */
@@ -216,7 +233,8 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
   // A table row goes right under the table's last row; a collapsible block after the last one's `</details>`.
   const row = isTableRow(entryLines[0]!) && entryLines.length === 1;
   const block = isDetailsBlock(entryLines);
-  const last = 'bullets' in file.info.entries.at || row || block ? lastEntryOf(file, section) : undefined;
+  const item = !row && !block && isItemLine(entryLines[0]!);
+  const last = 'bullets' in file.info.entries.at || row || block || item ? lastEntryOf(file, section) : undefined;
   const closing = block && last ? text.indexOf('\n', last.range.end) : -1;
   const point = block && last
     ? afterLastContent(text, last.range.start, closing < 0 ? text.length : closing + 1)!

@@ -143,6 +143,14 @@ export function papersUnder(outline: readonly OutlineHeading[], k: number, text:
   const level = outline[k]!.level;
   if ((outline[k + 1]?.level ?? 0) <= level) return null;
   if (isPaperHeading(outline[k]!.raw) || venueBelow(text, lines, outline, k, isVenue)) return null;
+  // A group has little text of its own: a paper without a venue whose notes have dated sub-headings
+  // (`### Transformer-XL`, notes, `#### Compared with BERT (2019)`) stays a paper.
+  let own = 0;
+  for (let n = outline[k]!.line + 1; n < outline[k + 1]!.line; n++) {
+    const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+    if (line.trim() === '') continue;
+    if (++own > 2 || /^\s*(?:[-*+]|\d{1,9}[.)])\s/.test(line)) return null;
+  }
   const counts = new Map<number, { count: number; papers: number }>();
   let until = k + 1;
   for (; until < outline.length && outline[until]!.level > level; until++) {
@@ -163,7 +171,7 @@ export function isGroupHeading(raw: string, isVenue: (name: string) => boolean):
   const t = raw.trim();
   // NOTE: a venue and a year are two words at most (`CVPR 2023`, `NeurIPS'20`): the test every paper heading takes, kept cheap.
   if (t.length > 30 || !/^[^\s[\]()（）【】]+(?:\s+[^\s[\]()（）【】]+)?$/.test(t)) return false;
-  if (/^(?:19|20)\d{2}\s*年?$/.test(t) || isVenue(t)) return true;
+  if (/^(?:19[5-9]\d|20[0-3]\d)\s*年?$/.test(t) || isVenue(t)) return true;
   const meta = readVenueYear(t, isVenue);
   return !!meta?.venue && meta.year !== null && meta.venue[0] === 0 && isVenue(t.slice(meta.venue[0], meta.venue[1]));
 }

@@ -251,13 +251,17 @@ function glueOf(between: string): string {
   return t || (between ? ' ' : '');
 }
 
+const SEPARATOR_CODES = new Set([...', ，;；.。:：·|'].map((c) => c.charCodeAt(0)).concat([9, 32]));
+
 /**
  * Reads `text` as a venue with a year (`KDD'18`, `OSDI 2022`, `KDD2018`, `NeurIPS-2020`, `AAAI 18`,
  * `arXiv 1907`), or a known venue alone (`OSDI`); null for anything else.
  */
 export function readVenueYear(text: string, isVenue: (name: string) => boolean, labels = true): Meta | null {
-  const lead = text.length - text.trimStart().length;
-  const t = text.trim();
+  let lead = text.length - text.trimStart().length;
+  // Separators in front are no part of a venue: `, SOSP '03` after the authors.
+  while (lead < text.length && SEPARATOR_CODES.has(text.charCodeAt(lead))) lead++;
+  const t = text.slice(lead).trim();
   if (t === '') return null;
   const at = (start: number, length: number): [number, number] => [lead + start, lead + start + length];
   const arxiv = ARXIV_ID.exec(t);
@@ -336,14 +340,18 @@ export function readVenueLine(line: string, isVenue: (name: string) => boolean):
 const VENUE_LABEL = /^(?:venue|conference|conf\.?|journal|published\s+(?:in|at)|publication|proceedings|会议|期刊|发表(?:于|在|会议)?|收录(?:于)?|出处)$/i;
 const YEAR_LABEL = /^(?:year|年份|发表时间|发表年份)$/i;
 /** `- 🏛️ **Venue**: OSDI 2004`, `**Published in:** CVPR 2019`, `会议：KDD 2018`, `* Year: 2019`. */
-const LABELLED_LINE = /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?[\p{Extended_Pictographic}\uFE0F\u200D\s]*(\*\*|__)?([A-Za-z][A-Za-z .]{0,18}?|[\u4e00-\u9fff]{2,6})\s*(?:\1\s*[:：]|[:：]\s*\1|[:：])\s*(.*?)\s*$/u;
+const LABELLED_LINE = /^(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[\p{Extended_Pictographic}\uFE0F\u200D]+[ \t]*)?(\*\*|__)?([A-Za-z][A-Za-z .]{0,18}?|[\u4e00-\u9fff]{2,6})\s*(?:\1\s*[:：]|[:：]\s*\1|[:：])\s*(.*?)\s*$/u;
 
 /**
  * The venue or the year a labelled line gives (`- 🏛️ **Venue**: OSDI 2004`, `- Year: 2019`). What a
  * venue label names is the venue, known to the registry or not (`ACM SIGACT News 2001`). Null for any other line.
  */
 export function readLabelledLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
-  const m = LABELLED_LINE.exec(line);
+  // NOTE: the indentation trimmed first, and a colon wanted near the start: the pattern would backtrack on long runs of spaces.
+  const t = line.trim();
+  const colon = t.search(/[:：]/);
+  if (colon < 0 || colon > 48) return null;
+  const m = LABELLED_LINE.exec(t);
   if (!m) return null;
   const value = m[3]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/^(\*{1,2}|_{1,2})(.*)\1$/, '$2').trim();
   if (value === '' || value.length > 200) return null;
@@ -365,18 +373,20 @@ export function readVenueValue(value: string, isVenue: (name: string) => boolean
   return named ? { venueRaw: named, year: null } : null;
 }
 
-const BRACKETED_LINE = /^\s*[([（【]\s*([^()[\]（）【】]{2,60}?)\s*[)\]）】]\s*$/;
+const BRACKETED_LINE = /^[([（【]([^()[\]（）【】]{2,60})[)\]）】]\s*$/;
 const DASHED_VENUE = /\s(?:[—–]|--)\s*([^—–]{2,60})$/;
 
 /**
  * The venue and year a line under a list item's title gives (`   *ICLR 2014*`, `   (CHI '97)`,
  * `   [arXiv 1909.08053]`, `   Authors — SOSP 2019`, `   Venue: SOSP 2009`). Null for any other line.
  */
-export function readItemMetaLine(line: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+export function readItemMetaLine(indented: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } | null {
+  // NOTE: the indentation trimmed first, as readLabelledLine does (no pattern below backtracks on it).
+  const line = indented.trimStart();
   const labelled = readVenueLine(line, isVenue) ?? readLabelledLine(line, isVenue);
   if (labelled) return labelled;
   const bracketed = BRACKETED_LINE.exec(line);
-  if (bracketed) return venueOfText(bracketed[1]!, isVenue, false);
+  if (bracketed) return venueOfText(bracketed[1]!.trim(), isVenue, false);
   const dashed = DASHED_VENUE.exec(line.trimEnd());
   const found = dashed ? venueOfText(dashed[1]!.trim(), isVenue, false) : null;
   if (found?.venueRaw && isVenue(found.venueRaw)) return found;
@@ -387,7 +397,7 @@ export function readItemMetaLine(line: string, isVenue: (name: string) => boolea
 }
 
 const TITLE_LABEL = /^(?:paper|title|论文|题目|标题)\s*[:：]\s*(?=\S)/i;
-const LEADING_VENUE = /^\s*(\*{1,2}|_{1,2})?([^*_·—–|,]{2,40}?)\1?\s*(?:[·—–|,]|\s-\s)/;
+const LEADING_VENUE = /^(\*{1,2}|_{1,2})?([^*_·—–|,]{2,40}?)\1?[ \t]{0,4}(?:[·—–|,]|\s-\s)/;
 
 /**
  * The venue and year in a line's text: the whole text, then its pieces between commas and parentheses
@@ -435,6 +445,20 @@ export function isPersonName(text: string): boolean {
 function isAuthorList(text: string): boolean {
   const names = text.split(/\s*[,，;；、]\s*|\s+and\s+/).filter((n) => n !== '');
   return names.length >= 2 && names.every((n) => isPersonName(n) || /^et\s+al\.?$/i.test(n));
+}
+
+/**
+ * The end of a title without the authors after a `. ` (`Title. Yifan Hu, Yehuda Koren`, `Title. S. E.
+ * Robertson et al.`): several names, or one with `et al.`. A single name stays (`Title. Really Great`
+ * cannot be told from one).
+ */
+function withoutAuthors(raw: string, s: number, e: number): number {
+  const text = raw.slice(s, e);
+  for (let dot = text.indexOf('. '); dot > 0; dot = text.indexOf('. ', dot + 2)) {
+    const tail = text.slice(dot + 2).replace(/[.\s]+$/, '');
+    if (isAuthorList(tail) || (/\bet\s+al$/.test(tail) && /^[A-Z]/.test(tail))) return s + dot;
+  }
+  return e;
 }
 
 /** Three or more surnames between commas (`Wang, Girshick, Hebert, Hariharan`), after a trailing venue: the authors. */
@@ -508,7 +532,8 @@ function trailingMeta(text: string, isVenue: (name: string) => boolean): Trailin
   return null;
 }
 
-const TITLE_SEPARATOR = /(?:[.,，。;；|]|\s[-–—]{1,2}|[-–—]{2})\s*/g;
+/** A separator before a trailing venue, or a run of them (`et al., SOSP '03`: the `.` and the `,` are one). */
+const TITLE_SEPARATOR = /(?:(?:[.,，。;；|]|\s[-–—]{1,2}|[-–—]{2})\s*)+/g;
 
 /**
  * A venue of several words the registry knows, after the last separator that has one after it, up to
@@ -908,7 +933,6 @@ function emphasisedVenue(found: Found, from: number, to: number, isVenue: (name:
 }
 
 const NUMBERED = /^(?:\d{1,3}[.、．)）](?!\d)|No\.\s?\d{1,3}\b)/;
-/** Emoji (with their joiners and variation selectors) and `:shortcode:`s, with the spaces after them. */
 /** The text without the emoji and `:shortcode:`s in front of it (`🏭 [Title](url)`). */
 export function withoutLeadDecoration(text: string): string {
   const c = text.charCodeAt(0);
@@ -916,10 +940,11 @@ export function withoutLeadDecoration(text: string): string {
   const m = LEAD_DECORATION.exec(text);
   return m && m[0].length < text.length ? text.slice(m[0].length) : text;
 }
-const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
-const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
+/** Emoji (with their joiners and variation selectors), stars (`★ must-read`) and `:shortcode:`s, with the spaces after them. */
+const LEAD_DECORATION = /^(?:(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[★☆])[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*|:[a-z0-9_+-]{1,30}:)+\s*/u;
+const DECORATIONS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[★☆])[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*/gu;
 const TRAIL_SHORTCODES = /(?:\s+:[a-z0-9_+-]{1,30}:)+$/;
-const TRAIL_DECORATION = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*)+$/u;
+const TRAIL_DECORATION = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[★☆])[\u{FE0F}\u{200D}\u{20E3}\p{Emoji_Modifier}]*)+$/u;
 const BARE_PREFIX = /^([A-Za-z][A-Za-z&+-]*)(\s*['’]?\s*)((?:19|20)\d{2}|\d{2})\s*[:：|\-–—]\s*/;
 /** `CVPR-2019 Title`, `CVPR'19 Title`: a venue glued to its year, then the title after a space. */
 const BARE_SPACED = /^([A-Za-z][A-Za-z&+-]*?)([-_]|\s*['’]\s*)((?:19|20)\d{2}|\d{2})\s+(?=\S)/;
@@ -1138,6 +1163,8 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     }
     // An emphasised title with more after it: `**Title**. Authors, et al.`, `*Title*, with notes`.
     [s, e] = emphasisedTitle(raw, s, e, tokens);
+    // The authors between a title and its trailing venue: `Title. Yifan Hu, Yehuda Koren. ICDM 2008`.
+    if (found.dated && found.tailGroups === 0) e = withoutAuthors(raw, s, e);
     // A colon right before the metadata (`Title: [KDD'18]`) is the same slip as a trailing one.
     let textEnd = e;
     while (textEnd > s && /[:：]/.test(raw[textEnd - 1]!)) textEnd--;
@@ -1158,7 +1185,8 @@ export function parseAnyHeading(raw: string, isVenue: (name: string) => boolean 
     // start (`1.TVM: An Automated ... Compiler`).
     if (form.numbered && found.alias === null) {
       const span = raw.slice(titleStart, titleEnd);
-      const glued = /^([^\s:：()（）[\]]{1,30}(?: [^\s:：()（）[\]]{1,30}){0,2})[:：](?=\S)/.exec(span);
+      // NOTE: a name of several words ends in one of two characters or more: `Learning N:M Sparsity` is a title.
+      const glued = /^([^\s:：()（）[\]]{1,30}(?: [^\s:：()（）[\]]{2,30}){0,2}|[^\s:：()（）[\]]{1,30})[:：](?=\S)/.exec(span);
       const named = glued ?? /^([^\s:：()（）[\]]{1,30})\s*[:：]\s*\S/.exec(span);
       if (named) found.alias = named[1]!;
       if (glued) {

@@ -176,7 +176,7 @@ function chunkMayHoldLinks(source: ChunkSource): boolean {
 const sectionMetas = new WeakMap<VenueRegistry, Map<string, { venueRaw: string | null; year: number | null }>>();
 
 /** The year and venue a section's title names alone (`2023`, `2023年`, `ICML`, `CVPR 2023`); null where it names more. */
-function sectionMeta(section: string, venues: VenueRegistry): { venueRaw: string | null; year: number | null } {
+export function sectionMeta(section: string, venues: VenueRegistry): { venueRaw: string | null; year: number | null } {
   let memo = sectionMetas.get(venues);
   if (!memo || memo.size > 10_000) sectionMetas.set(venues, (memo = new Map()));
   let meta = memo.get(section);
@@ -441,35 +441,68 @@ const LIST_LINE = /^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m;
  * The papers listed in lines `from`..`until - 1` of a file, a stretch without headings: the items of
  * its lists that name venues or years, most of them papers, at least two (offsets and lines in the file).
  */
-function paperListsIn(text: string, lines: Lines, from: number, until: number, isVenue: (name: string) => boolean): Array<{ start: number; end: number; line: number }> {
+function paperListsIn(text: string, lines: Lines, from: number, until: number, isVenue: (name: string) => boolean, grouped = false): Array<{ start: number; end: number; line: number; header?: string }> {
   if (from >= until) return [];
   const start = lines.starts[from - 1]!;
   const end = until - 1 < lines.starts.length ? lines.starts[until - 1]! : text.length;
   const stretch = text.slice(start, end);
   if (!LIST_LINE.test(stretch)) return [];
-  return itemChunks(stretch, scanDigest(stretch), false, isVenue, true).map(({ item, end: e }) => ({ start: lines.starts[from + item.line - 2]!, end: start + e, line: from + item.line - 1 }));
+  const sub = scanDigest(stretch);
+  const found = itemChunks(stretch, sub, false, isVenue, true);
+  // NOTE: where the papers are headings, a section's own list is its papers only when most of them name a
+  // venue the registry knows (`- World Models. arXiv 2018`); a log (`- Started in January 2023`) is not.
+  const named = found.filter(({ item }) => {
+    const venue = parseHeading(item.raw, isVenue, { marker: '- ' }).venueRaw ?? itemMetaBelow(stretch, sub.lines, item.line, isVenue)?.venueRaw ?? null;
+    return venue !== null && isVenue(venue);
+  }).length;
+  // Under a heading that names the year or venue itself (`### 2018`, `### ICML`), the list is what it groups.
+  if (!grouped && (named < 2 || named * 2 < found.length)) return [];
+  return found.map(({ item, end: e }) => ({ start: lines.starts[from + item.line - 2]!, end: start + e, line: from + item.line - 1 }));
 }
 
 const DETAILS_OPEN = /^ {0,3}<details(?:\s[^<>]*)?>\s*$/i;
 const DETAILS_CLOSE = /^ {0,3}<\/details\s*>\s*$/i;
+
+/** Which of lines `from`..`until - 1` are code (in a fence) or in an HTML comment: never an entry's start (index: line - from). */
+function hiddenLines(text: string, lines: Lines, fences: ReadonlyArray<[number, number]>, from: number, until: number): Uint8Array {
+  const hidden = new Uint8Array(Math.max(0, until - from));
+  for (const [first, last] of fences) for (let n = Math.max(first, from); n <= Math.min(last, until - 1); n++) hidden[n - from] = 1;
+  let comment = false;
+  for (let n = from; n < until && n <= lines.starts.length; n++) {
+    if (hidden[n - from]) continue;
+    const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
+    const open = line.lastIndexOf('<!--');
+    const close = line.lastIndexOf('-->');
+    if (comment || open >= 0) hidden[n - from] = 1;
+    if (open >= 0 && open > close - 2) comment = true;
+    else if (close >= 0) comment = false;
+  }
+  return hidden;
+}
 
 /**
  * The papers in collapsible blocks among lines `from`..`until - 1` of a file (`<details>`, then
  * `<summary><b>Title</b> (SOSP 2003)</summary>`, its notes, `</details>`): each from its summary line
  * to its closing tag, when at least two summaries there read as papers.
  */
-function paperDetailsIn(text: string, lines: Lines, from: number, until: number): Array<{ start: number; end: number; line: number }> {
+function paperDetailsIn(text: string, lines: Lines, from: number, until: number, hidden: Uint8Array): Array<{ start: number; end: number; line: number; header?: string }> {
   if (from >= until || !text.slice(lines.starts[from - 1]!, until - 1 < lines.starts.length ? lines.starts[until - 1]! : text.length).includes('<summary')) return [];
   const lineAt = (n: number): string => text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
   const last = Math.min(until - 1, lines.starts.length);
   const out: Array<{ start: number; end: number; line: number }> = [];
   let papers = 0;
   for (let n = from; n < last; n++) {
-    if (!DETAILS_OPEN.test(lineAt(n))) continue;
+    if (hidden[n - from] || !DETAILS_OPEN.test(lineAt(n))) continue;
     const summary = summaryOfLine(lineAt(n + 1));
     if (!summary) continue;
+    // Its own closing tag: blocks nested in its notes open and close before it.
     let close = n + 2;
-    while (close <= last && !DETAILS_CLOSE.test(lineAt(close))) close++;
+    for (let depth = 1; close <= last; close++) {
+      if (hidden[close - from]) continue;
+      const l = lineAt(close);
+      if (DETAILS_OPEN.test(l)) depth++;
+      else if (DETAILS_CLOSE.test(l) && --depth === 0) break;
+    }
     if (close > last) break;
     if (isPaperHeading(summary.raw)) papers++;
     out.push({ start: lines.starts[n]!, end: lines.starts[close - 1]!, line: n + 1 });
@@ -482,17 +515,22 @@ function paperDetailsIn(text: string, lines: Lines, from: number, until: number)
  * The rows of the tables of papers in lines `from`..`until - 1` of a file (a header naming a title
  * column and a venue or year column, then its delimiter row), each with that header as its context.
  */
-function paperTablesIn(text: string, lines: Lines, from: number, until: number): Array<{ start: number; end: number; line: number; header: string }> {
+function paperTablesIn(text: string, lines: Lines, from: number, until: number, hidden: Uint8Array): Array<{ start: number; end: number; line: number; header: string }> {
   const out: Array<{ start: number; end: number; line: number; header: string }> = [];
   const lineAt = (n: number): string => text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
   const last = Math.min(until - 1, lines.starts.length);
+  // NOTE: a table at the margin: one indented under a list item is that item's notes.
+  const atMargin = (n: number): boolean => text.charCodeAt(lines.starts[n - 1]!) === 124 && !hidden[n - from];
   for (let n = from; n < last; n++) {
-    if (text.charCodeAt(lines.starts[n - 1]!) !== 124 && !isTableRow(lineAt(n))) continue;
+    if (!atMargin(n)) continue;
     const head = lineAt(n);
-    if (!isTableRow(head) || !isDelimiterRow(lineAt(n + 1)) || !columnsOf(head)) continue;
+    const columns = columnsOf(head);
+    if (!columns || !isDelimiterRow(lineAt(n + 1)) || cellsOf(lineAt(n + 1)).length !== cellsOf(head).length) continue;
     const header = `${head}\n${lineAt(n + 1)}\n`;
     let r = n + 2;
-    for (; r <= last && isTableRow(lineAt(r)); r++) {
+    for (; r <= last && atMargin(r); r++) {
+      // A row with no title (`| | | |`, a spacer) is no paper.
+      if (!cellsOf(lineAt(r))[columns.title]?.text) continue;
       const end = r < lines.starts.length ? lines.starts[r]! : text.length;
       out.push({ start: lines.starts[r - 1]!, end, line: r, header });
     }
@@ -576,7 +614,6 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
     const prefix = definitions.size ? definitionPrefix(chunkText, definitions) : '';
     chunks.push({ source: { text: chunkText, section: section?.title ?? null, definitions: header + prefix }, offset: start, line });
   };
-  let tables = false;
   // Sections open at each level (the deepest is the current one).
   const open: Array<ParsedSection | null> = [];
   const current = (): ParsedSection | null => {
@@ -592,7 +629,7 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   const listGroup = (h: number): { level: number; until: number } | null => {
     const heading = headings[h]!;
     if (!isGroupHeading(heading.raw, isVenue)) return null;
-    if (!paperListsIn(text, lines, heading.line + 1, headings[h + 1]?.line ?? lines.starts.length + 1, isVenue).length) return null;
+    if (!paperListsIn(text, lines, heading.line + 1, headings[h + 1]?.line ?? lines.starts.length + 1, isVenue, true).length) return null;
     let until = h + 1;
     while (until < headings.length && headings[until]!.level > heading.level) until++;
     return { level: 7, until };
@@ -646,23 +683,19 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
     // A section's own text, before any heading under it, may list papers where the file's are headings
     // (`### Exploration`, then `- World Models. arXiv 2018`): they are its entries.
     // And anywhere, a table of papers (`| Title | Venue | Year |`): its rows.
-    if (layout.detected) {
+    // NOTE: only in a digest of headings: in a digest of list items, tables and blocks are the items' notes.
+    if (layout.detected && level !== 0) {
       const from = heading.line + 1;
       const until = headings[h + 1]?.line ?? lines.starts.length + 1;
-      if (level !== 0) for (const c of paperListsIn(text, lines, from, until, isVenue)) chunk(c.start, c.end, c.line, section);
-      for (const c of paperDetailsIn(text, lines, from, until)) chunk(c.start, c.end, c.line, section);
-      for (const c of paperTablesIn(text, lines, from, until)) {
-        chunk(c.start, c.end, c.line, section, c.header);
-        tables = true;
-      }
+      const hidden = hiddenLines(text, lines, scan.fences, from, until);
+      const found = [...paperListsIn(text, lines, from, until, isVenue, isGroupHeading(heading.raw, isVenue)), ...paperDetailsIn(text, lines, from, until, hidden), ...paperTablesIn(text, lines, from, until, hidden)];
+      for (const c of found.sort((a, b) => a.start - b.start)) chunk(c.start, c.end, c.line, section, c.header);
     }
   }
   while (k < items.length) {
     const { item, end } = items[k++]!;
     chunk(lines.starts[item.line - 1]!, end, item.line, current());
   }
-  // A section's table rows come before the items that follow them in a list digest: put them in line order.
-  if (tables && level === 0) chunks.sort((a, b) => a.offset - b.offset);
   // Entries found in tables (or anywhere): no hint that the file holds none.
   if (chunks.length && layout.suggestion) info.entries = { ...layout, suggestion: null };
   return { info, scan, sections, problems, headingDiagnostics, chunks };

@@ -16,7 +16,7 @@ export interface Columns {
 const TITLE = /^(?:titles?|papers?|name|论文|标题|题目|文章|论文题目|论文标题)$/i;
 const VENUE = /^(?:venue|conf\.?|conference|journal|published(?:\s+(?:in|at))?|publication|pub\.?|venue\s*[&/]\s*year|会议|期刊|发表(?:于|在|会议)?|出处|来源|会议\/期刊)$/i;
 const YEAR = /^(?:year|年份|年|发表年份|发表时间)$/i;
-const DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** Whether a line is a table row: it starts with a pipe (the form digests write their tables in). */
 export function isTableRow(line: string): boolean {

@@ -57,6 +57,8 @@ export const VENUES: readonly VenueDefinition[] = [
   journal('TKDE', ['IEEE Transactions on Knowledge and Data Engineering', 'IEEE Trans. Knowl. Data Eng.']),
   conf('VLDB', ['Proceedings of the VLDB Endowment', 'Proc. VLDB Endow.', 'International Conference on Very Large Data Bases', 'Very Large Data Bases'], ['PVLDB']),
   conf('SIGMOD', ['International Conference on Management of Data', 'ACM SIGMOD International Conference on Management of Data']),
+  conf('CIDR', ['Conference on Innovative Data Systems Research']),
+  journal('TODS', ['ACM Transactions on Database Systems', 'ACM Trans. Database Syst.']),
   conf('ICDE', ['IEEE International Conference on Data Engineering', 'International Conference on Data Engineering']),
   // Language
   // NOTE: joint meetings (`ACL-IJCNLP 2021`, `EMNLP-IJCNLP 2019`, `NAACL-HLT 2016`) are the main conference.
@@ -115,6 +117,8 @@ export const VENUES: readonly VenueDefinition[] = [
   conf('NSDI', ['USENIX Symposium on Networked Systems Design and Implementation', 'Symposium on Networked Systems Design and Implementation']),
   conf('USENIX ATC', ['USENIX Annual Technical Conference'], ['ATC']),
   conf('EuroSys', ['European Conference on Computer Systems']),
+  journal('TOCS', ['ACM Transactions on Computer Systems', 'ACM Trans. Comput. Syst.']),
+  journal('CACM', ['Communications of the ACM', 'Commun. ACM']),
   conf('FAST', ['USENIX Conference on File and Storage Technologies', 'Conference on File and Storage Technologies']),
   conf('ASPLOS', ['ACM International Conference on Architectural Support for Programming Languages and Operating Systems', 'Architectural Support for Programming Languages and Operating Systems']),
   conf('ISCA', ['ACM/IEEE International Symposium on Computer Architecture', 'International Symposium on Computer Architecture', 'Annual International Symposium on Computer Architecture']),

@@ -42,6 +42,16 @@ describe('add and note in a digest of tables of papers', () => {
     const r = await run(refused, 'add', '--title', 'Chubby', '--venue', 'OSDI', '--year', '2006', '--section', 'Storage', '--org', 'Google');
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('no column for organisations')]);
     expect(decode(refused.files.get(DIGEST))).toBe(before);
+    // What the table has no column for, or a cell cannot hold, is refused too: nothing written.
+    for (const args of [
+      ['--title', 'Chubby', '--venue', 'OSDI', '--year', '2006', '--section', 'Consensus', '--note', 'locks'],
+      ['--title', 'A | B', '--venue', 'OSDI', '--year', '2006', '--section', 'Storage'],
+    ]) {
+      const io2 = ioWith(before);
+      const r2 = await run(io2, 'add', ...args);
+      expect([r2.code, r2.stderr.includes('this is a bug')]).toEqual([2, false]);
+      expect(decode(io2.files.get(DIGEST))).toBe(before);
+    }
   });
 
   it('note appends to a row\'s notes cell, and refuses a table without one', async () => {
@@ -57,6 +67,39 @@ describe('add and note in a digest of tables of papers', () => {
     const refused = await run(none, 'note', 'understandable consensus', '-n', 'x');
     expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('no column for notes')]);
     expect(decode(none.files.get(DIGEST))).toBe(before);
+  });
+});
+
+describe('add into sections that group papers', () => {
+  const DIGEST_TEXT = [
+    '# Notes',
+    '## Papers',
+    "### Attention Is All You Need[NeurIPS'17][Google]",
+    '- a',
+    "### Deep Residual Learning for Image Recognition[CVPR'16][MSRA]",
+    '- b',
+    '## Older picks',
+    '### 2018',
+    '- [ICLR] Mixed Precision Training',
+    '- [ICML] Efficient Neural Architecture Search via Parameter Sharing',
+    '## Graph embeddings',
+    '### Shallow',
+    '#### DeepWalk: Online Learning of Social Representations (2014)',
+    '#### LINE: Large-scale Information Network Embedding (2015)',
+    '## ICML',
+    "### Some ICML Paper[ICML'20][Lab]",
+    '',
+  ].join('\n');
+
+  it.each([
+    ['a list item under a year heading', ['--title', 'Neural Ordinary Differential Equations', '--venue', 'NeurIPS', '--year', '2018', '--section', '2018'], '- [ICML] Efficient Neural Architecture Search via Parameter Sharing', "- Neural Ordinary Differential Equations[NeurIPS'18]"],
+    ['a heading at the level of the papers a group holds', ['--title', 'node2vec: Scalable Feature Learning for Networks', '--year', '2016', '--section', 'Shallow'], '#### LINE: Large-scale Information Network Embedding (2015)', '#### node2vec: Scalable Feature Learning for Networks[2016]'],
+    ['a paper without a venue under a section named by one', ['--title', 'Another ICML Paper', '--year', '2021', '--org', 'Lab', '--section', 'ICML'], "### Some ICML Paper[ICML'20][Lab]", '### Another ICML Paper[2021][Lab]'],
+  ])('writes %s', async (_, args, after, line) => {
+    const io = ioWith(DIGEST_TEXT);
+    const r = await run(io, 'add', ...args);
+    expect(r.code, r.stderr).toBe(0);
+    expect(decode(io.files.get(DIGEST))).toBe(DIGEST_TEXT.replace(`${after}\n`, `${after}\n${line}\n`));
   });
 });
 

@@ -112,3 +112,56 @@ describe('a digest of collapsible blocks', () => {
     expect(digest('## S\n<details>\n<summary>Only One Paper (SOSP 2003)</summary>\n\n- a\n\n</details>\n').entries).toEqual([]);
   });
 });
+
+describe('what is no table or block of papers (review cases)', () => {
+  const TABLE = '| Paper | Venue | Year | Notes |\n|---|---|---|---|\n| Example Paper | SOSP | 2003 | example |\n| Other Paper | OSDI | 2006 | |\n';
+
+  it('reads nothing in a fence or an HTML comment, nor a table indented under a list item', () => {
+    expect(digest(`## Template\n\`\`\`markdown\n${TABLE}\`\`\`\n`).entries).toEqual([]);
+    expect(digest(`## Template\n<!--\n${TABLE}-->\n`).entries).toEqual([]);
+    expect(digest(`## S\n- see:\n\n  ${TABLE.split('\n').join('\n  ')}\n`).entries).toEqual([]);
+    expect(digest(`## S\n~~~\n<details>\n<summary>A Paper (SOSP 2003)</summary>\n</details>\n<details>\n<summary>B Paper (OSDI 2006)</summary>\n</details>\n~~~\n`).entries).toEqual([]);
+  });
+
+  it('skips spacer rows, accepts one-dash delimiters, and wants as many delimiter cells as header cells', () => {
+    expect(digest('## S\n| Paper | Year |\n|-|-|\n| A Paper | 2019 |\n| | |\n| B Paper | 2020 |\n').entries.map((e) => e.title)).toEqual(['A Paper', 'B Paper']);
+    expect(digest('## S\n| Paper | Venue | Year |\n|---|---|\n| A Paper | SOSP | 2019 |\n').entries).toEqual([]);
+  });
+
+  it('ends a block at its own closing tag, past blocks nested in its notes', () => {
+    const text = [
+      '## Storage',
+      '<details>',
+      '<summary>The Google File System (SOSP 2003)</summary>',
+      '',
+      '- master',
+      '</details>',
+      '<details>',
+      '<summary>Bigtable (OSDI 2006)</summary>',
+      '',
+      '- sorted map',
+      '<details>',
+      '<summary>Proof sketch</summary>',
+      '',
+      'long proof',
+      '',
+      '</details>',
+      '',
+      '- more notes on bigtable',
+      '',
+      '</details>',
+      '',
+    ].join('\n');
+    const entries = digest(text).entries;
+    expect(entries.map((e) => e.title)).toEqual(['The Google File System', 'Bigtable']);
+    expect(entries[1]!.notes.endsWith('- more notes on bigtable')).toBe(true);
+  });
+
+  it('keeps a section\'s log in a digest of headings out of the entries, and a paper whose notes have dated sub-headings one entry', () => {
+    const log = "## RL\nReading log:\n- Started this section in January 2023\n- Reviewed for neurips 2023 and Icml 2024:\n### Playing Atari with Deep Reinforcement Learning[NeurIPS'13][DeepMind]\n- dqn\n";
+    expect(digest(log).entries.map((e) => e.title)).toEqual(['Playing Atari with Deep Reinforcement Learning']);
+    const xl = "## NLP\n### Attention Is All You Need[NeurIPS'17]\n### BERT[NAACL'19]\n### GPT-2[arXiv'19]\n### Transformer-XL\n- segment recurrence\n#### Compared with BERT (2019)\n- a\n#### Compared with GPT-2 (2019)\n- b\n";
+    expect(digest(xl).entries.map((e) => e.title)).toEqual(['Attention Is All You Need', 'BERT', 'GPT-2', 'Transformer-XL']);
+    expect(digest("## S\n### A Paper[KDD'18]\n### 2048\n- [DIN](https://x.org) KDD 2018\n- [DIEN](https://x.org) AAAI 2019\n").entries.map((e) => e.title)).toEqual(['A Paper', '2048']);
+  });
+});
