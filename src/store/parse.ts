@@ -687,8 +687,13 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
     if (layout.detected && level !== 0) {
       const from = heading.line + 1;
       const until = headings[h + 1]?.line ?? lines.starts.length + 1;
-      const hidden = hiddenLines(text, lines, scan.fences, from, until);
-      const found = [...paperListsIn(text, lines, from, until, isVenue, isGroupHeading(heading.raw, isVenue)), ...paperDetailsIn(text, lines, from, until, hidden), ...paperTablesIn(text, lines, from, until, hidden)];
+      const found = paperListsIn(text, lines, from, until, isVenue, isGroupHeading(heading.raw, isVenue));
+      // NOTE: tables and blocks are rare: the section's own text is searched for their marks before its code and comments are found.
+      const own = from < until ? text.slice(lines.starts[from - 1]!, until - 1 < lines.starts.length ? lines.starts[until - 1]! : text.length) : '';
+      if (own.includes('<details') || /^\|/m.test(own)) {
+        const hidden = hiddenLines(text, lines, scan.fences, from, until);
+        found.push(...paperDetailsIn(text, lines, from, until, hidden), ...paperTablesIn(text, lines, from, until, hidden));
+      }
       for (const c of found.sort((a, b) => a.start - b.start)) chunk(c.start, c.end, c.line, section, c.header);
     }
   }
