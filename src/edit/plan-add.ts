@@ -148,19 +148,11 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
  */
 function tableOf(file: ParsedFile, text: string, section: ParsedSection | undefined): { header: string; delimiter: string | null } | null {
   const last = lastEntryOf(file, section);
-  const lastRow = (e: ParsedEntry | undefined): string | null => (e && isTableRow(text.slice(e.heading.start, e.heading.end)) ? headerAbove(text, e.heading.start) : null);
-  if (last) {
-    const header = lastRow(last);
-    return header === null ? null : { header, delimiter: null };
-  }
-  const fileLast = file.entries.at(-1);
-  const header = lastRow(fileLast);
-  if (header === null) return null;
-  // The delimiter row right under the header, as written.
-  const headerAt = text.lastIndexOf(header, fileLast!.heading.start);
-  const delimiterStart = text.indexOf('\n', headerAt) + 1;
-  const delimiter = text.slice(delimiterStart, text.indexOf('\n', delimiterStart)).replace(/\r$/, '');
-  return { header, delimiter };
+  const entry = last ?? file.entries.at(-1);
+  const table = entry && isTableRow(text.slice(entry.heading.start, entry.heading.end)) ? headerAbove(text, entry.heading.start) : null;
+  if (!table) return null;
+  // A row under the section's table; in a section without entries, a new table like the file's last.
+  return last ? { header: table.header, delimiter: null } : table;
 }
 
 /** A new entry as a table row (after the header and delimiter rows of a new table); its notes go in the notes column. */

@@ -10,8 +10,8 @@ import { cellsOf, cellText, headerAbove, isTableRow, notesColumn } from '../stor
 function rowNotes(text: string, entry: ParsedEntry): { at: number; empty: boolean } | null {
   const line = text.slice(entry.heading.start, entry.heading.end);
   if (!isTableRow(line)) return null;
-  const header = headerAbove(text, entry.heading.start);
-  const column = header === null ? -1 : notesColumn(header);
+  const table = headerAbove(text, entry.heading.start);
+  const column = table === null ? -1 : notesColumn(table.header);
   const cell = column >= 0 ? cellsOf(line)[column] : undefined;
   if (!cell) throw new UsageError(`"${entry.title}" is a row of a table with no column for notes (${entry.file}:${entry.line})`, 'add a Notes column to the table, or write the note by hand');
   return { at: entry.heading.start + cell.start + cell.text.length, empty: cell.text === '' };

@@ -116,7 +116,7 @@ function countLevels(outline: readonly OutlineHeading[], below: (k: number) => b
   return levels;
 }
 
-/** How many lines under a heading may say where its paper appeared (see parse.ts labelledMeta). */
+/** How many lines under a heading may say where its paper appeared (see labelledMeta). */
 export const LABELLED_LINES = 8;
 
 /**
@@ -126,11 +126,22 @@ export const LABELLED_LINES = 8;
 function venueBelow(text: string, lines: Lines, outline: readonly OutlineHeading[], k: number, isVenue: (name: string) => boolean): boolean {
   const first = outline[k]!.line + 1;
   const last = Math.min(lines.starts.length, (outline[k + 1]?.line ?? Infinity) - 1, first + LABELLED_LINES - 1);
-  for (let n = first; n <= last; n++) {
+  return labelledMeta(text, lines, first, last, isVenue).venueRaw !== null;
+}
+
+/** The venue and year labelled lines among lines `from`..`to` of a chunk give (`- **Venue**: OSDI 2004`, `- Year: 2019`), the first of each. */
+export function labelledMeta(text: string, lines: Lines, from: number, to: number, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
+  let venueRaw: string | null = null;
+  let year: number | null = null;
+  for (let n = from; n <= to && (venueRaw === null || year === null); n++) {
     const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
-    if ((line.includes(':') || line.includes('：')) && readLabelledLine(line, isVenue)?.venueRaw) return true;
+    if (!line.includes(':') && !line.includes('：')) continue;
+    const meta = readLabelledLine(line, isVenue);
+    if (!meta) continue;
+    if (venueRaw === null && meta.venueRaw !== null) venueRaw = meta.venueRaw;
+    year ??= meta.year;
   }
-  return false;
+  return { venueRaw, year };
 }
 
 /**

@@ -2,9 +2,9 @@
 // An entry is parsed from its own chunk of text (its heading line to the next structural heading),
 // so a parse made before can be reused for every chunk an edit left as it was: the file is scanned
 // whole (headings inside fences are no boundaries), and only new chunks are parsed.
-import { expandYear, parseHeading, readLabelledLine, readVenueLine, readVenueValue, readVenueYear } from './heading.js';
+import { expandYear, parseHeading, readVenueLine, readVenueValue, readVenueYear } from './heading.js';
 import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type MarkdownParser } from './links.js';
-import { detectEntries, groupPapers, isDated, isGroupHeading, isPaperHeading, itemMetaBelow, LABELLED_LINES, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
+import { detectEntries, groupPapers, isDated, isGroupHeading, isPaperHeading, itemMetaBelow, LABELLED_LINES, labelledMeta, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, summaryOfLine, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
 import { cellsOf, columnsOf, isDelimiterRow, isTableRow, type Cell } from './table.js';
@@ -186,28 +186,14 @@ export function sectionMeta(section: string, venues: VenueRegistry): { venueRaw:
 
 function readSectionMeta(section: string, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
   const t = section.trim();
-  const year = /^((?:19|20)\d{2})\s*年?$/.exec(t);
+  if (!isGroupHeading(t, isVenue)) return { venueRaw: null, year: null };
+  const year = /^(\d{4})\s*年?$/.exec(t);
   if (year) return { venueRaw: null, year: Number(year[1]) };
   if (isVenue(t)) return { venueRaw: t, year: null };
-  if (!isGroupHeading(t, isVenue)) return { venueRaw: null, year: null };
   const meta = readVenueYear(t, isVenue)!;
   return { venueRaw: t.slice(meta.venue![0], meta.venue![1]), year: expandYear(meta.year!) };
 }
 
-/** The venue and year labelled lines among lines `from`..`to` of a chunk give (`- **Venue**: OSDI 2004`, `- Year: 2019`), the first of each. */
-function labelledMeta(text: string, lines: Lines, from: number, to: number, isVenue: (name: string) => boolean): { venueRaw: string | null; year: number | null } {
-  let venueRaw: string | null = null;
-  let year: number | null = null;
-  for (let n = from; n <= to && (venueRaw === null || year === null); n++) {
-    const line = text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
-    if (!line.includes(':') && !line.includes('：')) continue;
-    const meta = readLabelledLine(line, isVenue);
-    if (!meta) continue;
-    if (venueRaw === null && meta.venueRaw !== null) venueRaw = meta.venueRaw;
-    year ??= meta.year;
-  }
-  return { venueRaw, year };
-}
 
 /** A table row as an entry: its title cell, and the text of its venue, year and other cells (notes, `<br>` as new lines). */
 function tableRow(line: string, context: string): { title: Cell; venue: string; year: string; notes: string } | null {

@@ -59,8 +59,8 @@ export function isDelimiterRow(line: string): boolean {
 
 const NOTES = /^(?:notes?|笔记|备注|summary|comments?|tl;?dr|takeaways?|remarks?|总结|要点)$/i;
 
-/** The header row of the table a row at `rowStart` is in: the row above its delimiter row; null when it is in none. */
-export function headerAbove(text: string, rowStart: number): string | null {
+/** The header and delimiter rows of the table a row at `rowStart` is in, as written; null when it is in none. */
+export function headerAbove(text: string, rowStart: number): { header: string; delimiter: string } | null {
   let end = rowStart;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 2) + 1;
@@ -69,7 +69,7 @@ export function headerAbove(text: string, rowStart: number): string | null {
     if (isDelimiterRow(line)) {
       const headerStart = text.lastIndexOf('\n', start - 2) + 1;
       const header = text.slice(headerStart, start).replace(/\r?\n$/, '');
-      return start > 0 && isTableRow(header) ? header : null;
+      return start > 0 && isTableRow(header) ? { header, delimiter: line } : null;
     }
     end = start;
   }

@@ -37,7 +37,7 @@ describe('a table row', () => {
 
   it('finds the header of the table a row is in', () => {
     const text = 'x\n| Title | Year |\n|---|---|\n| A | 2019 |\n| B | 2020 |\n';
-    expect(headerAbove(text, text.indexOf('| B'))).toBe('| Title | Year |');
+    expect(headerAbove(text, text.indexOf('| B'))).toEqual({ header: '| Title | Year |', delimiter: '|---|---|' });
     expect(headerAbove(text, text.indexOf('x'))).toBeNull();
     expect(headerAbove('| A | 2019 |\n| B | 2020 |\n', 13)).toBeNull();
   });
