@@ -10,6 +10,7 @@ import { EntryParseSchema, type EntryParse } from '../store/schema.js';
 import { checker } from './check.js';
 import type { CacheFile } from './format.js';
 import { textKey } from './hash.js';
+import { FileSegmentsSchema, segmentsAreWhole, type FileSegments } from './segments.js';
 import type { CacheSlot } from './slot.js';
 
 const KIND = 'store';
@@ -19,6 +20,9 @@ const GROUP_MAX = 256;
 
 const isLayout = checker(StoreLayoutSchema);
 const isGroup = checker(z.array(EntryParseSchema));
+const isSegments = checker(z.array(z.nullable(FileSegmentsSchema)));
+/** The section of each file's fingerprint (segments.ts), by file; null for a file that has none. */
+const SEGMENTS = 'segments';
 
 /** The key a chunk's parse is kept under: its text and everything else it is parsed from. */
 export function chunkKey(source: ChunkSource): string {
@@ -58,6 +62,8 @@ const filesSignature = (files: ReadonlyArray<{ path: string; sha1: string }>): s
 export interface CachedStore {
   layout: StoreLayout;
   parseOf(i: number): EntryParse | undefined;
+  /** The fingerprint of each of its files' bytes (null where there is none). */
+  segments(k: number): FileSegments | null;
 }
 
 function cachedStore(file: CacheFile): CachedStore | undefined {
@@ -67,8 +73,16 @@ function cachedStore(file: CacheFile): CachedStore | undefined {
   let groups: Group[] | undefined;
   let groupAt: Int32Array | undefined;
   const read = new Map<number, EntryParse[] | null>();
+  let segments: Array<FileSegments | null> | undefined;
   return {
     layout,
+    segments(k) {
+      if (!segments) {
+        const value = file.section(SEGMENTS);
+        segments = isSegments(value) && value.length === layout.files.length ? value.map((s) => (s && segmentsAreWhole(s) ? s : null)) : [];
+      }
+      return segments[k] ?? null;
+    },
     parseOf(i) {
       groups ??= groupsOf(layout.rows);
       if (!groupAt) {
@@ -99,12 +113,15 @@ export interface StoreCache {
   row(key: string): RowRef | undefined;
   /** The section readings of the cached store (none without one). */
   sectionReadings(): Readonly<Record<string, string>>;
+  /** The cached store of any state of the notes, to splice an edit into. */
+  previous(): CachedStore | undefined;
   /**
    * Stores a layout, each row's parse given by `parseOf` (undefined: the parse under its key in the
    * cached store); groups the cached file holds already are copied as they are, but for those with a
    * row in `replaced` (a parse made better: its links extracted, or made again for a damaged group).
+   * `segments`: each file's fingerprint; without them, those of the cached store when it is of the same files.
    */
-  save(layout: StoreLayout, parseOf: (i: number) => EntryParse | undefined, replaced?: ReadonlySet<number>): void;
+  save(layout: StoreLayout, parseOf: (i: number) => EntryParse | undefined, replaced?: ReadonlySet<number>, segments?: ReadonlyArray<FileSegments | null>): void;
 }
 
 export function storeCache(slot: CacheSlot, key: string): StoreCache {
@@ -143,14 +160,20 @@ export function storeCache(slot: CacheSlot, key: string): StoreCache {
       return previous();
     },
     reuse,
+    previous,
     sectionReadings: () => previous()?.layout.sectionReadings ?? {},
     row(k) {
       const i = rowOf(k);
       return i === undefined ? undefined : { layout: previous()!.layout, row: i };
     },
-    save(layout, parseOf, replaced) {
+    save(layout, parseOf, replaced, segments) {
       const sections: Record<string, unknown> = { main: layout };
       const old = cached();
+      if (segments) sections[SEGMENTS] = segments;
+      else if (old && old.header.files === filesSignature(layout.files)) {
+        const raw = old.raw(SEGMENTS);
+        if (raw) sections[SEGMENTS] = raw;
+      }
       for (const g of groupsOf(layout.rows)) {
         const name = groupName(g);
         let keep = true;

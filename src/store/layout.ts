@@ -153,7 +153,7 @@ const isRef = (f: RowFields | RowRef): f is RowRef => 'layout' in f;
 export interface LayoutPart {
   path: string;
   sha1: string;
-  frame: Omit<DigestFrame, 'scan' | 'chunks'>;
+  frame: Omit<DigestFrame, 'scan' | 'chunks' | 'splice'>;
   /** Each chunk's offset and line, with its fields (made, or those of a row of an earlier layout). */
   chunks: Array<{ offset: number; line: number; fields: RowFields | RowRef }>;
 }

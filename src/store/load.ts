@@ -5,12 +5,13 @@ import { knownFiles } from '../cache/files.js';
 import { fnv64, sha1 } from '../cache/hash.js';
 import { deriveProduct, generationOf, type ProductInputs } from '../cache/products.js';
 import { cacheSlot, noCache, type CacheSlot } from '../cache/slot.js';
+import { changedBody, segmentsOf, withBody, type FileSegments } from '../cache/segments.js';
 import { chunkKey, storeCache, type CachedStore, type StoreCache } from '../cache/store-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowRef, type StoreLayout } from './layout.js';
+import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
 import { parseChunk, splitDigest, type ChunkSource, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
@@ -18,6 +19,9 @@ import { ENCODINGS, type EncodingName } from '../config/encodings.js';
 import { UsageError } from '../errors.js';
 import { notesCodec, readNotesBytes, type NotesCodec } from './read.js';
 import type { EntryParse } from './schema.js';
+import { countFeeds, spliceChunk, type SpliceFacts } from './splice.js';
+import type { Encoding } from './encoding.js';
+import { decodeNotes } from './utf8.js';
 import { createStore, type Store } from './store.js';
 import { createTodoMatcher, DEFAULT_TODO_TERMS } from './todos.js';
 import { createVenueRegistry } from './venues.js';
@@ -67,6 +71,8 @@ interface NotesFile {
   sha1: string;
   bytes: Uint8Array | undefined;
   text: string | undefined;
+  /** The encoding it was read in, once decoded (or spliced: UTF-8). */
+  encoding?: Encoding | undefined;
 }
 
 export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Store> {
@@ -84,10 +90,13 @@ export async function loadStore(io: Io, options: LoadOptions = {}): Promise<Stor
 
   const fresh = new Map<number, EntryParse>();
   const hit = cache.exact(files);
-  const layout = hit?.layout ?? parseLayout(files, (f) => textOf(io, f, codec), registries, cache, fresh, options.progress);
-  if (!hit) cache.save(layout, (i) => fresh.get(i));
   const loaded: Loaded = { io, location, config, configFile, registries, configKey, slot, cache, codec };
-  return storeOf(loaded, { layout, files, parses: fresh, hit });
+  if (hit) return storeOf(loaded, { layout: hit.layout, files, parses: fresh, hit, segmentOf: (k) => hit.segments(k) });
+  // NOTE: an edit is spliced only into a file read as UTF-8 (its fingerprint is of UTF-8 bytes).
+  const splices = codec.setting === 'auto' || codec.setting === 'utf-8';
+  const { layout, segments } = parseLayout(files, (f) => textOf(io, f, codec), registries, cache, fresh, options.progress, splices);
+  cache.save(layout, (i) => fresh.get(i), undefined, segments);
+  return storeOf(loaded, { layout, files, parses: fresh, segmentOf: (k) => segments[k] ?? null });
 }
 
 /** What a load found: where the notes are, how they are read, where their cache is. */
@@ -113,6 +122,10 @@ interface State {
   hit?: CachedStore | undefined;
   /** The file whose new text is not written yet (withText): its hash comes with its bytes (keep). */
   unwritten?: number | undefined;
+  /** What its split read from the whole file (for its fingerprint, made in keep). */
+  facts?: SpliceFacts | undefined;
+  /** The fingerprint of each file's bytes (cache/segments.ts), null where there is none. */
+  segmentOf: (k: number) => FileSegments | null;
 }
 
 function bytesOf(io: Io, f: NotesFile): Uint8Array {
@@ -126,7 +139,12 @@ function bytesOf(io: Io, f: NotesFile): Uint8Array {
 }
 
 function textOf(io: Io, f: NotesFile, codec: NotesCodec): string {
-  return (f.text ??= codec.decode(bytesOf(io, f), f.shown).text);
+  if (f.text === undefined) {
+    const decoded = codec.decode(bytesOf(io, f), f.shown);
+    f.text = decoded.text;
+    f.encoding = decoded.encoding;
+  }
+  return f.text;
 }
 
 function storeOf(loaded: Loaded, state: State): Store {
@@ -204,16 +222,19 @@ function storeOf(loaded: Loaded, state: State): Store {
         const parse = f === k ? chunks[i - first]?.parse : cachedParse(f < k ? i : i - chunks.length + count);
         if (parse) moved.set(i, parse);
       });
-      return storeOf(loaded, { layout: after, files: next, parses: moved, unwritten: k });
+      return storeOf(loaded, { layout: after, files: next, parses: moved, unwritten: k, facts: parsed.frame?.splice, segmentOf: (j) => (j === k ? null : state.segmentOf(j)) });
     },
     keep(bytes) {
       const k = state.unwritten;
-      if (k !== undefined) {
-        if (!bytes) throw new Error('store: keep() of a new text needs the bytes written');
-        files[k]!.bytes = bytes;
-        files[k]!.sha1 = layout.files[k]!.sha1 = sha1(bytes);
-      }
-      keep();
+      if (k === undefined) return keep();
+      if (!bytes) throw new Error('store: keep() of a new text needs the bytes written');
+      const f = files[k]!;
+      f.bytes = bytes;
+      f.sha1 = layout.files[k]!.sha1 = sha1(bytes);
+      const chunks: Array<{ offset: number; length: number }> = [];
+      for (let i = 0; i < layout.rows.size; i++) if (layout.rows.file[i] === k) chunks.push({ offset: layout.rows.offset[i]!, length: layout.rows.length[i]! });
+      const made = state.facts && f.encoding === 'utf-8' && f.text !== undefined ? segmentsOf(f.text, bytes, chunks, state.facts) : null;
+      cache.save(layout, (i) => parses.get(i), replaced, layout.files.map((_, j) => (j === k ? made : state.segmentOf(j))));
     },
   });
 }
@@ -262,26 +283,51 @@ function readFiles(io: Io, location: NotesLocation, known: ReturnType<typeof kno
   return files;
 }
 
+/** The layout of the notes now, and the fingerprint of each file's bytes (null where there is none). */
+interface Parsed {
+  layout: StoreLayout;
+  segments: Array<FileSegments | null>;
+}
+
+/** How a file came into a new layout: as the cached store has it, spliced into it, or split whole. */
+type FilePlan = { kind: 'same' | 'spliced'; part: LayoutPart; segments: FileSegments | null; parse?: { index: number; parse: EntryParse } } | { kind: 'split'; text: string };
+
 /**
- * The layout of the notes now: every chunk the cache holds under its key (from any earlier state of
- * the notes) reused, the others parsed (their parses put in `fresh`, by row).
+ * The layout of the notes now: a file the cached store holds with the same bytes is taken as it is;
+ * one whose edit changed one entry's notes is spliced into its cached part (the other entries moved,
+ * never read); the others are split, every chunk the cache holds under its key (from any earlier
+ * state of the notes) reused, the others parsed (their parses put in `fresh`, by row).
  */
 function parseLayout(
-  files: readonly NotesFile[],
+  files: NotesFile[],
   textOf: (f: NotesFile) => string,
   registries: Registries,
   cache: StoreCache,
   fresh: Map<number, EntryParse>,
   progress: LoadOptions['progress'],
-): StoreLayout {
-  const texts = files.map(textOf);
-  const total = texts.reduce((n, t) => n + t.length, 0);
+  splices: boolean,
+): Parsed {
+  const before = cache.previous();
+  const plans = files.map((f): FilePlan => {
+    const k = before ? before.layout.files.findIndex((o) => o.path === f.path) : -1;
+    if (k >= 0 && before!.layout.files[k]!.sha1 === f.sha1) return { kind: 'same', part: layoutPart(before!.layout, k), segments: before!.segments(k) };
+    const spliced = k >= 0 && splices ? splicedPlan(before!, k, f, registries, cache) : null;
+    return spliced ?? { kind: 'split', text: textOf(f) };
+  });
+  const total = plans.reduce((n, p) => n + (p.kind === 'split' ? p.text.length : 0), 0);
   let tick: ((done: number) => void) | undefined;
   let done = 0;
   let row = 0;
-  const parts = files.map((f, k): LayoutPart => {
-    const text = texts[k]!;
-    const frame = splitDigest(text, f.path, registries);
+  const segments: Array<FileSegments | null> = [];
+  const parts = plans.map((plan, k): LayoutPart => {
+    if (plan.kind !== 'split') {
+      if (plan.parse) fresh.set(row + plan.parse.index, plan.parse.parse);
+      row += plan.part.chunks.length;
+      segments.push(plan.segments);
+      return plan.part;
+    }
+    const f = files[k]!;
+    const frame = splitDigest(plan.text, f.path, registries);
     const chunks = frame.chunks.map((place) => {
       const key = chunkKey(place.source);
       const known = cache.row(key);
@@ -299,10 +345,55 @@ function parseLayout(
       row++;
       return { offset: place.offset, line: place.line, fields };
     });
+    segments.push(f.encoding === 'utf-8' && f.bytes ? segmentsOf(plan.text, f.bytes, frame.chunks.map((c) => ({ offset: c.offset, length: c.source.text.length })), frame.splice) : null);
     return { path: f.path, sha1: f.sha1, frame, chunks };
   });
   tick?.(1);
-  return buildLayout(parts, cache.sectionReadings());
+  return { layout: buildLayout(parts, cache.sectionReadings()), segments };
+}
+
+/**
+ * File `k` of the cached store with an edit of one entry's notes spliced in (store/splice.ts), when
+ * its fingerprint finds the one body that changed and the splice can be sure of the rest; else null.
+ */
+function splicedPlan(before: CachedStore, k: number, f: NotesFile, registries: Registries, cache: StoreCache): FilePlan | null {
+  const old = before.segments(k);
+  if (!old || !f.bytes) return null;
+  const changed = changedBody(old, f.bytes);
+  if (!changed) return null;
+  const heading = decodeNotes(changed.heading);
+  const body = decodeNotes(changed.body);
+  if (!heading.ok || !body.ok) return null;
+  const part = layoutPart(before.layout, k);
+  const ref = part.chunks[changed.chunk]?.fields as RowRef | undefined;
+  const parse = ref && before.parseOf(ref.row);
+  if (!ref || !parse) return null;
+  const text = heading.text + body.text;
+  const length = before.layout.rows.length[ref.row]!;
+  let made: { index: number; parse: EntryParse } | undefined;
+  const fieldsOf = (source: ChunkSource): RowFields | RowRef => {
+    const key = chunkKey(source);
+    const known = cache.row(key);
+    if (known) return known;
+    const fresh = parseChunk(source, registries);
+    made = { index: changed.chunk, parse: fresh };
+    return rowFields(key, source, fresh);
+  };
+  const input = {
+    part: { ...part, sha1: f.sha1 },
+    facts: old.facts,
+    index: changed.chunk,
+    length,
+    feeds: old.feeds[changed.part + 1]! - old.feeds[changed.part - 1]!,
+    notes: parse.notes,
+    text,
+    fileLength: part.frame.info.length - length + text.length,
+  };
+  const spliced = spliceChunk(input, (name) => registries.venues.isKnown(name), fieldsOf);
+  if (!spliced) return null;
+  f.encoding = 'utf-8';
+  const segments = withBody(old, changed.part, changed.body, countFeeds(body.text));
+  return { kind: 'spliced', part: spliced, segments, ...(made ? { parse: made } : {}) };
 }
 
 /** The store's products: cached with the store, or (without a cache) built once in this run. */

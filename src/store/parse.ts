@@ -7,6 +7,7 @@ import { definitionPrefix, extractLinks, mayHoldLinks, shiftLinks, type Markdown
 import { detectEntries, groupPapers, isDated, isGroupHeading, isPaperHeading, itemMetaBelow, LABELLED_LINES, labelledMeta, paperItemTest, papersUnder, type EntriesSetting } from './dialect.js';
 import { headingOfLine, htmlHeadingOfLine, isThematicBreak, listItemOfLine, nestedItemOfLine, scanDigest, splitLines, summaryOfLine, type Lines, type ListItemLine, type OutlineHeading, type Scan } from './scan.js';
 import type { Diagnostic, Entry, EntryParse, FileInfo, Link, Section } from './schema.js';
+import type { SpliceFacts } from './splice.js';
 import { cellsOf, columnsOf, isDelimiterRow, isTableRow, type Cell } from './table.js';
 import { createTodoMatcher, findTodos, type TodoMatcher } from './todos.js';
 import { createVenueRegistry, type VenueRegistry } from './venues.js';
@@ -71,7 +72,7 @@ export interface ParsedFile {
   /** The entries' chunks, parallel to `entries`; absent when rebuilt from a store. */
   chunks?: ParsedChunk[];
   /** The frame's own diagnostics (see DigestFrame), when parsed from text. */
-  frame?: Pick<DigestFrame, 'problems' | 'headingDiagnostics'>;
+  frame?: Pick<DigestFrame, 'problems' | 'headingDiagnostics'> & Partial<Pick<DigestFrame, 'splice'>>;
 }
 
 const defaultVenues = createVenueRegistry();
@@ -382,6 +383,8 @@ export interface DigestFrame {
   /** Diagnostics of `#` and `##` heading lines, in line order. */
   headingDiagnostics: Diagnostic[];
   chunks: ChunkPlace[];
+  /** What the split read from the whole file besides its headings: what a later splice must check (splice.ts). */
+  splice: SpliceFacts;
 }
 
 /** A section heading's title: its text, trimmed; an HTML heading's without its tags. */
@@ -689,7 +692,8 @@ export function splitDigest(text: string, file: string, options: Pick<ParseOptio
   }
   // Entries found in tables (or anywhere): no hint that the file holds none.
   if (chunks.length && layout.suggestion) info.entries = { ...layout, suggestion: null };
-  return { info, scan, sections, problems, headingDiagnostics, chunks };
+  const splice: SpliceFacts = { itemsRead: scan.itemsRead(), definitions: definitions.size > 0, cr: text.includes('\r') };
+  return { info, scan, sections, problems, headingDiagnostics, chunks, splice };
 }
 
 /**
@@ -726,8 +730,8 @@ export function parseDigest(text: string, file: string, options: ParseOptions = 
     entryDiagnostics.push(...placeDiagnostics(parse, place.line, file));
     chunks.push({ ...place, parse });
   }
-  const { problems, headingDiagnostics } = frame;
-  return { info: frame.info, sections: frame.sections, entries, diagnostics: fileDiagnostics(frame, entryDiagnostics), scan: frame.scan, chunks, frame: { problems, headingDiagnostics } };
+  const { problems, headingDiagnostics, splice } = frame;
+  return { info: frame.info, sections: frame.sections, entries, diagnostics: fileDiagnostics(frame, entryDiagnostics), scan: frame.scan, chunks, frame: { problems, headingDiagnostics, splice } };
 }
 
 /** Reuse of the chunks of parses made before, in memory (an editor's buffer, a writer's new text). */

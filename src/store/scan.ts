@@ -105,6 +105,10 @@ export interface Scan {
   frontMatterLines: number;
   /** Fenced code blocks as [first line, last line] (1-based, fence lines included). */
   fences: Array<[number, number]>;
+  /** Whether the text ends inside a code fence, an HTML comment or a raw HTML block (`<pre>`...). */
+  endsOpen: boolean;
+  /** Whether `items` was read: what was decided from this scan may depend on the list items only then. */
+  itemsRead(): boolean;
 }
 
 // NOTE: the `s` flag: a line may hold U+2028 or U+2029, which `.` does not match otherwise (and
@@ -346,5 +350,7 @@ export function scanDigest(text: string): Scan {
     problems,
     frontMatterLines: first,
     fences,
+    endsOpen: fence !== null || comment !== null || rawHtml !== null,
+    itemsRead: () => items !== undefined,
   };
 }

@@ -1,0 +1,105 @@
+// Fingerprints of a notes file's parts, kept with its store: the byte range and CRC-32 of each chunk's
+// heading line, of its body and of what lies between chunks. After an edit, the one part that
+// changed is found from the new bytes alone (each part compared in place from the start, and moved
+// by the change in size from the end), so an edit of one entry's notes is decoded and split on its
+// own (store/splice.ts) instead of the whole file. UTF-8 files only.
+import * as z from 'zod/mini';
+import { Int32Schema } from '../store/columns.js';
+import { countFeeds, spliceCuts, type SpliceFacts } from '../store/splice.js';
+import * as builtins from '../shims/builtins.cjs';
+import { crc32 } from './hash.js';
+
+export const FileSegmentsSchema = z.object({
+  /** Byte offsets where the parts start, then the file's size: part s is bytes[bounds[s] .. bounds[s + 1]]. */
+  bounds: Int32Schema,
+  crcs: Int32Schema,
+  /** Line feeds before each bound. */
+  feeds: Int32Schema,
+  /** For a part that is a chunk's body, that chunk's position in the file; else -1. */
+  bodies: Int32Schema,
+  facts: z.object({ itemsRead: z.boolean(), definitions: z.boolean(), cr: z.boolean() }),
+});
+export type FileSegments = z.infer<typeof FileSegmentsSchema>;
+
+/** Whether the parts of a fingerprint fit together (what the schema of its arrays alone cannot say). */
+export function segmentsAreWhole(s: FileSegments): boolean {
+  const m = s.crcs.length;
+  if (s.bounds.length !== m + 1 || s.feeds.length !== m + 1 || s.bodies.length !== m || s.bounds[0] !== 0) return false;
+  for (let i = 0; i < m; i++) if (s.bounds[i + 1]! < s.bounds[i]! || s.feeds[i + 1]! < s.feeds[i]!) return false;
+  return true;
+}
+
+let native: ((data: Uint8Array) => number) | null | undefined;
+
+/** CRC-32 of one part: zlib's where Node has it (a call costs less than the table in JS for any size). */
+function partCrc(data: Uint8Array): number {
+  native ??= (builtins.zlib() as { crc32?: (data: Uint8Array) => number }).crc32 ?? null;
+  return (native ? native(data) : crc32(data)) | 0;
+}
+
+/** The fingerprint of a file read as UTF-8 (`text` decoded from `bytes`), cut around its chunks. */
+export function segmentsOf(text: string, bytes: Uint8Array, chunks: ReadonlyArray<{ offset: number; length: number }>, facts: SpliceFacts): FileSegments {
+  const { cuts, bodies } = spliceCuts(text, chunks);
+  const m = cuts.length - 1;
+  const out: FileSegments = { bounds: new Int32Array(m + 1), crcs: new Int32Array(m), feeds: new Int32Array(m + 1), bodies: new Int32Array(m).fill(-1), facts };
+  let at = 0;
+  let feeds = 0;
+  for (let s = 0; s < m; s++) {
+    const size = Buffer.byteLength(text.slice(cuts[s]!, cuts[s + 1]!), 'utf8');
+    out.crcs[s] = partCrc(bytes.subarray(at, at + size));
+    feeds += countFeeds(text, cuts[s]!, cuts[s + 1]!);
+    at += size;
+    out.bounds[s + 1] = at;
+    out.feeds[s + 1] = feeds;
+  }
+  for (const [s, k] of bodies) out.bodies[s] = k;
+  return out;
+}
+
+/** The one chunk body an edit changed: its part, its chunk, and its bytes now. */
+export interface ChangedBody {
+  part: number;
+  chunk: number;
+  /** Its heading line's bytes (unchanged) and its body's bytes now. */
+  heading: Uint8Array;
+  body: Uint8Array;
+}
+
+/**
+ * The chunk body that holds every difference between the file the fingerprint was made of and
+ * `bytes`, or null when the change is elsewhere (or in more than one part).
+ */
+export function changedBody(seg: FileSegments, bytes: Uint8Array): ChangedBody | null {
+  const { bounds, crcs } = seg;
+  const m = crcs.length;
+  const delta = bytes.length - bounds[m]!;
+  // Parts before `first` are the same in place; parts after `last`, moved by the change in size.
+  let first = 0;
+  while (first < m && bounds[first + 1]! <= bytes.length && partCrc(bytes.subarray(bounds[first]!, bounds[first + 1]!)) === crcs[first]) first++;
+  let last = m - 1;
+  while (last >= 0 && bounds[last]! + delta >= 0 && partCrc(bytes.subarray(bounds[last]! + delta, bounds[last + 1]! + delta)) === crcs[last]) last--;
+  if (first === m && delta === 0) return null;
+  // Any part from `last` to `first` may hold the change alone; the first that is a body does.
+  for (let s = Math.max(0, last); s <= Math.min(first, m - 1); s++) {
+    const chunk = seg.bodies[s]!;
+    const end = bounds[s + 1]! + delta;
+    if (chunk < 0 || s === 0 || end < bounds[s]!) continue;
+    return { part: s, chunk, heading: bytes.subarray(bounds[s - 1]!, bounds[s]!), body: bytes.subarray(bounds[s]!, end) };
+  }
+  return null;
+}
+
+/** The fingerprint after part `s` became `body` (with `feeds` line feeds): the parts after it moved. */
+export function withBody(seg: FileSegments, s: number, body: Uint8Array, feeds: number): FileSegments {
+  const bytes = body.length - (seg.bounds[s + 1]! - seg.bounds[s]!);
+  const lines = feeds - (seg.feeds[s + 1]! - seg.feeds[s]!);
+  const bounds = seg.bounds.slice();
+  const allFeeds = seg.feeds.slice();
+  for (let j = s + 1; j < bounds.length; j++) {
+    bounds[j] = bounds[j]! + bytes;
+    allFeeds[j] = allFeeds[j]! + lines;
+  }
+  const crcs = seg.crcs.slice();
+  crcs[s] = partCrc(body);
+  return { bounds, crcs, feeds: allFeeds, bodies: seg.bodies, facts: seg.facts };
+}
