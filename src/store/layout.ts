@@ -246,7 +246,7 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     offset: Int32Array.from(flat, (c) => c.offset),
     line: Int32Array.from(flat, (c) => c.line),
     length: ints((f) => f.length, (r) => r.length),
-    section: Int32Array.from(flat, (c) => sectionIndex(isRef(c.fields) ? sectionOf(c.fields.layout.rows, c.fields.row) : c.fields.section)),
+    section: Int32Array.from(flat, (c) => sectionIndex(sectionOfFields(c.fields))),
     sections,
     definitions: stringsOf(flat, (f) => f.definitions, (r) => r.definitions),
     idBase: idBases,
@@ -269,6 +269,11 @@ function orgsAt(rows: LayoutRows, i: number): string[] {
   const out: string[] = [];
   for (let k = i === 0 ? 0 : rows.orgEnds[i - 1]!; k < rows.orgEnds[i]!; k++) out.push(columnAt(rows.orgs, k));
   return out;
+}
+
+/** The section of a new row: made, or that of the earlier layout's row. */
+export function sectionOfFields(fields: RowFields | RowRef): string | null {
+  return isRef(fields) ? sectionOf(fields.layout.rows, fields.row) : fields.section;
 }
 
 const sectionOf = (rows: LayoutRows, i: number): string | null => {

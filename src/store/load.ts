@@ -329,14 +329,9 @@ function parseLayout(
     const f = files[k]!;
     const frame = splitDigest(plan.text, f.path, registries);
     const chunks = frame.chunks.map((place) => {
-      const key = chunkKey(place.source);
-      const known = cache.row(key);
-      let fields;
-      if (known) fields = known;
-      else {
-        const parse = parseChunk(place.source, registries);
+      const { fields, parse } = fieldsOf(place.source, registries, cache);
+      if (parse) {
         fresh.set(row, parse);
-        fields = rowFields(key, place.source, parse);
         done += place.source.text.length;
         // Not for the few chunks an edit leaves to parse.
         if (!tick && progress && total >= PROGRESS_MIN_LENGTH && done >= total / 20) tick = progress();
@@ -350,6 +345,15 @@ function parseLayout(
   });
   tick?.(1);
   return { layout: buildLayout(parts, cache.sectionReadings()), segments };
+}
+
+/** A chunk's row fields: those of the cached store's row under its key, else made from a new parse (given too). */
+function fieldsOf(source: ChunkSource, registries: Registries, cache: StoreCache): { fields: RowFields | RowRef; parse?: EntryParse } {
+  const key = chunkKey(source);
+  const known = cache.row(key);
+  if (known) return { fields: known };
+  const parse = parseChunk(source, registries);
+  return { fields: rowFields(key, source, parse), parse };
 }
 
 /**
@@ -371,13 +375,10 @@ function splicedPlan(before: CachedStore, k: number, f: NotesFile, registries: R
   const text = heading.text + body.text;
   const length = before.layout.rows.length[ref.row]!;
   let made: { index: number; parse: EntryParse } | undefined;
-  const fieldsOf = (source: ChunkSource): RowFields | RowRef => {
-    const key = chunkKey(source);
-    const known = cache.row(key);
-    if (known) return known;
-    const fresh = parseChunk(source, registries);
-    made = { index: changed.chunk, parse: fresh };
-    return rowFields(key, source, fresh);
+  const fields = (source: ChunkSource): RowFields | RowRef => {
+    const got = fieldsOf(source, registries, cache);
+    if (got.parse) made = { index: changed.chunk, parse: got.parse };
+    return got.fields;
   };
   const input = {
     part: { ...part, sha1: f.sha1 },
@@ -389,7 +390,7 @@ function splicedPlan(before: CachedStore, k: number, f: NotesFile, registries: R
     text,
     fileLength: part.frame.info.length - length + text.length,
   };
-  const spliced = spliceChunk(input, (name) => registries.venues.isKnown(name), fieldsOf);
+  const spliced = spliceChunk(input, (name) => registries.venues.isKnown(name), fields);
   if (!spliced) return null;
   f.encoding = 'utf-8';
   const segments = withBody(old, changed.part, changed.body, countFeeds(body.text));

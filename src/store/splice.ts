@@ -4,8 +4,8 @@
 // nothing the split reads elsewhere in the file changed; spliceChunk checks that, and says null when
 // it cannot be sure (the caller splits the file whole).
 import { isGroupHeading, isPaperHeading, LABELLED_LINES, labelledMeta } from './dialect.js';
-import type { LayoutPart, RowFields, RowRef } from './layout.js';
-import type { ChunkSource, DigestFrame } from './parse.js';
+import { sectionOfFields, type LayoutPart, type RowFields, type RowRef } from './layout.js';
+import type { ChunkSource } from './parse.js';
 import { headingOfLine, htmlHeadingOfLine, scanDigest, splitLines } from './scan.js';
 import type { Diagnostic } from './schema.js';
 
@@ -85,7 +85,7 @@ export function spliceChunk(input: SpliceInput, isVenue: (name: string) => boole
   const at = (offset: number): number => (offset >= end ? offset + chars : offset);
   const lineAt = (line: number): number => (line > old.line ? line + feeds : line);
   const moved = (d: Diagnostic): Diagnostic => (d.line > old.line ? { ...d, line: d.line + feeds } : d);
-  const frame: Omit<DigestFrame, 'scan' | 'chunks' | 'splice'> = {
+  const frame: LayoutPart['frame'] = {
     info: { ...info, length: input.fileLength, finalNewline: end === info.length ? text.endsWith('\n') : info.finalNewline },
     sections: part.frame.sections.map((s) => ({
       ...s,
@@ -96,17 +96,9 @@ export function spliceChunk(input: SpliceInput, isVenue: (name: string) => boole
     problems: part.frame.problems.map(moved),
     headingDiagnostics: part.frame.headingDiagnostics.map(moved),
   };
-  const source: ChunkSource = { text, section: rowSection(old.fields), definitions: '' };
+  const source: ChunkSource = { text, section: sectionOfFields(old.fields), definitions: '' };
   const chunks = part.chunks.map((c, k) => (k < index ? c : k === index ? { offset: start, line: old.line, fields: fieldsOf(source) } : { ...c, offset: c.offset + chars, line: c.line + feeds }));
   return { path: part.path, sha1: part.sha1, frame, chunks };
-}
-
-/** The section a chunk of a part is in. */
-function rowSection(fields: RowFields | RowRef): string | null {
-  if (!('layout' in fields)) return fields.section;
-  const { rows } = fields.layout;
-  const s = rows.section[fields.row]!;
-  return s < 0 ? null : rows.sections[s]!;
 }
 
 /**
