@@ -1,5 +1,5 @@
 // The notes lock's owner record and when a waiting writer may take a lock over: pure, no I/O.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A lock not refreshed for this long (its holder refreshes it every LOCK_REFRESH_MS) is abandoned. */
 export const LOCK_STALE_MS = 10_000;
@@ -7,12 +7,12 @@ export const LOCK_REFRESH_MS = 2_000;
 
 /** What a holder writes into `<file>.lock`: who it is, so a waiter can tell when it is gone. */
 export const LockOwnerSchema = z.object({
-  pid: z.number().int().positive(),
+  pid: z.number().check(z.int(), z.positive()),
   host: z.string(),
   /** The kernel's boot id (Linux), '' where there is none: a pid means nothing across a reboot. */
   boot: z.string(),
   /** Unique to this holding: the holder checks it is still the one in the file before it writes. */
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
 });
 export type LockOwner = z.infer<typeof LockOwnerSchema>;
 
