@@ -29,18 +29,25 @@ try {
 // kills the process (SIGTRAP, "Check failed: ReadSingleBytecodeData") or, worse, runs wrong code.
 // So each file is framed here: MAGIC, the key it was written for, the payload's length and a checksum
 // of the payload; anything that does not match exactly is never handed to V8.
-const MAGIC = 'papers-code-cache-1\n';
+const MAGIC = 'papers-code-cache-2\n';
 
-/** A 32-bit FNV-1a-style checksum over 4-byte words: any change to one word changes it. */
-function checksum(bytes) {
-  const words = bytes.length >>> 2;
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes);
-  const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < words; i++) h = Math.imul(h ^ view[i], 0x01000193);
-  for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return (Math.imul(h ^ bytes.length, 0x01000193) >>> 0).toString(16).padStart(8, '0');
-}
+/**
+ * The payload's checksum: CRC-32, native in Node >= 20.15 (a tenth of the time a JS loop takes over a
+ * megabyte of code cache); before that, a 32-bit FNV-1a over 4-byte words. Either changes with any word.
+ */
+const checksum = (() => {
+  const { crc32 } = require('node:zlib');
+  if (typeof crc32 === 'function') return (bytes) => crc32(bytes).toString(16).padStart(8, '0');
+  return (bytes) => {
+    const words = bytes.length >>> 2;
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes);
+    const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < words; i++) h = Math.imul(h ^ view[i], 0x01000193);
+    for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    return (Math.imul(h ^ bytes.length, 0x01000193) >>> 0).toString(16).padStart(8, '0');
+  };
+})();
 
 /** The payload of a framed code cache written for `key`, or undefined when anything is off. */
 function unframe(file, key) {

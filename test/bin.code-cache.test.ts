@@ -75,7 +75,7 @@ function warmUp(args: string[], command: string) {
 
 function expectFramed(file: string) {
   const bytes = readFileSync(file);
-  expect(bytes.subarray(0, 20).toString('latin1')).toBe('papers-code-cache-1\n');
+  expect(bytes.subarray(0, 20).toString('latin1')).toBe('papers-code-cache-2\n');
   expect(bytes.length).toBeGreaterThan(10_000);
 }
 
