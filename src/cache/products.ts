@@ -43,55 +43,78 @@ export function changeBetween(before: StringColumn, now: StringColumn): StoreCha
   return { previous, previousSize: before.ends.length };
 }
 
-/** Reads every part, checked; undefined when one is missing or not what the product declares. */
-function allParts<P extends Record<string, unknown>>(file: CacheFile, product: Product<P>): P | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(product.parts) as Array<[string, z.ZodMiniType]>) {
-    const value = file.section(partName(name));
-    if (!checker(schema)(value)) return undefined;
-    out[name] = value;
+/** A part of a product's cache file that is missing or not what the product declares. */
+class Untrusted extends Error {}
+
+/**
+ * The product's parts in `file`, each read and checked when first used. A part that cannot be
+ * trusted gives `fallback()`'s value, and every part read after it too, when there is a fallback;
+ * else it throws Untrusted.
+ */
+function partsOf<P extends Record<string, unknown>>(file: CacheFile, product: Product<P>, fallback?: () => P): P {
+  const value = {} as P;
+  let fell: P | undefined;
+  for (const [name, schema] of Object.entries(product.parts) as Array<[keyof P & string, z.ZodMiniType]>) {
+    const check = checker(schema);
+    let got: unknown;
+    let read = false;
+    Object.defineProperty(value, name, {
+      enumerable: true,
+      get() {
+        // Once one part fell back, every part is the fallback's.
+        if (fell) return fell[name];
+        if (!read) {
+          got = file.section(partName(name));
+          read = true;
+        }
+        if (check(got)) return got;
+        if (!fallback) throw new Untrusted(name);
+        return (fell = fallback())[name];
+      },
+    });
   }
-  return out as P;
+  return value;
 }
 
 export function deriveProduct<P extends Record<string, unknown>>(slot: CacheSlot, inputs: ProductInputs, product: Product<P>, store: Store): P {
   const kind = `product-${product.name}`;
   const key = `${inputs.configKey}:${product.version}`;
+  const names = Object.keys(product.parts) as Array<keyof P & string>;
   const write = (value: P): P => {
     const sections: Record<string, unknown> = { keys: inputs.keys };
-    for (const name of Object.keys(product.parts)) sections[partName(name)] = value[name];
+    for (const name of names) sections[partName(name)] = value[name];
     slot.write(kind, { key, generation: inputs.generation }, sections);
     return value;
   };
   const file = slot.read(kind, key);
   if (file && file.header.generation === inputs.generation) {
-    // Each part read when first used; one that cannot be trusted means a build of the whole.
+    // A part that cannot be trusted means a build of the whole.
     let built: P | undefined;
+    return partsOf(file, product, () => (built ??= write(product.build(store))));
+  }
+  const keys = file && product.update ? file.section('keys') : undefined;
+  if (file && product.update && isKeys(keys)) {
+    const previous = partsOf(file, product);
+    let changed: Partial<P>;
+    try {
+      changed = product.update(previous, changeBetween(keys, inputs.keys), store);
+    } catch (error) {
+      if (!(error instanceof Untrusted)) throw error;
+      return write(product.build(store));
+    }
+    // The parts the update left out stay the old file's sections (appended to, not written again).
+    const sections: Record<string, unknown> = { keys: inputs.keys };
+    for (const name of names) sections[partName(name)] = name in changed ? changed[name] : file.raw(partName(name));
+    slot.write(kind, { key, generation: inputs.generation }, sections);
+    // NOTE: a kept part found untrusted only now means a build, and from then on every part is the
+    // build's: the parts a reader took before are of the same state of the store, so they agree.
+    let built: P | undefined;
+    const kept = partsOf(file, product, () => (built ??= write(product.build(store))));
     const value = {} as P;
-    for (const [name, schema] of Object.entries(product.parts) as Array<[keyof P & string, z.ZodMiniType]>) {
-      const check = checker(schema);
-      let got: unknown;
-      let read = false;
-      Object.defineProperty(value, name, {
-        enumerable: true,
-        get() {
-          if (built) return built[name];
-          if (!read) {
-            got = file.section(partName(name));
-            read = true;
-          }
-          if (check(got)) return got;
-          built = write(product.build(store));
-          return built[name];
-        },
-      });
+    for (const name of names) {
+      Object.defineProperty(value, name, { enumerable: true, get: () => (built ? built[name] : name in changed ? changed[name] : kept[name]) });
     }
     return value;
-  }
-  if (file && product.update) {
-    const keys = file.section('keys');
-    const previous = isKeys(keys) ? allParts(file, product) : undefined;
-    if (previous) return write(product.update(previous, changeBetween(keys as StringColumn, inputs.keys), store));
   }
   return write(product.build(store));
 }

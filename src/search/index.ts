@@ -12,14 +12,11 @@ import type { VenueRegistry } from '../store/venues.js';
 import { columnAt, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from '../store/columns.js';
 import { forEachWord, wordsOf } from './normalize.js';
 import { buildPinyinParts, pinyinIndexProduct, type PinyinParts } from './pinyin-index.js';
+import { isEmptyOverlay, overlay } from './overlay.js';
 
-/** Where a term can match, strongest first. */
-export const FIELDS = ['alias', 'title', 'venue', 'org', 'section', 'year', 'notes'] as const;
-export type Field = (typeof FIELDS)[number];
-const FIELD_COUNT = 8;
-/** Added to a posting's field code when the word is only there joined from a hyphenated one (`all-reduce`). */
-const JOINED = FIELD_COUNT;
-const CODE_SPAN = 2 * FIELD_COUNT;
+import { CODE_SPAN, FIELDS, JOINED, postingDoc, type Field } from './postings.js';
+
+export { FIELDS, postingDoc, postingField, postingJoined, type Field } from './postings.js';
 
 export interface IndexedDoc {
   /** The entry's id, for a query that is an id. */
@@ -69,11 +66,33 @@ type Forward = z.infer<typeof ForwardSchema>;
 
 export { PINYIN_FIELDS } from './pinyin-index.js';
 
+/** A whole index: of every entry of a store. */
 export interface SearchIndexParts extends Record<string, unknown> {
   core: SearchCore;
   /** The folded text of each field, one column per field in FIELDS order: for Chinese terms only. */
   texts: StringColumn[];
   forward: Forward;
+}
+
+/** The index of a few entries changed since the whole index was made, laid over it (search/overlay.ts). */
+const OverlaySchema = z.object({
+  docs: Int32Schema,
+  renamed: z.object({ at: Int32Schema, id: Strings }),
+  core: SearchCoreSchema,
+  texts: z.array(StringColumnSchema),
+  forward: ForwardSchema,
+});
+export type Overlay = z.infer<typeof OverlaySchema>;
+
+/** The search index product: a whole index, and the overlay of the entries changed since it was made. */
+export interface SearchIndexProduct extends SearchIndexParts {
+  overlay: Overlay;
+}
+
+/** The overlay of no entry. */
+export function emptyOverlay(): Overlay {
+  const none = assemble([], []);
+  return { docs: new Int32Array(0), renamed: { at: new Int32Array(0), id: [] }, ...none };
 }
 
 /** An index ready for queries. */
@@ -105,7 +124,12 @@ export interface LazyParts {
   pinyin: () => readonly StringColumn[];
 }
 
-export function openSearchIndex(core: SearchCore, lazy: LazyParts): SearchIndex {
+/**
+ * The index `core` is of, ready for queries; with `over`, the index of the store its overlay's entries
+ * have changed to (the overlay laid over `core`; `forward` is core's, read only if a query needs it).
+ */
+export function openSearchIndex(core: SearchCore, lazy: LazyParts, over?: { overlay: Overlay; forward: () => Forward }): SearchIndex {
+  if (over && !isEmptyOverlay(over.overlay)) return overlaidIndex(core, lazy, over.overlay, over.forward);
   const { docs } = core;
   let wordIndex: Map<string, number> | undefined;
   let gotTexts: readonly StringColumn[] | undefined;
@@ -113,17 +137,7 @@ export function openSearchIndex(core: SearchCore, lazy: LazyParts): SearchIndex 
   let gotPinyin: readonly StringColumn[] | undefined;
   return {
     size: docs.id.length,
-    doc: (i) => {
-      const titleWords = docs.titleWords[i]!;
-      return {
-        id: docs.id[i]!,
-        aliasKey: docs.aliasKey[i]!,
-        titleKey: docs.titleKey[i]!,
-        shortKey: docs.shortKey[i]!,
-        titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [],
-        initials: columnAt(docs.initials, i),
-      };
-    },
+    doc: (i) => docAt(docs, i, docs.id[i]!),
     initials: docs.initials,
     postings: (word) => {
       if (!wordIndex) {
@@ -141,17 +155,37 @@ export function openSearchIndex(core: SearchCore, lazy: LazyParts): SearchIndex 
   };
 }
 
-export function postingDoc(posting: number): number {
-  return Math.floor(posting / CODE_SPAN);
+function docAt(docs: SearchCore['docs'], i: number, id: string): IndexedDoc {
+  const titleWords = docs.titleWords[i]!;
+  return {
+    id,
+    aliasKey: docs.aliasKey[i]!,
+    titleKey: docs.titleKey[i]!,
+    shortKey: docs.shortKey[i]!,
+    titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [],
+    initials: columnAt(docs.initials, i),
+  };
 }
 
-export function postingField(posting: number): Field {
-  return FIELDS[posting % FIELD_COUNT]!;
-}
-
-/** True when the field holds the word only joined from a hyphenated one. */
-export function postingJoined(posting: number): boolean {
-  return posting % CODE_SPAN >= JOINED;
+function overlaidIndex(core: SearchCore, lazy: LazyParts, o: Overlay, forward: () => Forward): SearchIndex {
+  const view = overlay(core, forward, o);
+  let gotSyllables: ReadonlySet<string> | undefined;
+  let gotPinyin: readonly StringColumn[] | undefined;
+  let gotTexts: readonly StringColumn[] | undefined;
+  return {
+    size: view.ids.length,
+    doc: (i) => (view.at[i]! < 0 ? docAt(core.docs, i, view.ids[i]!) : docAt(o.core.docs, view.at[i]!, view.ids[i]!)),
+    get initials() {
+      return view.initials();
+    },
+    postings: view.postings,
+    get vocabulary() {
+      return view.vocabulary();
+    },
+    texts: () => (gotTexts ??= view.texts(lazy.texts())),
+    syllables: () => (gotSyllables ??= new Set(lazy.syllables())),
+    pinyin: () => (gotPinyin ??= lazy.pinyin()),
+  };
 }
 
 interface Name {
@@ -297,7 +331,7 @@ type DocSource = { part: DocPart } | { at: number };
  * The index of these entries in order, each made anew or taken from `earlier`: the vocabulary in
  * order of first appearance and the postings in entry order, so it is the same however it was made.
  */
-function assemble(sources: readonly DocSource[], ids: readonly string[], earlier?: SearchIndexParts): SearchIndexParts {
+function assemble(sources: readonly DocSource[], ids: readonly string[], earlier?: Pick<SearchIndexParts, 'core' | 'texts' | 'forward'>): SearchIndexParts {
   const vocabulary: string[] = [];
   const idOf = new Map<string, number>();
   const wordId = (word: string): number => {
@@ -349,9 +383,7 @@ function assemble(sources: readonly DocSource[], ids: readonly string[], earlier
   }
   const docOf = (s: DocSource): Omit<IndexedDoc, 'id'> => {
     if ('part' in s) return s.part.doc;
-    const c = earlier!.core.docs;
-    const titleWords = c.titleWords[s.at]!;
-    return { aliasKey: c.aliasKey[s.at]!, titleKey: c.titleKey[s.at]!, shortKey: c.shortKey[s.at]!, titleWords: titleWords ? titleWords.slice(0, -1).split(' ') : [], initials: columnAt(c.initials, s.at) };
+    return docAt(earlier!.core.docs, s.at, '');
   };
   const docs = sources.map(docOf);
   return {
@@ -403,20 +435,68 @@ export function updateSearchIndexParts(previous: SearchIndexParts, change: Store
 
 const orgsOf = (store: Store): OrgRegistry => createOrgRegistry(store.config.orgs ?? [], { informal: true });
 
+/** An overlay holds at most this share of the entries (or OVERLAY_MIN of them); past it the whole index is made again. */
+const OVERLAY_SHARE = 1 / 32;
+const OVERLAY_MIN = 64;
+
+/**
+ * The overlay after entries changed in place (`fresh`: position -> entry now) over a whole index of
+ * entries with ids `wholeIds`, from the overlay `old` over it; null when it would hold too many.
+ */
+export function updateOverlay(old: Overlay, wholeIds: readonly string[], fresh: ReadonlyMap<number, Entry>, ids: readonly string[], venues: VenueRegistry, orgs: OrgRegistry): Overlay | null {
+  const docs = [...new Set([...old.docs, ...fresh.keys()])].sort((a, b) => a - b);
+  if (docs.length > Math.max(OVERLAY_MIN, ids.length * OVERLAY_SHARE)) return null;
+  const part = docParts(venues, orgs);
+  const oldAt = new Map(Array.from(old.docs, (d, j) => [d, j]));
+  const sources = docs.map((d): DocSource => (fresh.has(d) ? { part: part(fresh.get(d)!) } : { at: oldAt.get(d)! }));
+  const over = new Set(docs);
+  const renamed = { at: [] as number[], id: [] as string[] };
+  ids.forEach((id, i) => {
+    if (!over.has(i) && id !== wholeIds[i]) renamed.at.push(i), renamed.id.push(id);
+  });
+  return { docs: Int32Array.from(docs), renamed: { at: Int32Array.from(renamed.at), id: renamed.id }, ...assemble(sources, docs.map((d) => ids[d]!), old) };
+}
+
+/**
+ * The parts that change with the store: when every entry kept its place and few changed (a hand
+ * edit of notes), only the overlay, the index of the changed entries, is made; else a whole index
+ * (entries kept are taken from the old one; those the old overlay held are indexed anew).
+ */
+function updateProduct(previous: SearchIndexProduct, change: StoreChange, store: Store): Partial<SearchIndexProduct> {
+  const n = change.previous.length;
+  const old = previous.overlay;
+  const ids = store.summaries().map((s) => s.id);
+  const stable = change.previousSize === n && change.previous.every((at, i) => at === i || at < 0);
+  if (stable) {
+    const fresh: number[] = [];
+    change.previous.forEach((at, i) => at < 0 && fresh.push(i));
+    const entries = store.entries(fresh);
+    const made = updateOverlay(old, previous.core.docs.id, new Map(fresh.map((d, k) => [d, entries[k]!])), ids, store.venues, orgsOf(store));
+    if (made) return { overlay: made };
+  }
+  // Entries the old overlay held are not the whole index's: made anew.
+  const overlaid = new Set(old.docs);
+  const positions = change.previous.map((at) => (at >= 0 && overlaid.has(at) ? -1 : at));
+  const whole = updateSearchIndexParts(previous, { previous: positions, previousSize: change.previousSize }, (p) => store.entries(p), ids, store.venues, orgsOf(store));
+  return { ...whole, overlay: emptyOverlay() };
+}
+
 /** The store's search index (see Product). */
-export const searchIndexProduct: Product<SearchIndexParts> = {
+export const searchIndexProduct: Product<SearchIndexProduct> = {
   name: 'search-index',
-  version: 7,
-  parts: { core: SearchCoreSchema, texts: z.array(StringColumnSchema), forward: ForwardSchema },
-  build: (store) => buildSearchIndexParts(store.entries(), store.venues, orgsOf(store)),
-  update: (previous, change, store) =>
-    updateSearchIndexParts(previous, change, (positions) => store.entries(positions), store.summaries().map((s) => s.id), store.venues, orgsOf(store)),
+  version: 8,
+  parts: { core: SearchCoreSchema, texts: z.array(StringColumnSchema), forward: ForwardSchema, overlay: OverlaySchema },
+  build: (store) => ({ ...buildSearchIndexParts(store.entries(), store.venues, orgsOf(store)), overlay: emptyOverlay() }),
+  update: updateProduct,
 };
 
 /** The store's search index, ready for queries (its texts read only when a query needs them). */
 export function searchIndexOf(store: Store): SearchIndex {
   const parts = store.derive(searchIndexProduct);
+  // NOTE: the core before the overlay: were a part found damaged, both come from the same build.
+  const core = parts.core;
+  const over = { overlay: parts.overlay, forward: () => parts.forward };
   // NOTE: the pinyin is a product of its own: making it takes seconds on a large digest, which only the
   // first query word that may be pinyin pays (a warm one reads it from the cache).
-  return openSearchIndex(parts.core, { texts: () => parts.texts, syllables: () => store.derive(pinyinIndexProduct).syllables, pinyin: () => store.derive(pinyinIndexProduct).pinyin });
+  return openSearchIndex(core, { texts: () => parts.texts, syllables: () => store.derive(pinyinIndexProduct).syllables, pinyin: () => store.derive(pinyinIndexProduct).pinyin }, over);
 }

@@ -26,6 +26,10 @@ export interface Product<P extends Record<string, unknown>> {
   /** What each part must be when it comes back from the cache. */
   parts: { readonly [K in keyof P]: z.ZodMiniType<P[K]> };
   build(store: Store): P;
-  /** The value for the store now from the value for an earlier state (when cheaper than a build). */
-  update?(previous: P, change: StoreChange, store: Store): P;
+  /**
+   * The value for the store now from the value for an earlier state (when cheaper than a build): the
+   * parts that changed. A part left out is kept as it was (the cache does not write it again); the
+   * parts of `previous` are read when first used.
+   */
+  update?(previous: P, change: StoreChange, store: Store): Partial<P>;
 }
