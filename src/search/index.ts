@@ -62,7 +62,7 @@ export type SearchCore = z.infer<typeof SearchCoreSchema>;
  * (vocabulary positions) with their field codes (joined * 8 + field). What an update is made from.
  */
 const ForwardSchema = z.object({ ends: Int32Schema, words: Int32Schema, codes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
-type Forward = z.infer<typeof ForwardSchema>;
+export type Forward = z.infer<typeof ForwardSchema>;
 
 export { PINYIN_FIELDS } from './pinyin-index.js';
 

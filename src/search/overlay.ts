@@ -3,33 +3,8 @@
 // NOTE: the same postings in the same order, the same vocabulary in the same order (of first
 // appearance) as a build, so search results never depend on which of the two answered.
 import { columnAt, columnStart, type StringColumn } from '../store/columns.js';
+import type { Forward as ForwardData, Overlay as OverlayData, SearchCore as CoreData } from './index.js';
 import { CODE_SPAN, postingDoc } from './postings.js';
-
-/** What queries read of an index (see SearchCore in index.ts). */
-export interface CoreData {
-  docs: { id: string[]; aliasKey: string[]; titleKey: string[]; shortKey: string[]; titleWords: string[]; initials: StringColumn };
-  vocabulary: string[];
-  postingEnds: Int32Array;
-  postings: Int32Array;
-}
-
-/** Each entry's postings in build order (see Forward in index.ts). */
-export interface ForwardData {
-  ends: Int32Array;
-  words: Int32Array;
-  codes: Uint8Array;
-}
-
-/** The entries that differ from the whole index, and the index of those entries alone. */
-export interface OverlayData {
-  /** Their positions in the store, ascending; entry `j` of `core` is entry `docs[j]` of the store. */
-  docs: Int32Array;
-  /** Entries not in `docs` whose id is not the whole index's: their positions and ids. */
-  renamed: { at: Int32Array; id: string[] };
-  core: CoreData;
-  texts: StringColumn[];
-  forward: ForwardData;
-}
 
 /** An overlay over nothing: the whole index is the store's. */
 export function isEmptyOverlay(o: OverlayData): boolean {
