@@ -103,3 +103,48 @@ export function withBody(seg: FileSegments, s: number, body: Uint8Array, feeds: 
   crcs[s] = partCrc(body);
   return { bounds, crcs, feeds: allFeeds, bodies: seg.bodies, facts: seg.facts };
 }
+
+/**
+ * The fingerprint of a file after an edit that left its text before `before` and from `after` on (in
+ * the new text) as it was, and the chunks there with it: the parts on either side are the old ones
+ * (those after moved by the change in size), only those between are measured. Made whole
+ * (segmentsOf) when the old parts do not line up with the new ones.
+ */
+export function resegment(old: FileSegments, text: string, bytes: Uint8Array, chunks: ReadonlyArray<{ offset: number; length: number }>, facts: SpliceFacts, before: number, after: number): FileSegments {
+  const whole = (): FileSegments => segmentsOf(text, bytes, chunks, facts);
+  const { cuts, bodies } = spliceCuts(text, chunks);
+  const m = cuts.length - 1;
+  const oldM = old.crcs.length;
+  // The cuts up to `before` are the old ones, in place; those from `after` on, the old ones moved.
+  let head = 0;
+  while (head + 1 <= m && cuts[head + 1]! <= before) head++;
+  let tail = m;
+  while (tail - 1 >= head && cuts[tail - 1]! >= after) tail--;
+  const moved = m - oldM;
+  if (head > oldM || tail - moved < head || tail - moved > oldM) return whole();
+  const out: FileSegments = { bounds: new Int32Array(m + 1), crcs: new Int32Array(m), feeds: new Int32Array(m + 1), bodies: new Int32Array(m).fill(-1), facts };
+  out.bounds.set(old.bounds.subarray(0, head + 1));
+  out.feeds.set(old.feeds.subarray(0, head + 1));
+  out.crcs.set(old.crcs.subarray(0, head));
+  let at = out.bounds[head]!;
+  let feeds = out.feeds[head]!;
+  for (let s = head; s < tail; s++) {
+    const size = Buffer.byteLength(text.slice(cuts[s]!, cuts[s + 1]!), 'utf8');
+    out.crcs[s] = partCrc(bytes.subarray(at, at + size));
+    feeds += countFeeds(text, cuts[s]!, cuts[s + 1]!);
+    at += size;
+    out.bounds[s + 1] = at;
+    out.feeds[s + 1] = feeds;
+  }
+  const byteShift = at - old.bounds[tail - moved]!;
+  const feedShift = feeds - old.feeds[tail - moved]!;
+  for (let s = tail; s < m; s++) {
+    out.crcs[s] = old.crcs[s - moved]!;
+    out.bounds[s + 1] = old.bounds[s + 1 - moved]! + byteShift;
+    out.feeds[s + 1] = old.feeds[s + 1 - moved]! + feedShift;
+  }
+  // The moved parts must end where the file does; else the old parts were not these.
+  if (out.bounds[m] !== bytes.length) return whole();
+  for (const [s, k] of bodies) out.bodies[s] = k;
+  return out;
+}

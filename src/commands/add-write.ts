@@ -5,13 +5,14 @@ import type { AddInput } from '../edit/add-input.js';
 import { fieldProblem, readBackProblem } from '../edit/add-input.js';
 import type { SectionChoice } from '../edit/add-template.js';
 import { applyEdits } from '../edit/apply.js';
-import { commitChange } from '../edit/commit.js';
+import { commitChange, type Inserted } from '../edit/commit.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { entryReadBack, newEntryLines, planAdd } from '../edit/plan-add.js';
 import { checkAdded, checkInsertions } from '../edit/verify.js';
 import { findDuplicates } from '../query/duplicates.js';
 import { sectionMeta } from '../store/parse.js';
 import type { ParsedEntry } from '../store/parse.js';
+import type { EntrySummary } from '../store/layout.js';
 import type { Store } from '../store/store.js';
 import { foldText } from '../store/text.js';
 import type { Context } from './context.js';
@@ -94,55 +95,57 @@ export async function writeEntries(ctx: Context, store: Store, target: Target, e
     ctx.io,
     store,
     target.file,
-    (now) => {
+    (first) => {
       added = [];
       // Planned on the text read under the lock, so concurrent writers each see the others' entries.
-      let parsed = now.parsed;
-      let text = now.text;
-      const sectionHere = parsed.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
+      let now = first;
+      let inserted: Inserted | undefined;
+      const sectionHere = now.view.sections.some((s) => (target.create ? foldText(s.title) === foldText(target.title) : s.title === target.title));
       if (target.create && sectionHere) throw new UsageError(`section "${target.title}" already exists in ${target.file}`, 'add to it with --section');
       if (!target.create && !sectionHere) throw new InputError(`section "${target.title}" is no longer in ${target.file}`, 'it changed meanwhile; run the command again');
-      // Other files' entries are looked at as summaries; only those it repeats are read whole, for the message.
-      const summaries = now.store.summaries();
+      // Entries are looked at as summaries; only those it repeats are read whole, for the message.
+      const summaries = first.store.summaries();
       const otherFiles = summaries.filter((e) => e.file !== target.file);
+      const ownFile = summaries.filter((e) => e.file === target.file);
+      const whole = (found: ReadonlyArray<EntrySummary | ParsedEntry>): ParsedEntry[] => {
+        const at = new Map(summaries.map((e, i) => [e, i]));
+        return found.map((e) => (at.has(e as EntrySummary) ? first.store.entries([at.get(e as EntrySummary)!])[0]! : (e as ParsedEntry)));
+      };
       const isVenue = (name: string): boolean => store.venues.isKnown(name);
       for (const [k, { input, label }] of entries.entries()) {
         try {
-          const repeated = new Set(findDuplicates(otherFiles, input.title, input.alias));
-          const others = repeated.size ? now.store.entries(summaries.flatMap((e, i) => (repeated.has(e) ? [i] : []))) : [];
-          const duplicates = [...others, ...findDuplicates(parsed.entries, input.title, input.alias)];
-          if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, duplicates), 'nothing was added; use --force to add it anyway');
+          const duplicates = [...findDuplicates(otherFiles, input.title, input.alias), ...findDuplicates([...ownFile, ...added], input.title, input.alias)];
+          if (duplicates.length && !options.force) throw new UsageError(duplicateMessage(input, whole(duplicates)), 'nothing was added; use --force to add it anyway');
           // After the first entry of a new section, the section is there.
           const create = target.create && k === 0;
           const request = { fields: input, notes: input.notes, section: { title: target.title, create } };
+          const { text, view } = now;
           // Written in this digest's style (venue first, its heading level or list form), the heading must still read back as the fields given.
-          const lines = newEntryLines(parsed, text, request, isVenue);
+          const lines = newEntryLines(view, text, request, isVenue);
           // A table row's title cell holds the title and alias only: its venue and year have cells of their own.
           const readBack = entryReadBack(lines, input);
           const problem = readBackProblem(readBack.row ? { ...input, venue: null, year: null } : input, isVenue, readBack.heading);
           if (problem) throw new UsageError(`${label === null ? '--' : ''}${problem.field}: in the style of ${target.file}, ${problem.message}`, 'nothing was added; reword it');
-          const edits = planAdd(parsed, text, request, lines);
+          const edits = planAdd(view, text, request, lines);
           const after = applyEdits(text, edits).output;
           checkInsertions(target.file, text, after, edits);
-          const next = now.reparse(after);
+          inserted = now.insert(after, edits);
           // A paper that names no venue or year under a section that names one reads back with it.
           const named = sectionMeta(target.title, store.venues);
           const fields = { ...input, venue: input.venue ?? named.venueRaw, year: input.year ?? named.year };
           const expected = { fields, notes: readBack.row ? input.notes.map((n) => n.trim()).join('\n') : readBack.notes, section: target.title };
-          added.push(checkAdded(target.file, parsed, next, expected, create));
-          text = after;
-          parsed = next;
+          added.push(checkAdded(target.file, inserted.before, inserted.after, expected, create));
+          now = inserted.now;
         } catch (error) {
           throw labelled(error, label);
         }
       }
-      return { text, parsed };
+      return inserted ? { text: now.text, inserted } : null;
     },
     { dryRun: options.dryRun === true },
   );
   const after = result.store;
-  const all = after?.summaries() ?? [];
-  const positions = added.map((a) => all.findIndex((e) => e.file === target.file && e.line === a.line));
+  const positions = added.map((a) => after?.positionAt(target.file, a.line) ?? -1);
   if (!after || added.length !== entries.length || positions.some((p) => p < 0)) throw new PapersError('nothing to add', { hint: 'this is a bug, please report it' });
   return { positions, store: after, file: target.file, lines: added.map((a) => a.line), before: result.before, after: result.after };
 }

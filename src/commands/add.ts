@@ -105,7 +105,7 @@ async function writeEntry(ctx: Context, store: Store, target: Target, input: Add
     return EXIT_OK;
   }
   await reportWritten(ctx, added.store, { position: position!, line, json: options.json === true });
-  ctx.err(`papers: added "${added.store.summaries()[position!]!.title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
+  ctx.err(`papers: added "${added.store.summary(position!).title}" to ${target.create ? 'the new section ' : ''}${target.title}`);
   return EXIT_OK;
 }
 

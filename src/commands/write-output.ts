@@ -29,7 +29,7 @@ export function writeDiff(ctx: Context, diff: string): void {
 /** `id file:line` on stdout, or with --json the entry as written (its links read from the new text). */
 export async function reportWritten(ctx: Context, store: Store, written: Written): Promise<void> {
   if (!written.json) {
-    const entry = store.summaries()[written.position]!;
+    const entry = store.summary(written.position);
     ctx.out(terminalSafe(`${entry.id} ${entry.file}:${written.line}`));
     return;
   }

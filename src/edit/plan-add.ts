@@ -1,5 +1,5 @@
 // planAdd: where a new entry goes in one digest file and its exact text, as a single insertion. Pure.
-import type { ParsedEntry, ParsedFile, ParsedSection } from '../store/parse.js';
+import { entriesOf, viewOf, type FileView, type ParsedEntry, type ParsedFile, type ParsedSection } from '../store/parse.js';
 import { headingOfLine, htmlHeadingOfLine, listItemOfLine, nestedItemOfLine, summaryOfLine } from '../store/scan.js';
 import type { Edit } from './apply.js';
 import { bulletLines, bulletMarker, DEFAULT_VENUE_STYLE, itemPrefix, nestedBullet, detectStyle, detectVenueStyle, formatHeading, type EntryFields } from './entry-text.js';
@@ -23,35 +23,44 @@ export interface FileGaps {
   section: number;
 }
 
+/** A file to plan on: parsed whole, or as a view that reads its entries one at a time. */
+export type PlanFile = ParsedFile | FileView;
+
+const viewOfPlan = (file: PlanFile): FileView => ('chunk' in file.entries ? (file as FileView) : viewOf(file as ParsedFile));
+
+const indexes = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
 /** How many blank lines this file puts between things (the most common count; 1 where it shows none). */
-export function fileGaps(file: ParsedFile, text: string, sectionTitle?: string): FileGaps {
-  const { entries, sections } = file;
+export function fileGaps(file: PlanFile, text: string, sectionTitle?: string): FileGaps {
+  const view = viewOfPlan(file);
+  const { entries, sections } = view;
   // Between adjacent entries: those of the section when it has two, else the whole file's.
-  const entryGaps = (list: readonly ParsedEntry[]): number[] =>
-    list.flatMap((e, i) => (i > 0 && list[i - 1]!.range.end === e.range.start ? [blankLinesBefore(text, e.range.start) ?? 0] : []));
-  const inSection = sectionTitle === undefined ? [] : entryGaps(entries.filter((e) => e.section === sectionTitle));
-  const entry = inSection.length ? inSection : entryGaps(entries);
+  const entryGaps = (list: readonly number[]): number[] =>
+    list.flatMap((e, k) => (k > 0 && entries.end(list[k - 1]!) === entries.start(e) ? [blankLinesBefore(text, entries.start(e)) ?? 0] : []));
+  const all = indexes(entries.length);
+  const inSection = sectionTitle === undefined ? [] : entryGaps(all.filter((i) => entries.section(i) === sectionTitle));
+  const entry = inSection.length ? inSection : entryGaps(all);
   const head: number[] = [];
   const section: number[] = [];
   for (const s of sections) {
     const before = blankLinesBefore(text, s.range.start);
     if (before !== null) section.push(before);
     // The section's first entry, when only blank lines separate it from the `##` line.
-    const first = entries[firstAtOrAfter(entries, s.heading.end)];
-    if (first && first.range.start < s.range.end && text.slice(s.heading.end, first.range.start).trim() === '') {
-      head.push(blankLinesBefore(text, first.range.start) ?? 0);
+    const first = firstAtOrAfter(entries.length, entries.start, s.heading.end);
+    if (first < entries.length && entries.start(first) < s.range.end && text.slice(s.heading.end, entries.start(first)).trim() === '') {
+      head.push(blankLinesBefore(text, entries.start(first)) ?? 0);
     }
   }
   return { entry: mostCommon(entry, 1), head: mostCommon(head, 1), section: mostCommon(section, 1) };
 }
 
-/** Index of the first entry starting at or after `offset` (entries are in text order). */
-function firstAtOrAfter(entries: readonly ParsedEntry[], offset: number): number {
+/** Index of the first of `n` entries (in text order) starting at or after `offset`. */
+function firstAtOrAfter(n: number, startOf: (i: number) => number, offset: number): number {
   let lo = 0;
-  let hi = entries.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (entries[mid]!.range.start < offset) lo = mid + 1;
+    if (startOf(mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -59,8 +68,11 @@ function firstAtOrAfter(entries: readonly ParsedEntry[], offset: number): number
 
 const blanks = (n: number): string[] => Array.from({ length: n }, () => '');
 
-/** How many of the file's last headings show its style: the recent habit, and cheap on a big digest. */
-const STYLE_SAMPLE = 500;
+/**
+ * How many of the file's last headings show its style: the recent habit (a digest kept for years
+ * drifts), and cheap on a big digest, where each is read and its heading parsed again.
+ */
+const STYLE_SAMPLE = 200;
 
 /** A section heading's level (`##` is 2, `<h3>` is 3). */
 export function sectionLevel(text: string, section: Pick<ParsedSection, 'heading'>): number {
@@ -69,11 +81,12 @@ export function sectionLevel(text: string, section: Pick<ParsedSection, 'heading
 }
 
 /** The level a new section gets: one above `##`-style entries, else that of the sections holding the file's entries (`##`). */
-export function newSectionLevel(file: ParsedFile, text: string): number {
-  const { at } = file.info.entries;
+export function newSectionLevel(file: PlanFile, text: string): number {
+  const view = viewOfPlan(file);
+  const { at } = view.info.entries;
   if ('heading' in at) return Math.max(1, at.heading - 1);
-  const used = new Set(file.entries.map((e) => e.section));
-  const levels = file.sections.filter((s) => used.has(s.title)).map((s) => sectionLevel(text, s));
+  const used = new Set(indexes(view.entries.length).map((i) => view.entries.section(i)));
+  const levels = view.sections.filter((s) => used.has(s.title)).map((s) => sectionLevel(text, s));
   return mostCommon(levels, 2);
 }
 
@@ -88,22 +101,29 @@ export function entryHeadingText(line: string): string {
  * numbered one (`3.` after `2.`), its notes nested as that entry's are (else as those of the nearest
  * entries at that depth).
  */
-function itemLayout(file: ParsedFile, text: string, after: ParsedEntry | undefined): { prefix: string; notes: { indent: string; marker: string } } {
+function itemLayout(view: FileView, text: string, at: number | undefined): { prefix: string; notes: { indent: string; marker: string } } {
+  const after = at === undefined ? undefined : view.entries.entry(at);
   const item = after && itemPrefix(text.slice(after.heading.start, after.heading.rawOffset));
-  if (!item) return { prefix: '- ', notes: { indent: '  ', marker: '-' } };
+  if (!item || at === undefined) return { prefix: '- ', notes: { indent: '  ', marker: '-' } };
   const prefix = `${item.indent}${item.number === null ? item.marker : `${item.number + 1}${item.marker.slice(-1)}`} `;
   // The nearest entries before it first (its own group and section), then those after it.
-  const at = file.entries.indexOf(after!);
-  const near = [...file.entries.slice(Math.max(0, at - STYLE_SAMPLE), at).reverse(), ...file.entries.slice(at + 1, at + 1 + STYLE_SAMPLE)];
+  const { entries } = view;
+  const near = [...entriesOf(entries, Math.max(0, at - STYLE_SAMPLE), at).reverse(), ...entriesOf(entries, at + 1, Math.min(entries.length, at + 1 + STYLE_SAMPLE))];
   const peers = near.filter((e) => itemPrefix(text.slice(e.heading.start, e.heading.rawOffset))?.indent === item.indent);
-  const bodies = [after!, ...peers].map((e) => text.slice(e.body.start, e.body.end));
+  const bodies = [after, ...peers].map((e) => text.slice(e.body.start, e.body.end));
   return { prefix, notes: nestedBullet(bodies, itemPrefix(prefix)!) };
 }
 
-/** The section's last entry in this file, where a list item is added after it. */
-function lastEntryOf(file: ParsedFile, section: ParsedSection | undefined): ParsedEntry | undefined {
-  return section && file.entries.filter((e) => e.range.start >= section.range.start && e.range.start < section.range.end).at(-1);
+/** The position of the section's last entry in this file (where a list item is added after it). */
+function lastEntryOf(view: FileView, section: ParsedSection | undefined): number | undefined {
+  if (!section) return undefined;
+  const { entries } = view;
+  const k = firstAtOrAfter(entries.length, entries.start, section.range.end) - 1;
+  return k >= 0 && entries.start(k) >= section.range.start ? k : undefined;
 }
+
+/** The last entry of the file, if any. */
+const lastOfFile = (view: FileView): number | undefined => (view.entries.length ? view.entries.length - 1 : undefined);
 
 /**
  * The new entry's lines: its heading in the style of the file's recent headings (where the venue
@@ -111,8 +131,10 @@ function lastEntryOf(file: ParsedFile, section: ParsedSection | undefined): Pars
  * item, then one bullet per note with the marker the section uses (else the file), nested under a
  * list item.
  */
-export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddRequest, 'fields' | 'notes' | 'section'>, isVenue: (name: string) => boolean = () => false): string[] {
-  const raws = file.entries.slice(-STYLE_SAMPLE).map((e) => e.heading.raw);
+export function newEntryLines(file: PlanFile, text: string, request: Pick<AddRequest, 'fields' | 'notes' | 'section'>, isVenue: (name: string) => boolean = () => false): string[] {
+  const view = viewOfPlan(file);
+  const { entries } = view;
+  const raws = entriesOf(entries, Math.max(0, entries.length - STYLE_SAMPLE)).map((e) => e.heading.raw);
   const style = detectStyle(raws);
   const venueStyle = detectVenueStyle(raws, isVenue);
   // Ours counts full years in `'YYYY` groups only; another dialect's years are counted wherever they are.
@@ -120,15 +142,16 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
   const ours = venueStyle.venueAt === 'after' && (venueStyle.bracket === '[' || venueStyle.bracket === '【');
   if (!ours && venueStyle.fullYear !== null) style.fullYear = venueStyle.fullYear;
   const heading = formatHeading(request.fields, style, ours ? { ...DEFAULT_VENUE_STYLE, bracket: '[' } : venueStyle);
-  const { at } = file.info.entries;
-  const section = request.section.create ? undefined : file.sections.filter((s) => s.title === request.section.title).at(-1);
-  const table = tableOf(file, text, section);
+  const { at } = view.info.entries;
+  const section = request.section.create ? undefined : view.sections.filter((s) => s.title === request.section.title).at(-1);
+  const table = tableOf(view, text, section);
   if (table) return tableLines(table, request);
-  const last = lastEntryOf(file, section);
+  const lastAt = lastEntryOf(view, section);
+  const last = lastAt === undefined ? undefined : entries.entry(lastAt);
   const lastLine = last ? text.slice(last.heading.start, last.heading.end) : '';
   // A section whose papers are list items (in a digest of list items, or its own list in one of headings) gets one more.
   if ('bullets' in at || (last && itemPrefix(text.slice(last.heading.start, last.heading.rawOffset)))) {
-    const { prefix, notes } = itemLayout(file, text, last ?? file.entries.at(-1));
+    const { prefix, notes } = itemLayout(view, text, lastAt ?? lastOfFile(view));
     return [`${prefix}${heading}`, ...bulletLines(request.notes, notes.marker).map((l) => notes.indent + l)];
   }
   const marker = (section && bulletMarker(text.slice(section.range.start, section.range.end))) ?? bulletMarker(text) ?? '-';
@@ -146,13 +169,14 @@ export function newEntryLines(file: ParsedFile, text: string, request: Pick<AddR
  * is a row, or, in a section without entries of a file whose last entry is a row, that table's header
  * and delimiter rows for a new table.
  */
-function tableOf(file: ParsedFile, text: string, section: ParsedSection | undefined): { header: string; delimiter: string | null } | null {
-  const last = lastEntryOf(file, section);
-  const entry = last ?? file.entries.at(-1);
+function tableOf(view: FileView, text: string, section: ParsedSection | undefined): { header: string; delimiter: string | null } | null {
+  const last = lastEntryOf(view, section);
+  const at = last ?? lastOfFile(view);
+  const entry = at === undefined ? undefined : view.entries.entry(at);
   const table = entry && isTableRow(text.slice(entry.heading.start, entry.heading.end)) ? headerAbove(text, entry.heading.start) : null;
   if (!table) return null;
   // A row under the section's table; in a section without entries, a new table like the file's last.
-  return last ? { header: table.header, delimiter: null } : table;
+  return last !== undefined ? { header: table.header, delimiter: null } : table;
 }
 
 /** A new entry as a table row (after the header and delimiter rows of a new table); its notes go in the notes column. */
@@ -202,14 +226,15 @@ export function rowTitle(fields: Pick<EntryFields, 'title' | 'alias'>): string {
  * for a new section, after the file's last line with content. Line endings are those of the line the block follows (else the file's usual one);
  * nothing else changes, not even a missing final newline.
  */
-export function planAdd(file: ParsedFile, text: string, request: AddRequest, entryLines = newEntryLines(file, text, request)): Edit[] {
-  const { eol } = file.info;
-  const gaps = fileGaps(file, text, request.section.create ? undefined : request.section.title);
+export function planAdd(file: PlanFile, text: string, request: AddRequest, entryLines = newEntryLines(file, text, request)): Edit[] {
+  const view = viewOfPlan(file);
+  const { eol } = view.info;
+  const gaps = fileGaps(view, text, request.section.create ? undefined : request.section.title);
 
   if (request.section.create) {
     // A file of nothing but comments keeps them first.
     const point = afterLastContent(text, 0, text.length) ?? afterLastContent(text, 0, text.length, 'content');
-    const lines = [`${'#'.repeat(newSectionLevel(file, text))} ${request.section.title}`, ...blanks(gaps.head), ...entryLines];
+    const lines = [`${'#'.repeat(newSectionLevel(view, text))} ${request.section.title}`, ...blanks(gaps.head), ...entryLines];
     if (!point) {
       // Nothing but blank lines (or nothing): start at the top, after a BOM.
       const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -218,15 +243,16 @@ export function planAdd(file: ParsedFile, text: string, request: AddRequest, ent
     return [{ start: point.at, end: point.at, text: insertionText([...blanks(gaps.section), ...lines], eolAt(text, point, eol), point) }];
   }
 
-  const sections = file.sections.filter((s) => s.title === request.section.title);
+  const sections = view.sections.filter((s) => s.title === request.section.title);
   const section = sections.at(-1);
-  if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${file.info.file}`);
+  if (!section) throw new Error(`planAdd: no section "${request.section.title}" in ${view.info.file}`);
   // After the section's last entry, before what closes it (a footer, comment lines); a list item right after the last item.
   // A table row goes right under the table's last row; a collapsible block after the last one's `</details>`.
   const row = isTableRow(entryLines[0]!) && entryLines.length === 1;
   const block = isDetailsBlock(entryLines);
   const item = !row && !block && isItemLine(entryLines[0]!);
-  const last = 'bullets' in file.info.entries.at || row || block || item ? lastEntryOf(file, section) : undefined;
+  const lastAt = 'bullets' in view.info.entries.at || row || block || item ? lastEntryOf(view, section) : undefined;
+  const last = lastAt === undefined ? undefined : view.entries.entry(lastAt);
   const closing = block && last ? text.indexOf('\n', last.range.end) : -1;
   const point = block && last
     ? afterLastContent(text, last.range.start, closing < 0 ? text.length : closing + 1)!

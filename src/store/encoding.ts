@@ -210,7 +210,8 @@ function encodeUtf16(text: string, encoding: 'utf-16le' | 'utf-16be'): Uint8Arra
 
 /** The bytes of `text` in an encoding (no BOM added: a BOM is a character of the text). */
 export function encodeText(text: string, encoding: Encoding): Uint8Array {
-  if (encoding === 'utf-8') return new TextEncoder().encode(text);
+  // NOTE: Buffer's encoder, not TextEncoder's: the same bytes (a lone surrogate becomes U+FFFD in both), in about half the time.
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return encodeUtf16(text, encoding);
   return encodeGb(text, encoding);
 }

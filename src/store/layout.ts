@@ -158,30 +158,39 @@ export interface LayoutPart {
   chunks: Array<{ offset: number; line: number; fields: RowFields | RowRef }>;
 }
 
-type FlatChunk = LayoutPart['chunks'][number] & { file: number };
+
+type Fields = RowFields | RowRef;
+
+/** The end of the run of rows from `i` that refer to consecutive rows of one earlier layout (i + 1 for a made row). */
+function runEnd(fields: readonly Fields[], i: number): number {
+  const f = fields[i]!;
+  if (!isRef(f)) return i + 1;
+  let j = i + 1;
+  for (; j < fields.length; j++) {
+    const g = fields[j]!;
+    if (!isRef(g) || g.layout !== f.layout || g.row !== f.row + (j - i)) break;
+  }
+  return j;
+}
 
 /**
  * A string column of the rows: each made row's string, and for a run of rows referring to
  * consecutive rows of one earlier layout, that column's joined text sliced once.
  */
-function stringsOf(flat: readonly FlatChunk[], own: (f: RowFields) => string, column: (rows: LayoutRows) => StringColumn): StringColumn {
-  const n = flat.length;
+function stringsOf(fields: readonly Fields[], own: (f: RowFields) => string, column: (rows: LayoutRows) => StringColumn): StringColumn {
+  const n = fields.length;
   const ends = new Int32Array(n);
   const pieces: string[] = [];
   let at = 0;
   for (let i = 0; i < n; ) {
-    const f = flat[i]!.fields;
+    const f = fields[i]!;
     if (!isRef(f)) {
       const s = own(f);
       pieces.push(s);
       ends[i++] = at += s.length;
       continue;
     }
-    let j = i + 1;
-    for (; j < n; j++) {
-      const g = flat[j]!.fields;
-      if (!isRef(g) || g.layout !== f.layout || g.row !== f.row + (j - i)) break;
-    }
+    const j = runEnd(fields, i);
     const col = column(f.layout.rows);
     const start = columnStart(col, f.row);
     const end = col.ends[f.row + (j - i) - 1]!;
@@ -191,6 +200,40 @@ function stringsOf(flat: readonly FlatChunk[], own: (f: RowFields) => string, co
     i = j;
   }
   return { joined: pieces.join(''), ends };
+}
+
+/** The rows' organisations end to end and where each row's end (see LayoutRows), runs of earlier rows copied as one slice. */
+function orgsOf(fields: readonly Fields[]): { orgs: StringColumn; orgEnds: Int32Array } {
+  const n = fields.length;
+  const orgEnds = new Int32Array(n);
+  const pieces: string[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (let i = 0; i < n; ) {
+    const f = fields[i]!;
+    if (!isRef(f)) {
+      for (const org of f.orgs) {
+        pieces.push(org);
+        ends.push((at += org.length));
+      }
+      orgEnds[i++] = ends.length;
+      continue;
+    }
+    const j = runEnd(fields, i);
+    const { orgs, orgEnds: old } = f.layout.rows;
+    const first = f.row === 0 ? 0 : old[f.row - 1]!;
+    const last = old[f.row + (j - i) - 1]!;
+    const count = ends.length;
+    if (last > first) {
+      const start = columnStart(orgs, first);
+      pieces.push(orgs.joined.slice(start, orgs.ends[last - 1]));
+      for (let k = first; k < last; k++) ends.push(at + orgs.ends[k]! - start);
+      at += orgs.ends[last - 1]! - start;
+    }
+    for (let k = i; k < j; k++) orgEnds[k] = count + old[f.row + (k - i)]! - first;
+    i = j;
+  }
+  return { orgs: { joined: pieces.join(''), ends: Int32Array.from(ends) }, orgEnds };
 }
 
 /** The reading of every section heading of these files; those `known` has are taken from it (no pinyin made again). */
@@ -210,25 +253,40 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     problems: p.frame.problems,
     headingDiagnostics: p.frame.headingDiagnostics,
   }));
-  const flat: FlatChunk[] = parts.flatMap((p, file) => p.chunks.map((c) => ({ file, ...c })));
-  const n = flat.length;
+  const n = parts.reduce((sum, p) => sum + p.chunks.length, 0);
+  // NOTE: parallel arrays, not an object per row (see the note at the top).
+  const fields = new Array<Fields>(n);
+  const file = new Int32Array(n);
+  const offset = new Int32Array(n);
+  const line = new Int32Array(n);
+  let at = 0;
+  parts.forEach((p, k) => {
+    for (const c of p.chunks) {
+      fields[at] = c.fields;
+      file[at] = k;
+      offset[at] = c.offset;
+      line[at++] = c.line;
+    }
+  });
   const sections: string[] = [];
   const sectionAt = new Map<string, number>();
-  const orgs: string[] = [];
-  const orgEnds = new Int32Array(n);
   // A number of each row: made from its fields, or read from the earlier layout's column.
-  const ints = (own: (f: RowFields) => number, column: (rows: LayoutRows) => Int32Array): Int32Array =>
-    Int32Array.from(flat, (c) => (isRef(c.fields) ? column(c.fields.layout.rows)[c.fields.row]! : own(c.fields)));
-  const flags = (own: (f: RowFields) => boolean, column: (rows: LayoutRows) => Uint8Array): Uint8Array =>
-    Uint8Array.from(flat, (c) => (isRef(c.fields) ? column(c.fields.layout.rows)[c.fields.row]! : own(c.fields) ? 1 : 0));
-  flat.forEach((c, i) => {
-    if (isRef(c.fields)) {
-      const { rows } = c.fields.layout;
-      const { row } = c.fields;
-      for (let k = row === 0 ? 0 : rows.orgEnds[row - 1]!; k < rows.orgEnds[row]!; k++) orgs.push(columnAt(rows.orgs, k));
-    } else orgs.push(...c.fields.orgs);
-    orgEnds[i] = orgs.length;
-  });
+  const ints = (own: (f: RowFields) => number, column: (rows: LayoutRows) => Int32Array): Int32Array => {
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const f = fields[i]!;
+      out[i] = isRef(f) ? column(f.layout.rows)[f.row]! : own(f);
+    }
+    return out;
+  };
+  const flags = (own: (f: RowFields) => boolean, column: (rows: LayoutRows) => Uint8Array): Uint8Array => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const f = fields[i]!;
+      out[i] = isRef(f) ? column(f.layout.rows)[f.row]! : own(f) ? 1 : 0;
+    }
+    return out;
+  };
   const sectionIndex = (title: string | null): number => {
     if (title === null) return NO_SECTION;
     let at = sectionAt.get(title);
@@ -238,27 +296,28 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     }
     return at;
   };
-  const idBases = stringsOf(flat, (f) => f.idBase, (r) => r.idBase);
+  const section = new Int32Array(n);
+  for (let i = 0; i < n; i++) section[i] = sectionIndex(sectionOfFields(fields[i]!));
+  const idBases = stringsOf(fields, (f) => f.idBase, (r) => r.idBase);
   const rows: LayoutRows = {
     size: n,
-    key: stringsOf(flat, (f) => f.key, (r) => r.key),
-    file: Int32Array.from(flat, (c) => c.file),
-    offset: Int32Array.from(flat, (c) => c.offset),
-    line: Int32Array.from(flat, (c) => c.line),
+    key: stringsOf(fields, (f) => f.key, (r) => r.key),
+    file,
+    offset,
+    line,
     length: ints((f) => f.length, (r) => r.length),
-    section: Int32Array.from(flat, (c) => sectionIndex(sectionOfFields(c.fields))),
+    section,
     sections,
-    definitions: stringsOf(flat, (f) => f.definitions, (r) => r.definitions),
+    definitions: stringsOf(fields, (f) => f.definitions, (r) => r.definitions),
     idBase: idBases,
     id: stringColumn(uniqueIds(Array.from({ length: n }, (_, i) => columnAt(idBases, i)))),
-    title: stringsOf(flat, (f) => f.title, (r) => r.title),
-    alias: stringsOf(flat, (f) => f.alias ?? '', (r) => r.alias),
+    title: stringsOf(fields, (f) => f.title, (r) => r.title),
+    alias: stringsOf(fields, (f) => f.alias ?? '', (r) => r.alias),
     hasAlias: flags((f) => f.alias !== null, (r) => r.hasAlias),
-    venue: stringsOf(flat, (f) => f.venue ?? '', (r) => r.venue),
+    venue: stringsOf(fields, (f) => f.venue ?? '', (r) => r.venue),
     hasVenue: flags((f) => f.venue !== null, (r) => r.hasVenue),
     year: ints((f) => f.year ?? NO_YEAR, (r) => r.year),
-    orgs: stringColumn(orgs),
-    orgEnds,
+    ...orgsOf(fields),
     stub: flags((f) => f.stub, (r) => r.stub),
     todoCount: ints((f) => f.todoCount, (r) => r.todoCount),
   };
@@ -275,6 +334,9 @@ function orgsAt(rows: LayoutRows, i: number): string[] {
 export function sectionOfFields(fields: RowFields | RowRef): string | null {
   return isRef(fields) ? sectionOf(fields.layout.rows, fields.row) : fields.section;
 }
+
+/** Row `i`'s section. */
+export const sectionAt = (layout: StoreLayout, i: number): string | null => sectionOf(layout.rows, i);
 
 const sectionOf = (rows: LayoutRows, i: number): string | null => {
   const s = rows.section[i]!;
@@ -330,22 +392,28 @@ export function layoutSections(layout: StoreLayout, slugs: Readonly<Record<strin
 /** Summaries of every row, files named `name(path)`. */
 export function layoutSummaries(layout: StoreLayout, slugs: Readonly<Record<string, string>>, name: (path: string) => string): EntrySummary[] {
   const { rows } = layout;
+  const named = rowNames(layout, slugs, name);
+  const out = new Array<EntrySummary>(rows.size);
+  for (let i = 0; i < rows.size; i++) out[i] = summaryAt(layout, i, named);
+  return out;
+}
+
+/** Row `i`'s summary, its section's slug and file's name from `named` (rowNames). */
+export function summaryAt(layout: StoreLayout, i: number, named: ReturnType<typeof rowNames>): EntrySummary {
+  const { rows } = layout;
+  return { id: columnAt(rows.id, i), ...shownAt(rows, i), section: sectionOf(rows, i), sectionSlug: named.slugOf(i), file: named.fileOf(i), line: rows.line[i]! };
+}
+
+/** The slug of each row's section and the name of its file, without making its summary. */
+export function rowNames(layout: StoreLayout, slugs: Readonly<Record<string, string>>, name: (path: string) => string): { slugOf(i: number): string | null; fileOf(i: number): string } {
+  const { rows } = layout;
   const slugByTitle = slugsByTitle(slugs);
   const slugOfSection = rows.sections.map((title) => slugByTitle.get(title) ?? null);
   const names = layout.files.map((f) => name(f.path));
-  const out = new Array<EntrySummary>(rows.size);
-  for (let i = 0; i < rows.size; i++) {
-    const s = rows.section[i]!;
-    out[i] = {
-      id: columnAt(rows.id, i),
-      ...shownAt(rows, i),
-      section: s === NO_SECTION ? null : rows.sections[s]!,
-      sectionSlug: s === NO_SECTION ? null : slugOfSection[s]!,
-      file: names[rows.file[i]!]!,
-      line: rows.line[i]!,
-    };
-  }
-  return out;
+  return {
+    slugOf: (i) => (rows.section[i] === NO_SECTION ? null : slugOfSection[rows.section[i]!]!),
+    fileOf: (i) => names[rows.file[i]!]!,
+  };
 }
 
 /** The entry of row `i`, from its chunk's parse. */

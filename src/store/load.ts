@@ -5,7 +5,7 @@ import { knownFiles } from '../cache/files.js';
 import { fnv64, sha1 } from '../cache/hash.js';
 import { deriveProduct, generationOf, type ProductInputs } from '../cache/products.js';
 import { cacheSlot, noCache, type CacheSlot } from '../cache/slot.js';
-import { changedBody, segmentsOf, withBody, type FileSegments } from '../cache/segments.js';
+import { changedBody, resegment, segmentsOf, withBody, type FileSegments } from '../cache/segments.js';
 import { chunkKey, storeCache, type CachedStore, type StoreCache } from '../cache/store-cache.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
-import { parseChunk, splitDigest, type ChunkSource, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
+import { parseChunk, splitDigest, type ChunkSource, type DigestFrame, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
 import { ENCODINGS, type EncodingName } from '../config/encodings.js';
 import { UsageError } from '../errors.js';
@@ -63,6 +63,9 @@ function encodingOf(option: string | undefined, config: Config): EncodingName {
   if (!ENCODINGS.includes(name)) throw new UsageError(`--encoding: unknown encoding "${option}"`, `use one of ${ENCODINGS.join(', ')}`);
   return name;
 }
+
+/** Makes the fingerprint of a file's new text (cache/segments.ts), its chunks given. */
+type Fingerprint = (text: string, bytes: Uint8Array, chunks: ReadonlyArray<{ offset: number; length: number }>, facts: SpliceFacts) => FileSegments;
 
 /** A notes file as this run knows it: its hash, and its bytes and text once read. */
 interface NotesFile {
@@ -118,12 +121,16 @@ interface State {
   files: NotesFile[];
   /** Parses of rows made in this run (new chunks, links extracted, damaged groups parsed again). */
   parses: Map<number, EntryParse>;
+  /** For a state a writer made of another: the parse of each row it kept, from that state. */
+  earlier?: ((i: number) => EntryParse | undefined) | undefined;
   /** The cached store, when it is this state's. */
   hit?: CachedStore | undefined;
   /** The file whose new text is not written yet (withText): its hash comes with its bytes (keep). */
   unwritten?: number | undefined;
   /** What its split read from the whole file (for its fingerprint, made in keep). */
   facts?: SpliceFacts | undefined;
+  /** How its fingerprint is made from the earlier state's, when only part of it changed (else it is made whole). */
+  fingerprint?: Fingerprint | undefined;
   /** The fingerprint of each file's bytes (cache/segments.ts), null where there is none. */
   segmentOf: (k: number) => FileSegments | null;
 }
@@ -160,7 +167,7 @@ function storeOf(loaded: Loaded, state: State): Store {
   };
   const replaced = new Set<number>();
   const keep = (): void => cache.save(layout, (i) => parses.get(i), replaced);
-  const cachedParse = (i: number): EntryParse | undefined => parses.get(i) ?? hit?.parseOf(i) ?? cache.reuse(keyAt(layout, i));
+  const cachedParse = (i: number): EntryParse | undefined => parses.get(i) ?? state.earlier?.(i) ?? hit?.parseOf(i) ?? cache.reuse(keyAt(layout, i));
   /** A group of the cache is damaged: every parse it cannot give is made again, and the cache written once. */
   const repair = (): void => {
     for (let i = 0; i < layout.rows.size; i++) {
@@ -173,6 +180,42 @@ function storeOf(loaded: Loaded, state: State): Store {
   const parseOf = (i: number): EntryParse => {
     if (!cachedParse(i)) repair();
     return cachedParse(i)!;
+  };
+  /** Where file `k`'s rows start, and how many: they are consecutive, in the order of the files. */
+  const rowsOf = (k: number): { first: number; count: number } => {
+    let first = 0;
+    let count = 0;
+    for (const f of layout.rows.file) f < k ? first++ : f === k ? count++ : 0;
+    return { first, count };
+  };
+  /**
+   * The state once file `k` holds `text`, its part of the layout `part`: chunk `j`'s parse is
+   * `parseOf(j)` when made for it, else that of this state's row `keptRow(j)`; the other files' rows
+   * keep theirs (those after it moved by the change in its count of entries), read when asked for.
+   */
+  const written = (
+    k: number,
+    text: string,
+    part: LayoutPart,
+    facts: SpliceFacts | undefined,
+    parseOf: (chunk: number) => EntryParse | undefined,
+    keptRow: (chunk: number) => number | undefined,
+    fingerprint: Fingerprint | undefined,
+  ): Store => {
+    const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
+    const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? part : layoutPart(layout, j))), layout.sectionReadings);
+    const { first, count } = rowsOf(k);
+    const n = part.chunks.length;
+    const made = new Map<number, EntryParse>();
+    for (let j = 0; j < n; j++) {
+      const parse = parseOf(j);
+      if (parse) made.set(first + j, parse);
+    }
+    const earlier = (i: number): EntryParse | undefined => {
+      const old = i < first ? i : i >= first + n ? i - n + count : keptRow(i - first);
+      return old === undefined ? undefined : cachedParse(old);
+    };
+    return storeOf(loaded, { layout: after, files: next, parses: made, earlier, unwritten: k, facts, fingerprint, segmentOf: (j) => (j === k ? null : state.segmentOf(j)) });
   };
   const products = productsOf(slot === noCache ? undefined : slot, loaded.configKey, layout);
   return createStore({
@@ -198,7 +241,6 @@ function storeOf(loaded: Loaded, state: State): Store {
     withText(p, text, parsed) {
       const k = files.findIndex((f) => f.path === p);
       const chunks = parsed.chunks ?? [];
-      const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
       // A chunk whose parse is one of this file's (reused, so of the same text, section and definitions)
       // keeps its row's fields: its text is not hashed again.
       const rowOf = new Map<EntryParse, number>();
@@ -212,17 +254,30 @@ function storeOf(loaded: Loaded, state: State): Store {
         const place = placeAt(layout, i);
         return place.section === c.source.section && place.definitions === c.source.definitions && place.length === c.source.text.length ? { layout, row: i } : undefined;
       };
-      const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? partOf(p, '', parsed, known) : layoutPart(layout, j))), layout.sectionReadings);
-      // Rows of the other files keep their parses (those after it move by the change in its count of entries).
-      let first = 0;
-      let count = 0;
-      for (const f of layout.rows.file) f < k ? first++ : f === k ? count++ : 0;
-      const moved = new Map<number, EntryParse>();
-      after.rows.file.forEach((f, i) => {
-        const parse = f === k ? chunks[i - first]?.parse : cachedParse(f < k ? i : i - chunks.length + count);
-        if (parse) moved.set(i, parse);
+      const part = partOf(p, { ...parsed, chunks }, chunks.map((c) => known(c) ?? rowFields(chunkKey(c.source), c.source, c.parse)));
+      return written(k, text, part, parsed.frame?.splice, (j) => chunks[j]!.parse, () => undefined, undefined);
+    },
+    withSplit(p, text, frame, window) {
+      const k = files.findIndex((f) => f.path === p);
+      const { first } = rowsOf(k);
+      const { from, oldTo, newTo } = window;
+      const kept = (j: number): number | undefined => (j < from ? j : j >= newTo ? j - newTo + oldTo : undefined);
+      const made = new Map<number, EntryParse>();
+      const fields = frame.chunks.map((c, j): RowFields | RowRef => {
+        const old = kept(j);
+        if (old !== undefined) return { layout, row: first + old };
+        const parse = parseChunk(c.source, registries);
+        made.set(j, parse);
+        return rowFields(chunkKey(c.source), c.source, parse);
       });
-      return storeOf(loaded, { layout: after, files: next, parses: moved, unwritten: k, facts: parsed.frame?.splice, segmentOf: (j) => (j === k ? null : state.segmentOf(j)) });
+      const part = partOf(p, { info: frame.info, sections: frame.sections, frame, chunks: frame.chunks }, fields);
+      // The text before the window's first chunk and from the first after it on is the old text: so are their parts of the fingerprint.
+      const old = state.segmentOf(k);
+      const end = (j: number): number => frame.chunks[j]!.offset + frame.chunks[j]!.source.text.length;
+      const before = from > 0 ? end(from - 1) : 0;
+      const after = newTo < frame.chunks.length ? frame.chunks[newTo]!.offset : text.length;
+      const fingerprint: Fingerprint | undefined = old ? (t, bytes, chunks, facts) => resegment(old, t, bytes, chunks, facts, before, after) : undefined;
+      return written(k, text, part, frame.splice, (j) => made.get(j), (j) => (kept(j) === undefined ? undefined : first + kept(j)!), fingerprint);
     },
     keep(bytes) {
       const k = state.unwritten;
@@ -233,25 +288,30 @@ function storeOf(loaded: Loaded, state: State): Store {
       f.sha1 = layout.files[k]!.sha1 = sha1(bytes);
       const chunks: Array<{ offset: number; length: number }> = [];
       for (let i = 0; i < layout.rows.size; i++) if (layout.rows.file[i] === k) chunks.push({ offset: layout.rows.offset[i]!, length: layout.rows.length[i]! });
-      const made = state.facts && f.encoding === 'utf-8' && f.text !== undefined ? segmentsOf(f.text, bytes, chunks, state.facts) : null;
+      const fingerprint = state.fingerprint ?? segmentsOf;
+      const made = state.facts && f.encoding === 'utf-8' && f.text !== undefined ? fingerprint(f.text, bytes, chunks, state.facts) : null;
       cache.save(layout, (i) => parses.get(i), replaced, layout.files.map((_, j) => (j === k ? made : state.segmentOf(j))));
     },
   });
 }
 
-/** A file's part of a layout from its parse (chunks included), under its absolute path. */
-function partOf(path: string, sha: string, parsed: ParsedFile, known: (chunk: ParsedChunk) => RowRef | undefined = () => undefined): LayoutPart {
+/** A file's new part of a layout (its text not written yet, so no hash), under its absolute path: its frame, and each chunk's fields. */
+function partOf(
+  path: string,
+  parsed: Pick<ParsedFile, 'info' | 'sections'> & { frame?: Pick<DigestFrame, 'problems' | 'headingDiagnostics'> | undefined; chunks: ReadonlyArray<{ offset: number; line: number }> },
+  fields: ReadonlyArray<RowFields | RowRef>,
+): LayoutPart {
   const rename = <T extends { file: string }>(x: T): T => ({ ...x, file: path });
   return {
     path,
-    sha1: sha,
+    sha1: '',
     frame: {
       info: rename(parsed.info),
       sections: parsed.sections.map(rename),
       problems: (parsed.frame?.problems ?? []).map(rename),
       headingDiagnostics: (parsed.frame?.headingDiagnostics ?? []).map(rename),
     },
-    chunks: (parsed.chunks ?? []).map((c) => ({ offset: c.offset, line: c.line, fields: known(c) ?? rowFields(chunkKey(c.source), c.source, c.parse) })),
+    chunks: parsed.chunks.map((c, j) => ({ offset: c.offset, line: c.line, fields: fields[j]! })),
   };
 }
 

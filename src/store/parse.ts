@@ -62,6 +62,80 @@ export interface ParsedChunk {
   line: number;
 }
 
+/** Where a file's chunk is and what else its parse is made from (its text is the file's, there). */
+export interface ChunkAt {
+  offset: number;
+  length: number;
+  section: string | null;
+  definitions: string;
+}
+
+/**
+ * A file's entries as a planner reads them, one at a time: where each chunk is without reading its
+ * parse, and each entry (and its diagnostics) only when asked for. A 10k-entry file's writer looks
+ * at a few entries whole; reading every parse would cost more than the rest of its run.
+ */
+export interface EntryList {
+  readonly length: number;
+  /** Where entry `i`'s chunk starts and ends, and its section (what chunk(i) says, without the rest). */
+  start(i: number): number;
+  end(i: number): number;
+  section(i: number): string | null;
+  chunk(i: number): ChunkAt;
+  entry(i: number): ParsedEntry;
+  /** The entry's own diagnostics, placed in the file. */
+  diagnostics(i: number): Diagnostic[];
+}
+
+/** A file as a writer plans on it: its frame, and its entries as an EntryList. */
+export interface FileView {
+  info: FileInfo;
+  sections: readonly ParsedSection[];
+  entries: EntryList;
+  /** The frame's own diagnostics (the scan's problems and the section headings'). */
+  frame: Pick<DigestFrame, 'problems' | 'headingDiagnostics'>;
+}
+
+/** The view of a file parsed whole (its chunks included). */
+export function viewOf(parsed: ParsedFile): FileView {
+  const { chunks } = parsed;
+  if (!chunks) throw new Error('viewOf: a parse without its chunks');
+  return {
+    info: parsed.info,
+    sections: parsed.sections,
+    frame: parsed.frame ?? { problems: [], headingDiagnostics: [] },
+    entries: {
+      length: parsed.entries.length,
+      start: (i) => chunks[i]!.offset,
+      end: (i) => chunks[i]!.offset + chunks[i]!.source.text.length,
+      section: (i) => chunks[i]!.source.section,
+      chunk: (i) => {
+        const c = chunks[i]!;
+        return { offset: c.offset, length: c.source.text.length, section: c.source.section, definitions: c.source.definitions };
+      },
+      entry: (i) => parsed.entries[i]!,
+      diagnostics: (i) => placeDiagnostics(chunks[i]!.parse, chunks[i]!.line, parsed.info.file),
+    },
+  };
+}
+
+/**
+ * Entries `from` up to `to` of a file, as a parse of those alone with every section and frame
+ * diagnostic: where two texts differ only there, what differs between their parses whole.
+ */
+export function parsedWindow(view: FileView, from: number, to: number): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  for (let i = from; i < to; i++) diagnostics.push(...view.entries.diagnostics(i));
+  return { info: view.info, sections: [...view.sections], entries: entriesOf(view.entries, from, to), diagnostics: fileDiagnostics(view.frame, diagnostics) };
+}
+
+/** Entries `from` up to `to` of a list, whole, in order. */
+export function entriesOf(list: EntryList, from = 0, to = list.length): ParsedEntry[] {
+  const out: ParsedEntry[] = [];
+  for (let i = from; i < to; i++) out.push(list.entry(i));
+  return out;
+}
+
 export interface ParsedFile {
   info: FileInfo;
   sections: ParsedSection[];

@@ -121,3 +121,42 @@ export function spliceCuts(text: string, chunks: ReadonlyArray<{ offset: number;
   if (text.length > cuts.at(-1)!) cuts.push(text.length);
   return { cuts, bodies };
 }
+
+/** How a text with insertions splits, against the split of the text without them (see insertionWindow). */
+export interface InsertionWindow {
+  /** Chunks before `from` are the old ones, unmoved. */
+  from: number;
+  /** The old chunks from `from` up to `oldTo` became the new ones up to `newTo`; those after are the old ones, moved. */
+  oldTo: number;
+  newTo: number;
+}
+
+/**
+ * Which chunks of a new split are chunks of the old one: the new text is the old one with `inserts`
+ * made (checkInsertions checked it), so an old chunk ending at or before the first insertion keeps
+ * its text and its place, and one starting at or after the last keeps its text, moved by every
+ * insertion. A new chunk there with the old one's length, section and definitions is that chunk,
+ * parse and all. The chunks between (around the insertions) are the window, to parse and compare.
+ */
+export function insertionWindow(
+  old: { readonly length: number; chunk(i: number): { offset: number; length: number; section: string | null; definitions: string } },
+  fresh: ReadonlyArray<{ offset: number; source: ChunkSource }>,
+  inserts: ReadonlyArray<{ start: number; text: string }>,
+): InsertionWindow {
+  const n = old.length;
+  const m = fresh.length;
+  if (inserts.length === 0) return { from: 0, oldTo: n, newTo: m };
+  const first = Math.min(...inserts.map((e) => e.start));
+  const last = Math.max(...inserts.map((e) => e.start));
+  const shift = inserts.reduce((sum, e) => sum + e.text.length, 0);
+  const same = (j: number, k: number, by: number): boolean => {
+    const o = old.chunk(j);
+    const c = fresh[k]!;
+    return c.offset === o.offset + by && c.source.text.length === o.length && c.source.section === o.section && c.source.definitions === o.definitions;
+  };
+  let from = 0;
+  while (from < n && from < m && old.chunk(from).offset + old.chunk(from).length <= first && same(from, from, 0)) from++;
+  let tail = 0;
+  while (tail < n - from && tail < m - from && old.chunk(n - 1 - tail).offset >= last && same(n - 1 - tail, m - 1 - tail, shift)) tail++;
+  return { from, oldTo: n - tail, newTo: m - tail };
+}

@@ -3,11 +3,12 @@
 // the cache) and how its products are kept are not a command's business.
 import type { Config } from '../config/schema.js';
 import { sectionSlugs } from './build.js';
-import { layoutDiagnostics, layoutEntry, layoutSections, layoutSummaries, placeAt, type EntrySummary, type StoreLayout } from './layout.js';
+import { layoutDiagnostics, layoutEntry, layoutSections, layoutSummaries, placeAt, rowNames, sectionAt, summaryAt, type EntrySummary, type StoreLayout } from './layout.js';
 import type { MarkdownParser } from './links.js';
 import type { NotesLocation } from './locate.js';
-import { withLinks, withoutLinks, type ChunkSource, type ParsedFile, type Registries } from './parse.js';
+import { placeDiagnostics, withLinks, withoutLinks, type ChunkSource, type DigestFrame, type FileView, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
+import type { InsertionWindow } from './splice.js';
 import type { NotesCodec } from './read.js';
 import type { Digest, Entry, EntryParse, FileInfo, Section } from './schema.js';
 import type { VenueRegistry } from './venues.js';
@@ -29,6 +30,10 @@ export interface Store {
   readonly size: number;
   /** Every entry's summary, in store order. */
   summaries(): readonly EntrySummary[];
+  /** The summary of the entry at this position (without making every other one). */
+  summary(position: number): EntrySummary;
+  /** The position of the entry whose heading is at this line of this file, or -1. */
+  positionAt(file: string, line: number): number;
   /**
    * The entries at these positions (all of them when none are given), in the order given, without
    * their links (`links` is empty: finding links takes the markdown parser; see linkedEntries).
@@ -46,6 +51,8 @@ export interface Store {
    * reuses them instead of reading the links again).
    */
   parsed(file: string, options?: { links?: boolean }): ParsedFile;
+  /** One file as a writer plans on it: its frame, and its entries read one at a time (see FileView). */
+  view(file: string): FileView;
   /** A file's decoded text, by its name in the store. */
   text(file: string): string;
   /** The bytes a file's text was decoded from. */
@@ -59,6 +66,12 @@ export interface Store {
    * chunks included). This store stays as it is.
    */
   withText(file: string, text: string, parsed: ParsedFile): Store;
+  /**
+   * The same for a text split as `frame`, where the text before its chunk `window.from` and from its
+   * chunk `window.newTo` on is this file's text, with the same chunks (those after it moved: see
+   * insertionWindow): their parses are kept, only the chunks between are parsed.
+   */
+  withSplit(file: string, text: string, frame: DigestFrame, window: InsertionWindow): Store;
   /**
    * Keeps this store in the cache, as the next command will find the notes: a writer calls it on the
    * store withText gave, with the bytes it wrote.
@@ -85,6 +98,7 @@ export interface StoreSource {
   bytes(path: string): Uint8Array;
   derive<P extends Record<string, unknown>>(product: Product<P>, store: Store): P;
   withText(path: string, text: string, parsed: ParsedFile): Store;
+  withSplit(path: string, text: string, frame: DigestFrame, window: InsertionWindow): Store;
   keep(bytes?: Uint8Array): void;
 }
 
@@ -131,9 +145,19 @@ export function createStore(source: StoreSource): Store {
   const indexesOf = (positions: Iterable<number> | undefined): number[] =>
     positions === undefined ? Array.from({ length: size }, (_, i) => i) : [...positions].filter((i) => Number.isInteger(i) && i >= 0 && i < size);
   /** The entries at `indexes`, with the links of those `linked` gives a parse for (none otherwise). */
+  let named: ReturnType<typeof rowNames> | undefined;
   const materialize = (indexes: readonly number[], linked: (i: number) => EntryParse | undefined): Entry[] => {
-    const all = store.summaries();
-    return indexes.map((i) => layoutEntry(layout, i, linked(i) ?? withoutLinks(source.parseOf(i)), all[i]!.sectionSlug, all[i]!.file));
+    named ??= rowNames(layout, slugs, nameOf);
+    return indexes.map((i) => layoutEntry(layout, i, linked(i) ?? withoutLinks(source.parseOf(i)), named!.slugOf(i), named!.fileOf(i)));
+  };
+
+  /** The rows of file `k`: they are consecutive, in the layout's order of files. */
+  const rowsOf = (k: number): { first: number; end: number } => {
+    let first = 0;
+    while (first < size && layout.rows.file[first]! < k) first++;
+    let end = first;
+    while (end < size && layout.rows.file[end] === k) end++;
+    return { first, end };
   };
 
   const store: Store = {
@@ -150,6 +174,16 @@ export function createStore(source: StoreSource): Store {
     },
     size,
     summaries: () => (summaries ??= layoutSummaries(layout, slugs, nameOf)),
+    summary(position) {
+      if (summaries) return summaries[position]!;
+      named ??= rowNames(layout, slugs, nameOf);
+      return summaryAt(layout, position, named);
+    },
+    positionAt(file, line) {
+      const k = layout.files.findIndex((f) => f.path === paths.get(file));
+      for (let i = 0; i < size; i++) if (layout.rows.file[i] === k && layout.rows.line[i] === line) return i;
+      return -1;
+    },
     entries: (positions) => materialize(indexesOf(positions), () => undefined),
     async linkedEntries(positions) {
       const indexes = indexesOf(positions);
@@ -188,11 +222,41 @@ export function createStore(source: StoreSource): Store {
         frame: { problems: f.problems.map(rename), headingDiagnostics: f.headingDiagnostics.map(rename) },
       };
     },
+    view(file) {
+      const path = pathOf(file);
+      const k = layout.files.findIndex((f) => f.path === path);
+      const f = layout.files[k]!;
+      const { first, end } = rowsOf(k);
+      const rename = <T extends { file: string }>(x: T): T => ({ ...x, file });
+      const made = new Map<number, Entry>();
+      return {
+        info: { ...f.info, file },
+        sections: f.sections.map(rename),
+        frame: { problems: f.problems.map(rename), headingDiagnostics: f.headingDiagnostics.map(rename) },
+        entries: {
+          length: end - first,
+          start: (i) => layout.rows.offset[first + i]!,
+          end: (i) => layout.rows.offset[first + i]! + layout.rows.length[first + i]!,
+          section: (i) => sectionAt(layout, first + i),
+          chunk(i) {
+            const { offset, length, section, definitions } = placeAt(layout, first + i);
+            return { offset, length, section, definitions };
+          },
+          entry(i) {
+            let entry = made.get(i);
+            if (!entry) made.set(i, (entry = store.entries([first + i])[0]!));
+            return entry;
+          },
+          diagnostics: (i) => placeDiagnostics(withoutLinks(source.parseOf(first + i)), layout.rows.line[first + i]!, file),
+        },
+      };
+    },
     text: (file) => source.text(pathOf(file)),
     bytes: (file) => source.bytes(pathOf(file)),
     path: pathOf,
     derive: (product) => source.derive(product, store),
     withText: (file, text, parsed) => source.withText(pathOf(file), text, parsed),
+    withSplit: (file, text, frame, window) => source.withSplit(pathOf(file), text, frame, window),
     keep: (bytes) => source.keep(bytes),
   };
   return store;

@@ -29,6 +29,7 @@ type Edit =
   | { kind: 'move'; from: number; to: number }
   | { kind: 'crlf' }
   | { kind: 'add'; title: string; note: string }
+  | { kind: 'add-to'; at: number; title: string; note: string }
   | { kind: 'note'; text: string };
 
 // NOTE: with lines an edit of one entry's notes may not splice (store/splice.ts): headings, fences,
@@ -58,6 +59,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), from: fc.nat(40), to: fc.nat(40) }),
   fc.constant({ kind: 'crlf' as const }),
   fc.record({ kind: fc.constant('add' as const), title: word, note: word }),
+  fc.record({ kind: fc.constant('add-to' as const), at: fc.nat(5), title: word, note: word }),
   fc.record({ kind: fc.constant('note' as const), text: word }),
 );
 
@@ -92,6 +94,14 @@ async function apply(io: MemoryIo, e: Edit): Promise<void> {
     case 'add':
       await run(io, 'add', '--title', `${e.title} ${lines.length}`, '--venue', "ICLR'21", '--new-section', `Added ${lines.length}`, '--note', e.note, '--force');
       return;
+    case 'add-to': {
+      // At the end of one of the sections (entries after it move), else into a new one.
+      const sections = lines.filter((l) => l.startsWith('## ')).map((l) => l.slice(3).trim());
+      const section = sections[e.at % Math.max(1, sections.length)];
+      const where = section ? ['--section', section] : ['--new-section', `Added ${lines.length}`];
+      await run(io, 'add', '--title', `${e.title} ${lines.length} To`, '--venue', "KDD'24", ...where, '--note', e.note, '--force');
+      return;
+    }
     case 'note':
       await run(io, 'note', 'din', e.text);
       return;

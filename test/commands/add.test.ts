@@ -291,6 +291,19 @@ describe('papers add', () => {
       expect(io.atomicWrites).toEqual(['/work/notes/b.md']);
     });
 
+    it('refuses an entry a code fence left open would swallow, naming the fence, and writes nothing', async () => {
+      const text = "## A\n### Alpha[KDD'18]\n- a\n```\ncode\n## B\n### Beta[KDD'19]\n";
+      const io = memoryIo({ '/work/notes/papers.md': text });
+      const file = watchFile(io, DIGEST);
+      const r = await run(io, 'add', '--title', 'Gamma', '--venue', "ACL'20", '--section', 'a');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        'papers: the change to notes/papers.md did not check out: expected one more entry after adding one, found none; nothing was written (Unclosed code fence "```", expected a closing fence; headings after it are read as code (line 4); fix that first)\n',
+      );
+      expect(r.stdout).toBe('');
+      file.unchanged();
+    });
+
     it('refuses a title from another file, and starts a new section in the last file', async () => {
       const io = folder();
       expect((await run(io, 'add', '--title', 'alpha', '--section', 'c')).stderr).toContain('is already in the digest: notes/a.md:2');

@@ -5,7 +5,8 @@ import { applyEdits } from '../../src/edit/apply.js';
 import { newEntryLines, planAdd, type AddRequest } from '../../src/edit/plan-add.js';
 import { noteLines, planNote } from '../../src/edit/plan-note.js';
 import { CheckFailed, checkAdded, checkInsertions, checkNoted } from '../../src/edit/verify.js';
-import { parseDigest, type ParsedEntry } from '../../src/store/parse.js';
+import { parseDigest, parsedWindow, splitDigest, viewOf, type ParsedEntry } from '../../src/store/parse.js';
+import { insertionWindow } from '../../src/store/splice.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
 const venues = createVenueRegistry();
@@ -164,6 +165,72 @@ describe('planAdd properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** What checkAdded says: the entry as it reads, or the message it refuses with. */
+function outcome(check: () => ParsedEntry): unknown {
+  try {
+    const e = check();
+    return { line: e.line, ...Object.fromEntries(view(e).entries()) };
+  } catch (error) {
+    if (!(error instanceof CheckFailed)) throw error;
+    return error.message;
+  }
+}
+
+describe('checking an insertion in its window', () => {
+  it('says what checking both files whole says: the same entry, or the same refusal', () => {
+    const soup = fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom('## S', "### E[KDD'18]", '```', '<!--', '-->', '---', '', '- x', '<pre>', '</pre>', '[r]: https://e.org'), fc.string({ maxLength: 6 })), fc.constantFrom('\n', '\r\n')), { maxLength: 30 })
+      .map((parts) => parts.map(([l, e]) => l + e).join(''));
+    let windows = 0;
+    fc.assert(
+      fc.property(fc.oneof(digestArb, soup), draftArb, fc.nat(), (text, draft, pick) => {
+        const parsed = schema.safeParse(draft);
+        fc.pre(parsed.success);
+        const input = parsed.data!;
+        const sections = parseDigest(text, 'g.md').sections;
+        fc.pre(sections.length > 0);
+        const section = { title: sections[pick % sections.length]!.title, create: false };
+        const { file, request, edits, after } = addOnce(text, input, section);
+        const afterFile = parseDigest(after, 'g.md', { venues });
+        const notes = newEntryLines(file, text, request).slice(1).join('\n');
+        const expected = { fields: input, notes, section: section.title };
+        const whole = outcome(() => checkAdded('g.md', file, afterFile, expected, false));
+        const w = insertionWindow(viewOf(file).entries, splitDigest(after, 'g.md', { venues }).chunks, edits);
+        if (w.newTo - w.from < afterFile.entries.length) windows++;
+        const cut = outcome(() => checkAdded('g.md', parsedWindow(viewOf(file), w.from, w.oldTo), parsedWindow(viewOf(afterFile), w.from, w.newTo), expected, false));
+        expect(cut).toEqual(whole);
+      }),
+      { numRuns: 1500 },
+    );
+    // Most windows are a part of the file: one that was always the whole file would pass the check above.
+    expect(windows).toBeGreaterThan(300);
+  });
+
+  it('says so for any lines inserted anywhere too (fences, comments, definitions, headings)', () => {
+    const line = fc.constantFrom('## S', '## T', "### E[KDD'18]", '### New[KDD\'18]', '```', '<!--', '-->', '', '- x TODO', '[r]: https://e.org', '- [r]', '# Top', '##NoSpace');
+    const lines = (max: number) => fc.array(line, { maxLength: max }).map((l) => l.map((x) => `${x}\n`).join(''));
+    let refused = 0;
+    fc.assert(
+      fc.property(lines(20), fc.array(line, { minLength: 1, maxLength: 4 }), fc.nat(), (text, inserted, pick) => {
+        const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+        const at = starts[pick % starts.length]!;
+        const piece = inserted.map((x) => `${x}\n`).join('');
+        const after = text.slice(0, at) + piece + text.slice(at);
+        const file = parseDigest(text, 'g.md', { venues });
+        const afterFile = parseDigest(after, 'g.md', { venues });
+        const expected = { fields: { title: 'New', alias: null, venue: "KDD'18", year: 2018, orgs: [] }, notes: '', section: 'S' };
+        const edits = [{ start: at, end: at, text: piece }];
+        const whole = outcome(() => checkAdded('g.md', file, afterFile, expected, false));
+        if (typeof whole === 'string') refused++;
+        const w = insertionWindow(viewOf(file).entries, splitDigest(after, 'g.md', { venues }).chunks, edits);
+        expect(outcome(() => checkAdded('g.md', parsedWindow(viewOf(file), w.from, w.oldTo), parsedWindow(viewOf(afterFile), w.from, w.newTo), expected, false))).toEqual(whole);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(refused).toBeGreaterThan(1000);
   });
 });
 

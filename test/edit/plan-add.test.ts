@@ -100,7 +100,7 @@ describe('the checks before writing', () => {
   it('catch an old entry that would read back differently, or a missing new one', () => {
     const changed = before.replace('- three', '- three\n### Sneaky');
     expect(() => checkAdded('x.md', file, parseDigest(changed, 'x.md'), expected, false)).toThrow(/the entry at line 9 would read back differently|the new entry would read back/);
-    expect(() => checkAdded('x.md', file, file, expected, false)).toThrow('expected 4 entries after adding one, found 3');
+    expect(() => checkAdded('x.md', file, file, expected, false)).toThrow('expected one more entry after adding one, found none');
   });
 
   it('blame an unclosed code fence that swallows the new entry, and write nothing', () => {
@@ -114,7 +114,7 @@ describe('the checks before writing', () => {
     } catch (e) {
       error = e;
     }
-    expect(String(error)).toContain('the change to x.md did not check out: expected 4 entries after adding one, found 3; nothing was written');
+    expect(String(error)).toContain('the change to x.md did not check out: expected one more entry after adding one, found none; nothing was written');
     expect((error as { hint: string }).hint).toMatch(/^Unclosed code fence .* \(line 18\); fix that first$/);
   });
 });
