@@ -5,7 +5,7 @@ import { applyEdits } from '../../src/edit/apply.js';
 import { newEntryLines, planAdd, type AddRequest } from '../../src/edit/plan-add.js';
 import { noteLines, planNote } from '../../src/edit/plan-note.js';
 import { CheckFailed, checkAdded, checkInsertions, checkNoted } from '../../src/edit/verify.js';
-import { parseDigest, parsedWindow, splitDigest, viewOf, type ParsedEntry } from '../../src/store/parse.js';
+import { parseDigest, parsedWindow, sectionMeta, splitDigest, viewOf, type ParsedEntry } from '../../src/store/parse.js';
 import { insertionWindow } from '../../src/store/splice.js';
 import { createVenueRegistry } from '../../src/store/venues.js';
 
@@ -117,7 +117,10 @@ describe('planAdd properties', () => {
         // Reads back as the old entries, unchanged and in order, plus the new one in its section.
         const afterFile = parseDigest(after, 'g.md', { venues });
         const notes = newEntryLines(file, text, request).slice(1).join('\n');
-        const added = checkAdded('g.md', file, afterFile, { fields: input, notes, section: section.title }, section.create);
+        // A paper that names no venue or year under a section that names one reads back with it (as add expects).
+        const named = sectionMeta(section.title, venues);
+        const fields = { ...input, venue: input.venue ?? named.venueRaw, year: input.year ?? named.year };
+        const added = checkAdded('g.md', file, afterFile, { fields, notes, section: section.title }, section.create);
         // The entry it follows hands it the comment lines that closed it (a directive for what comes next).
         const index = afterFile.entries.indexOf(added);
         const previous = index > 0 && start < file.entries[index - 1]!.range.end ? file.entries[index - 1] : undefined;
@@ -136,7 +139,7 @@ describe('planAdd properties', () => {
         const head = after.slice(0, start).split(/\r\n|\n/);
         const lineBefore = head.at(head.at(-1) === '' ? -2 : -1);
         if (lineBefore !== undefined && !section.create) expect(closing(lineBefore)).toBe(false);
-        expect([added.title, added.alias, added.venueRaw, added.year, added.orgs]).toEqual([input.title, input.alias, input.venue, input.year, input.orgs]);
+        expect([added.title, added.alias, added.venueRaw, added.year, added.orgs]).toEqual([fields.title, fields.alias, fields.venue, fields.year, fields.orgs]);
         // At the end of its section: no entry of the same section comes after it.
         expect(afterFile.entries.slice(index + 1).some((e) => e.section === section.title)).toBe(false);
       }),
