@@ -42,9 +42,16 @@ export function segmentsOf(text: string, bytes: Uint8Array, chunks: ReadonlyArra
   const { cuts, bodies } = spliceCuts(text, chunks);
   const m = cuts.length - 1;
   const out: FileSegments = { bounds: new Int32Array(m + 1), crcs: new Int32Array(m), feeds: new Int32Array(m + 1), bodies: new Int32Array(m).fill(-1), facts };
-  let at = 0;
-  let feeds = 0;
-  for (let s = 0; s < m; s++) {
+  measure(out, text, bytes, cuts, 0, m);
+  for (const [s, k] of bodies) out.bodies[s] = k;
+  return out;
+}
+
+/** Measures parts `from` up to `to` (their bounds in bytes, CRCs and line feeds), from where part `from` starts in `out`. */
+function measure(out: FileSegments, text: string, bytes: Uint8Array, cuts: readonly number[], from: number, to: number): void {
+  let at = out.bounds[from]!;
+  let feeds = out.feeds[from]!;
+  for (let s = from; s < to; s++) {
     const size = Buffer.byteLength(text.slice(cuts[s]!, cuts[s + 1]!), 'utf8');
     out.crcs[s] = partCrc(bytes.subarray(at, at + size));
     feeds += countFeeds(text, cuts[s]!, cuts[s + 1]!);
@@ -52,8 +59,6 @@ export function segmentsOf(text: string, bytes: Uint8Array, chunks: ReadonlyArra
     out.bounds[s + 1] = at;
     out.feeds[s + 1] = feeds;
   }
-  for (const [s, k] of bodies) out.bodies[s] = k;
-  return out;
 }
 
 /** The one chunk body an edit changed: its part, its chunk, and its bytes now. */
@@ -126,18 +131,9 @@ export function resegment(old: FileSegments, text: string, bytes: Uint8Array, ch
   out.bounds.set(old.bounds.subarray(0, head + 1));
   out.feeds.set(old.feeds.subarray(0, head + 1));
   out.crcs.set(old.crcs.subarray(0, head));
-  let at = out.bounds[head]!;
-  let feeds = out.feeds[head]!;
-  for (let s = head; s < tail; s++) {
-    const size = Buffer.byteLength(text.slice(cuts[s]!, cuts[s + 1]!), 'utf8');
-    out.crcs[s] = partCrc(bytes.subarray(at, at + size));
-    feeds += countFeeds(text, cuts[s]!, cuts[s + 1]!);
-    at += size;
-    out.bounds[s + 1] = at;
-    out.feeds[s + 1] = feeds;
-  }
-  const byteShift = at - old.bounds[tail - moved]!;
-  const feedShift = feeds - old.feeds[tail - moved]!;
+  measure(out, text, bytes, cuts, head, tail);
+  const byteShift = out.bounds[tail]! - old.bounds[tail - moved]!;
+  const feedShift = out.feeds[tail]! - old.feeds[tail - moved]!;
   for (let s = tail; s < m; s++) {
     out.crcs[s] = old.crcs[s - moved]!;
     out.bounds[s + 1] = old.bounds[s + 1 - moved]! + byteShift;

@@ -109,23 +109,15 @@ describe('insertionWindow', () => {
   const text = ['## 推荐系统', "### Deep Interest Network(DIN)[KDD'18][Ali]", '- 用户兴趣 🙂', '', '## OCR', '### Dount', ''].join('\n');
 
   it('puts an entry added at the end of a section in a window of its own', () => {
-    const at = text.indexOf('## OCR');
     const piece = "### Donut(DONUT)[ECCV'22][Naver]\n- OCR-free 中文\n\n";
-    const next = text.slice(0, at) + piece + text.slice(at);
-    const old = splitDigest(text, '/n.md');
-    const fresh = splitDigest(next, '/n.md');
-    expect(insertionWindow(listOf(old.chunks), fresh.chunks, [{ start: at, text: piece }])).toEqual({ from: 1, oldTo: 1, newTo: 2 });
+    const { w, fresh } = insertAt(text, text.indexOf('## OCR'), piece);
+    expect(w).toEqual({ from: 1, oldTo: 1, newTo: 2 });
     expect(fresh.chunks[1]!.source.text).toBe(piece);
   });
 
   it('takes in the chunk an insertion falls inside, and every chunk a new section heading moves to it', () => {
-    const at = text.indexOf('- 用户兴趣');
-    const piece = '## 新的\n';
-    const next = text.slice(0, at) + piece + text.slice(at);
-    const old = splitDigest(text, '/n.md');
-    const fresh = splitDigest(next, '/n.md');
     // The first entry loses its notes to the new section; "Dount" is still under "OCR", moved.
-    expect(insertionWindow(listOf(old.chunks), fresh.chunks, [{ start: at, text: piece }])).toEqual({ from: 0, oldTo: 1, newTo: 1 });
+    expect(insertAt(text, text.indexOf('- 用户兴趣'), '## 新的\n').w).toEqual({ from: 0, oldTo: 1, newTo: 1 });
   });
 
   it('is the whole file without insertions to place it', () => {
