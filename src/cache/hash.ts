@@ -10,16 +10,15 @@ export function sha1(data: string | Uint8Array): string {
 
 let table: Int32Array | undefined;
 
-/** Above this size zlib's native CRC-32 (loading node:zlib costs ~3 ms) is faster than the table in JS. */
-const NATIVE_CRC_MIN = 16 * 1024;
-
-/** CRC-32 (IEEE), as zlib computes it. */
+/**
+ * CRC-32 (IEEE), as zlib computes it: zlib's own where Node has it (native from Node 20.15).
+ * NOTE: always zlib's, whatever the size: bin/papers.cjs loads node:zlib for its code cache's checksum
+ * on every run that uses a cache, so it costs nothing more here, and the JS table loop cost ~0.5 ms of a
+ * warm run on the shipped digest (its store section). The table is for older Nodes.
+ */
 export function crc32(data: Uint8Array): number {
-  if (data.length >= NATIVE_CRC_MIN) {
-    // zlib.crc32 is native from Node 20.15.
-    const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
-    if (zlib.crc32) return zlib.crc32(data) >>> 0;
-  }
+  const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
+  if (zlib.crc32) return zlib.crc32(data) >>> 0;
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {

@@ -6,20 +6,31 @@ export const LOCK_STALE_MS = 10_000;
 export const LOCK_REFRESH_MS = 2_000;
 
 /** What a holder writes into `<file>.lock`: who it is, so a waiter can tell when it is gone. */
-export const LockOwnerSchema = z.object({
-  pid: z.number().check(z.int(), z.positive()),
-  host: z.string(),
+export interface LockOwner {
+  pid: number;
+  host: string;
   /** The kernel's boot id (Linux), '' where there is none: a pid means nothing across a reboot. */
-  boot: z.string(),
+  boot: string;
   /** Unique to this holding: the holder checks it is still the one in the file before it writes. */
-  token: z.string().check(z.minLength(1)),
-});
-export type LockOwner = z.infer<typeof LockOwnerSchema>;
+  token: string;
+}
+
+// NOTE: built on first use: every run imports this module (through io.ts), few read a lock, and
+// building the schema at import cost ~1.5 ms of every warm start.
+let ownerSchema: z.ZodMiniType<LockOwner> | undefined;
+function lockOwnerSchema(): z.ZodMiniType<LockOwner> {
+  return (ownerSchema ??= z.object({
+    pid: z.number().check(z.int(), z.positive()),
+    host: z.string(),
+    boot: z.string(),
+    token: z.string().check(z.minLength(1)),
+  }));
+}
 
 /** The owner a lock file names, or null (empty while being written, damaged, not ours). */
 export function parseLockOwner(text: string): LockOwner | null {
   try {
-    const parsed = LockOwnerSchema.safeParse(JSON.parse(text));
+    const parsed = lockOwnerSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

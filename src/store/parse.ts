@@ -149,8 +149,11 @@ export interface ParsedFile {
   frame?: Pick<DigestFrame, 'problems' | 'headingDiagnostics'> & Partial<Pick<DigestFrame, 'splice'>>;
 }
 
-const defaultVenues = createVenueRegistry();
-const defaultTodos = createTodoMatcher();
+// NOTE: made on first use, not at import: a warm run imports this module and never parses (~1 ms).
+let builtinVenues: VenueRegistry | undefined;
+let builtinTodos: TodoMatcher | undefined;
+const defaultVenues = (): VenueRegistry => (builtinVenues ??= createVenueRegistry());
+const defaultTodos = (): TodoMatcher => (builtinTodos ??= createTodoMatcher());
 
 function lineText(text: string, lines: Lines, n: number): string {
   return text.slice(lines.starts[n - 1]!, lines.ends[n - 1]!);
@@ -211,7 +214,7 @@ function isBlankLine(text: string, start: number, end: number): boolean {
 }
 
 function registriesOf(options: ParseOptions): Registries {
-  return { venues: options.venues ?? defaultVenues, todos: options.todos ?? defaultTodos };
+  return { venues: options.venues ?? defaultVenues(), todos: options.todos ?? defaultTodos() };
 }
 
 /** The links of a chunk (its heading line and its body, parsed apart), relative to it; a failure is a diagnostic. */
@@ -649,7 +652,7 @@ function namesVenueOrYear(raw: string, isVenue: (name: string) => boolean): bool
 export function splitDigest(text: string, file: string, options: Pick<ParseOptions, 'entries' | 'venues'> = {}): DigestFrame {
   const scan = scanDigest(text);
   const { lines } = scan;
-  const venues = options.venues ?? defaultVenues;
+  const venues = options.venues ?? defaultVenues();
   const isVenue = (name: string): boolean => venues.isKnown(name);
   const problems: Diagnostic[] = scan.problems.map((p) => ({ file, line: p.line, column: 1, code: p.code, message: p.message }));
   const headingDiagnostics: Diagnostic[] = [];
