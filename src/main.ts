@@ -8,9 +8,13 @@ import { buildProgram } from './program.js';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
   try {
-    const program = buildProgram(io, (code) => {
-      exitCode = code;
-    });
+    const program = buildProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      argv,
+    );
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT_OK;

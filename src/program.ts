@@ -348,7 +348,46 @@ function registerCompletion(program: Command, io: Io, done: SetExitCode): void {
     });
 }
 
-export function buildProgram(io: Io, done: SetExitCode): Command {
+type Register = (program: Command, io: Io, done: SetExitCode) => void;
+
+/** Every command, in the order `--help` lists them, under the names that run it. */
+const COMMANDS: readonly { names: readonly string[]; register: Register }[] = [
+  { names: ['list', 'ls'], register: registerList },
+  { names: ['show'], register: registerShow },
+  { names: ['open'], register: registerOpen },
+  { names: ['search'], register: registerSearch },
+  { names: ['sections'], register: registerSections },
+  { names: ['stats'], register: registerStats },
+  { names: ['lint'], register: registerLint },
+  { names: ['add'], register: registerAdd },
+  { names: ['note'], register: registerNote },
+  { names: ['init'], register: registerInit },
+  { names: ['export'], register: registerExport },
+  { names: ['lsp'], register: registerLsp },
+  // NOTE: never registered alone: it describes the whole tree.
+  { names: [], register: registerCompletion },
+];
+
+/** The global options that take a value as the next argument. */
+const GLOBAL_VALUES = new Set(['--notes', '--config', '--encoding']);
+
+/** The command an argv runs: its first argument that is neither an option nor a global option's value. */
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (GLOBAL_VALUES.has(arg)) i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The commander tree. Given the argv it will parse, only the command that argv runs is registered
+ * (all of them when it names none, or `help`, `completion` or a typo): the others' options and help
+ * text are never built. NOTE: registering all thirteen cost ~1.6 ms of every warm start.
+ */
+export function buildProgram(io: Io, done: SetExitCode, argv?: readonly string[]): Command {
   const program = new Command('papers');
   program
     .description("A command-line manager for a markdown digest of paper-reading notes.")
@@ -374,19 +413,8 @@ Exit codes: 0 ok, 1 nothing matched (lint: problems found), 2 could not run (bad
 add, note and init: nothing written), 130 a question of add was cancelled; open exits with its editor's status.
 `,
     );
-  registerList(program, io, done);
-  registerShow(program, io, done);
-  registerOpen(program, io, done);
-  registerSearch(program, io, done);
-  registerSections(program, io, done);
-  registerStats(program, io, done);
-  registerLint(program, io, done);
-  registerAdd(program, io, done);
-  registerNote(program, io, done);
-  registerInit(program, io, done);
-  registerExport(program, io, done);
-  registerLsp(program, io, done);
-  registerCompletion(program, io, done);
+  const only = argv && COMMANDS.find((c) => c.names.includes(commandWord(argv) ?? ''));
+  for (const c of only ? [only] : COMMANDS) c.register(program, io, done);
   for (const command of program.commands) {
     command.configureOutput({ outputError: (text, write) => write(commanderError(text, `papers ${command.name()}`)) });
   }
