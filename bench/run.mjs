@@ -108,9 +108,11 @@ const commands = { search: hasCommand('search'), lint: hasCommand('lint'), add: 
 const seedNotes = path.join(root, 'notes');
 const seedArgs = (...a) => [bin, '--notes', seedNotes, ...a];
 const seedTarget = { ratio: 1.5, note: '≤ 1.5× node -e 0' };
+// The store redesign (#13) must leave the warm seed list no slower than it was before it: 1.36× node -e 0.
+const seedListTarget = { ratio: 1.36, note: '≤ 1.36× node -e 0' };
 for (const cache of ['cold', 'warm']) {
   if (cache === 'warm') timeOnce(seedArgs('list', '--json'));
-  record('seed', 'list', seedArgs('list'), cache, cache === 'warm' ? seedTarget : null);
+  record('seed', 'list', seedArgs('list'), cache, cache === 'warm' ? seedListTarget : null);
   record('seed', 'show din', seedArgs('show', 'din'), cache, cache === 'warm' ? seedTarget : null);
   if (commands.search) record('seed', 'search transformer', seedArgs('search', 'transformer'), cache, cache === 'warm' ? seedTarget : null);
 }
