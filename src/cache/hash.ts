@@ -9,6 +9,8 @@ export function sha1(data: string | Uint8Array): string {
 }
 
 let table: Int32Array | undefined;
+/** zlib's CRC-32, looked up once (null before Node 20.15). */
+let native: ((data: Uint8Array) => number) | null | undefined;
 
 /**
  * CRC-32 (IEEE), as zlib computes it: zlib's own where Node has it (native from Node 20.15).
@@ -17,8 +19,8 @@ let table: Int32Array | undefined;
  * warm run on the shipped digest (its store section). The table is for older Nodes.
  */
 export function crc32(data: Uint8Array): number {
-  const zlib = builtins.zlib() as { crc32?: (data: Uint8Array) => number };
-  if (zlib.crc32) return zlib.crc32(data) >>> 0;
+  native ??= (builtins.zlib() as { crc32?: (data: Uint8Array) => number }).crc32 ?? null;
+  if (native) return native(data) >>> 0;
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {

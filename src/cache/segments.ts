@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { Int32Schema } from '../store/columns.js';
 import { countFeeds, spliceCuts, type SpliceFacts } from '../store/splice.js';
-import * as builtins from '../shims/builtins.cjs';
 import { crc32 } from './hash.js';
 
 export const FileSegmentsSchema = z.object({
@@ -29,12 +28,9 @@ export function segmentsAreWhole(s: FileSegments): boolean {
   return true;
 }
 
-let native: ((data: Uint8Array) => number) | null | undefined;
-
-/** CRC-32 of one part: zlib's where Node has it (a call costs less than the table in JS for any size). */
+/** CRC-32 of one part, as the Int32Array of a fingerprint holds it. */
 function partCrc(data: Uint8Array): number {
-  native ??= (builtins.zlib() as { crc32?: (data: Uint8Array) => number }).crc32 ?? null;
-  return (native ? native(data) : crc32(data)) | 0;
+  return crc32(data) | 0;
 }
 
 /** The fingerprint of a file read as UTF-8 (`text` decoded from `bytes`), cut around its chunks. */
