@@ -165,7 +165,10 @@ export function createStore(source: StoreSource): Store {
     config,
     configFile: source.configFile,
     registries: source.registries,
-    venues: source.registries.venues,
+    // NOTE: read through: the registry is made on first use (registriesFor), and a warm list never uses it.
+    get venues() {
+      return source.registries.venues;
+    },
     codec: source.codec,
     files,
     sectionReadings: layout.sectionReadings,
