@@ -172,13 +172,35 @@ export function summaryOfLine(line: string): HeadingLine | null {
 
 /** Whether a line is a top-level list item (a thematic break is none). */
 function isListItemLine(line: string): boolean {
-  const c = line.charCodeAt(line.charCodeAt(0) === 32 ? 1 : 0);
+  return isListItemAt(line, 0, line.length);
+}
+
+/** Whether a UTF-16 code unit is whitespace as `\s` means it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * isListItemLine of the line text[s, e), read in place. A bullet (`-`, `*`, `+`) is judged by its
+ * characters; a numbered item, the rare case, by LIST_ITEM on the line itself.
+ */
+function isListItemAt(text: string, s: number, e: number): boolean {
+  const at = text.charCodeAt(s) === 32 ? s + 1 : s;
+  if (at >= e) return false;
+  const c = text.charCodeAt(at);
   // `-`, `*`, `+` or a digit: most lines are decided by their first character.
-  if (!(c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57))) return false;
-  if (!LIST_ITEM.test(line)) return false;
+  if (c === 45 || c === 42 || c === 43) {
+    // LIST_ITEM for a bullet: its marker, spaces or tabs, then something that is not a space.
+    let k = at + 1;
+    while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (k === at + 1 || k >= e || isSpaceCode(text.charCodeAt(k))) return false;
+  } else if (c >= 48 && c <= 57) {
+    if (!LIST_ITEM.test(text.slice(s, e))) return false;
+  } else return false;
   // NOTE: a thematic break (`- - -`) ends in its marker or a space; a bullet of notes almost never does.
-  const last = line.charCodeAt(line.length - 1);
-  return !((last === 45 || last === 42 || last === 95 || last === 32 || last === 9) && THEMATIC_BREAK.test(line));
+  const last = text.charCodeAt(e - 1);
+  return !((last === 45 || last === 42 || last === 95 || last === 32 || last === 9) && THEMATIC_BREAK.test(text.slice(s, e)));
 }
 
 /** A top-level list item's text and where it starts; null for any other line (a thematic break is none). */
@@ -201,6 +223,9 @@ export function isThematicBreak(line: string): boolean {
 
 /** Removes an ATX closing sequence (` ###`), which CommonMark does not count as heading text. */
 function stripClosingSequence(text: string): string {
+  // Only a text ending in `#`, a space or a tab can end in a closing sequence: most headings are judged without the pattern.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 35 && last !== 32 && last !== 9) return text;
   const m = /(^|[ \t]+)#+[ \t]*$/.exec(text);
   return m ? text.slice(0, m.index) : text;
 }
@@ -236,10 +261,11 @@ export function scanDigest(text: string): Scan {
   let nextTildes = text.indexOf('~~');
   let nextComment = text.indexOf('<!--');
   for (let i = first; i < count; i++) {
-    let line = text.slice(lines.starts[i]!, lines.ends[i]!);
-    if (i === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    // The line is text[s, e) (a BOM not counted); it is sliced out only where a pattern must read it.
+    const s = i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[i]!;
+    const e = lines.ends[i]!;
     if (fence) {
-      const m = FENCE_CLOSE.exec(line);
+      const m = FENCE_CLOSE.exec(text.slice(s, e));
       if (m && m[1]![0] === fence.char && m[1]!.length >= fence.size) {
         fences.push([fence.line, i + 1]);
         fence = null;
@@ -247,20 +273,18 @@ export function scanDigest(text: string): Scan {
       continue;
     }
     if (comment !== null) {
-      if (line.includes('-->')) comment = null;
+      if (text.slice(s, e).includes('-->')) comment = null;
       continue;
     }
     if (rawHtml) {
-      if (line.toLowerCase().includes(`</${rawHtml.tag}>`)) rawHtml = null;
+      if (text.slice(s, e).toLowerCase().includes(`</${rawHtml.tag}>`)) rawHtml = null;
       continue;
     }
     // The next `` ``, `~~` and `<!--` of the text are found once and moved past as the lines go by
     // (each search is native and starts where the last one ended): no line is searched three times.
-    const s = lines.starts[i]!;
-    const e = lines.ends[i]!;
     if (nextTicks >= 0 && nextTicks < s) nextTicks = text.indexOf('``', s);
     if (nextTildes >= 0 && nextTildes < s) nextTildes = text.indexOf('~~', s);
-    const f = (nextTicks >= 0 && nextTicks + 2 <= e) || (nextTildes >= 0 && nextTildes + 2 <= e) ? FENCE_OPEN.exec(line) : null;
+    const f = (nextTicks >= 0 && nextTicks + 2 <= e) || (nextTildes >= 0 && nextTildes + 2 <= e) ? FENCE_OPEN.exec(text.slice(s, e)) : null;
     // NOTE: fences are recognised at any indentation and after list markers, so a fence inside a
     // (nested) list item still hides its `#` lines; an info string with a backtick is no backtick fence.
     if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
@@ -268,40 +292,41 @@ export function scanDigest(text: string): Scan {
       continue;
     }
     if (nextComment >= 0 && nextComment < s) nextComment = text.indexOf('<!--', s);
-    const trimmed = nextComment >= 0 && nextComment + 4 <= e ? line.trimStart() : '';
-    if (trimmed.startsWith('<!--') && line.length - trimmed.length <= 3) {
-      if (!trimmed.slice(4).includes('-->')) comment = i + 1;
-      continue;
+    if (nextComment >= 0 && nextComment + 4 <= e) {
+      const line = text.slice(s, e);
+      const trimmed = line.trimStart();
+      if (trimmed.startsWith('<!--') && line.length - trimmed.length <= 3) {
+        if (!trimmed.slice(4).includes('-->')) comment = i + 1;
+        continue;
+      }
     }
     // What the line can be is decided by its first character after up to three spaces: every pattern
     // below starts with it, so most lines are judged without running one.
     let sp = 0;
-    while (sp < 4 && line.charCodeAt(sp) === 32) sp++;
-    const lead = sp < 4 ? line.charCodeAt(sp) : -1;
-    const h = lead === 60 /* < */ ? HTML_RAW_OPEN.exec(line) : null;
+    while (sp < 4 && s + sp < e && text.charCodeAt(s + sp) === 32) sp++;
+    const lead = sp < 4 && s + sp < e ? text.charCodeAt(s + sp) : -1;
+    const h = lead === 60 /* < */ ? HTML_RAW_OPEN.exec(text.slice(s, e)) : null;
     if (h) {
-      if (!line.toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = { tag: h[1]!.toLowerCase(), line: i + 1 };
+      if (!text.slice(s, e).toLowerCase().includes(`</${h[1]!.toLowerCase()}>`)) rawHtml = { tag: h[1]!.toLowerCase(), line: i + 1 };
       continue;
     }
-    const offsetOfLine = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const heading = lead === 35 /* # */ ? headingOfLine(line) : null;
+    const heading = lead === 35 /* # */ ? headingOfLine(text.slice(s, e)) : null;
     if (heading) {
-      const rawOffset = offsetOfLine + heading.rawStart;
-      outline.push({ level: heading.level, line: i + 1, raw: heading.raw, rawOffset, missingSpace: heading.missingSpace, html: false });
+      outline.push({ level: heading.level, line: i + 1, raw: heading.raw, rawOffset: s + heading.rawStart, missingSpace: heading.missingSpace, html: false });
       continue;
     }
-    if (isListItemLine(line)) {
+    if (isListItemAt(text, s, e)) {
       itemLines.push(i);
       continue;
     }
     if (lead === 60 /* < */) {
-      const html = htmlHeadingOfLine(line);
+      const html = htmlHeadingOfLine(text.slice(s, e));
       if (html) {
-        outline.push({ level: html.level, line: i + 1, raw: html.raw, rawOffset: offsetOfLine + html.rawStart, missingSpace: false, html: true });
+        outline.push({ level: html.level, line: i + 1, raw: html.raw, rawOffset: s + html.rawStart, missingSpace: false, html: true });
         continue;
       }
-    } else if ((lead === 45 || lead === 42 || lead === 95) && THEMATIC_BREAK.test(line)) breaks.push(i + 1);
-    else if (lead === 91 /* [ */ && DEFINITION.test(line)) definitionLines.push(i + 1);
+    } else if ((lead === 45 || lead === 42 || lead === 95) && THEMATIC_BREAK.test(text.slice(s, e))) breaks.push(i + 1);
+    else if (lead === 91 /* [ */ && DEFINITION.test(text.slice(s, e))) definitionLines.push(i + 1);
   }
   if (fence) {
     fences.push([fence.line, count]);

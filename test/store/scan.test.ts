@@ -82,6 +82,31 @@ describe('scanDigest, where it must agree with CommonMark', () => {
     expect(scan.problems.map((p) => [p.line, p.code])).toEqual([[19, 'unclosed-fence']]);
   });
 
+  it('reads a bullet from its characters exactly as the list-item pattern does', () => {
+    // The scanner judges a bullet in place, without the pattern: after the marker, spaces or tabs,
+    // then anything but whitespace as `\s` means it (U+3000, U+00A0, U+2028 and U+FEFF are whitespace).
+    const listItem = /^ ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)/;
+    const breakLine = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+    const piece = fc.constantFrom(' ', '  ', '\t', '-', '*', '+', '_', '1.', '7)', 'x', '中', '\u3000', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b', '\u202f', '\u180e', '#');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const line = parts.join('');
+        const oracle = (l: string, n: number, at: number) => (listItem.test(l) && !breakLine.test(l) ? [{ line: n, raw: l.replace(listItem, ''), rawOffset: at + listItem.exec(l)![0].length }] : []);
+        // The line alone (a BOM that starts the text is not part of it), and the same line after another.
+        const bom = line.startsWith('\ufeff') ? 1 : 0;
+        expect(scanDigest(line).items).toEqual(oracle(line.slice(bom), 1, bom));
+        expect(scanDigest(`x\n${line}`).items).toEqual(oracle(line, 2, 2));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(scanDigest('- \u3000x\n-\u3000x\n-\tx\n - x\n  - x\n- - -\n- x -\n').items.map((i) => i.line)).toEqual([3, 4, 7]);
+  });
+
+  it('removes a closing sequence only where one is', () => {
+    const raws = (text: string) => scanDigest(text).outline.map((h) => h.raw);
+    expect(raws('## A ##\n## B #  \n## C#\n## D # x\n## #\n### E\t#\t\n## F[KDD\'18]\n')).toEqual(['A', 'B', 'C#', 'D # x', '', 'E', "F[KDD'18]"]);
+  });
+
   it('gives `###Title` a 1-based column at its text', () => {
     const d = parse('## S\n###Title\n');
     expect(d.diagnostics[0]).toMatchObject({ code: 'heading-missing-space', line: 2, column: 4 });
