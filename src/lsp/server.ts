@@ -35,7 +35,7 @@ import type { ParsedHeading } from '../store/heading.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import { headingCompletions } from './complete.js';
-import { fixAllAction, quickFixes, toDiagnostic, wantsFixAll, type DocsHref } from './diagnostics.js';
+import { fixAllAction, quickFixes, replaceChanged, toDiagnostic, wantsFixAll, type DocsHref } from './diagnostics.js';
 import { entriesByAlias, hoverMarkdown, linkAt, wordAt } from './hover.js';
 import { documentSymbols, ENTRY_KIND, entryDetail, entryName } from './outline.js';
 import { lineIndex, lineText, offsetAt, rangeAt, type LineIndex } from './positions.js';
@@ -134,31 +134,62 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
     parseDigest(text, file, { ...store.registries, markdown: await markdownFor([text]), reuse: reuseChunks(previous) });
 
   /** The notes as the editor has them: each open notes file's buffer in place of its text on disk. */
-  let now: { key: string; store: Promise<Store | null> } | null = null;
+  let now: { key: string; generation: number; store: Promise<Store | null> } | null = null;
   /** The line scans of the buffers a current store was made with: lint does not scan them again. */
   const scans = new WeakMap<Store, Map<string, Scan>>();
+  /** The files a current store holds the buffers of. */
+  const buffered = new WeakMap<Store, Set<string>>();
+  /** Each open notes file's buffer, parsed into the store as on disk. */
+  const parsedFrom = async (store: Store, open: ReadonlyArray<{ file: string; text: string }>): Promise<Store> => {
+    let s = store;
+    const scanned = new Map<string, Scan>();
+    for (const { file, text } of open) {
+      const disk = store.text(file);
+      if (text === disk || BOM + text === disk) continue;
+      const parsed = await parseText(store, file, text, chunks.get(file) ?? store.parsed(file, { links: true }).chunks ?? []);
+      chunks.set(file, parsed.chunks ?? []);
+      s = s.withText(file, text, parsed);
+      if (parsed.scan) scanned.set(file, parsed.scan);
+    }
+    scans.set(s, scanned);
+    buffered.set(s, new Set(open.map((o) => o.file)));
+    return s;
+  };
+  /**
+   * The same from the store of the last run, when it holds buffers of these files: a change typed into
+   * one entry's notes is spliced in (Store.withEdit), nothing else parsed. Null when a change is not such an edit.
+   */
+  const editedFrom = (last: Store, open: ReadonlyArray<{ file: string; text: string }>): Store | null => {
+    const had = buffered.get(last);
+    if (!had || had.size !== open.length || open.some((o) => !had.has(o.file))) return null;
+    let s = last;
+    for (const { file, text } of open) {
+      const from = s.text(file);
+      if (text === from || BOM + text === from) continue;
+      const edit = replaceChanged(from, text);
+      if (!edit) continue;
+      const next = s.withEdit(file, text, edit);
+      if (!next) return null;
+      s = next;
+    }
+    buffered.set(s, had);
+    return s;
+  };
   const current = (): Promise<Store | null> => {
     const key = [generation, ...documents.all().map((d) => `${d.uri}@${d.version}`)].join('\n');
     if (now && now.key === key) return now.store;
+    const last = now?.generation === generation ? now.store : null;
     const made = base.then(async (store) => {
       if (!store) return null;
-      let s = store;
-      const scanned = new Map<string, Scan>();
+      const open: Array<{ file: string; text: string }> = [];
       for (const doc of documents.all()) {
         const file = fileOf(store, doc.uri);
-        if (!file) continue;
-        const text = doc.getText();
-        const disk = store.text(file);
-        if (text === disk || BOM + text === disk) continue;
-        const parsed = await parseText(store, file, text, chunks.get(file) ?? store.parsed(file, { links: true }).chunks ?? []);
-        chunks.set(file, parsed.chunks ?? []);
-        s = s.withText(file, text, parsed);
-        if (parsed.scan) scanned.set(file, parsed.scan);
+        if (file) open.push({ file, text: doc.getText() });
       }
-      scans.set(s, scanned);
-      return s;
+      const previous = last ? await last.catch(() => null) : null;
+      return (previous && editedFrom(previous, open)) ?? parsedFrom(store, open);
     });
-    now = { key, store: made };
+    now = { key, generation, store: made };
     return made;
   };
 

@@ -204,6 +204,7 @@ function storeOf(loaded: Loaded, state: State): Store {
    * The state once file `k` holds `text`, its part of the layout `part`: chunk `j`'s parse is
    * `parseOf(j)` when made for it, else that of this state's row `keptRow(j)`; the other files' rows
    * keep theirs (those after it moved by the change in its count of entries), read when asked for.
+   * Without `keptRow`, every parse is taken over at once instead, so the new state holds nothing of this one.
    */
   const written = (
     k: number,
@@ -211,10 +212,13 @@ function storeOf(loaded: Loaded, state: State): Store {
     part: LayoutPart,
     facts: SpliceFacts | undefined,
     parseOf: (chunk: number) => EntryParse | undefined,
-    keptRow: (chunk: number) => number | undefined,
+    keptRow: ((chunk: number) => number | undefined) | undefined,
     fingerprint: Fingerprint | undefined,
   ): Store => {
     const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
+    // NOTE: taken now, not read through this state when asked: a state made of another must not hold
+    // on to it (papers lsp makes one of the last at every keystroke; a chain would keep them all).
+    const segments = files.map((_, j) => (j === k ? null : state.segmentOf(j)));
     const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? part : layoutPart(layout, j))), layout.sectionReadings);
     const { first, count } = rowsOf(k);
     const n = part.chunks.length;
@@ -223,11 +227,16 @@ function storeOf(loaded: Loaded, state: State): Store {
       const parse = parseOf(j);
       if (parse) made.set(first + j, parse);
     }
+    // The other files' rows, and those keptRow names, keep their parses from this state, read when asked for.
     const earlier = (i: number): EntryParse | undefined => {
-      const old = i < first ? i : i >= first + n ? i - n + count : keptRow(i - first);
+      const old = i < first ? i : i >= first + n ? i - n + count : keptRow?.(i - first);
       return old === undefined ? undefined : cachedParse(old);
     };
-    return storeOf(loaded, { layout: after, files: next, parses: made, earlier, unwritten: k, facts, fingerprint, segmentOf: (j) => (j === k ? null : state.segmentOf(j)) });
+    if (!keptRow) {
+      // Every parse taken over now, the other files' too (see withEdit).
+      for (let i = 0; i < after.rows.size; i++) if (!made.has(i)) { const parse = earlier(i); if (parse) made.set(i, parse); }
+    }
+    return storeOf(loaded, { layout: after, files: next, parses: made, earlier: keptRow ? earlier : undefined, unwritten: k, facts, fingerprint, segmentOf: segmentsAt(segments) });
   };
   const products = productsOf(slot === noCache ? undefined : slot, loaded.configKey, layout);
   return createStore({
@@ -291,6 +300,35 @@ function storeOf(loaded: Loaded, state: State): Store {
       const fingerprint: Fingerprint | undefined = old ? (t, bytes, chunks, facts) => resegment(old, t, bytes, chunks, facts, before, after) : undefined;
       return written(k, text, part, frame.splice, (j) => made.get(j), (j) => (kept(j) === undefined ? undefined : first + kept(j)!), fingerprint);
     },
+    withEdit(p, text, edit) {
+      const k = files.findIndex((f) => f.path === p);
+      const facts = state.unwritten === k ? state.facts : state.segmentOf(k)?.facts;
+      if (k < 0 || !facts) return null;
+      const { first, count } = rowsOf(k);
+      const before = textOf(io, files[k]!, codec);
+      // The chunk holding the edit, which must lie in its notes: after its heading line, before its end.
+      let j = 0;
+      while (j < count && layout.rows.offset[first + j]! + layout.rows.length[first + j]! < edit.end) j++;
+      if (j === count) return null;
+      const row = first + j;
+      const offset = layout.rows.offset[row]!;
+      const length = layout.rows.length[row]!;
+      const bodyStart = before.indexOf('\n', offset) + 1;
+      if (bodyStart === 0 || edit.start < bodyStart || edit.end > offset + length) return null;
+      const old = cachedParse(row) ?? parseOf(row);
+      const chunkText = before.slice(offset, edit.start) + edit.text + before.slice(edit.end, offset + length);
+      // The edit must be what makes `text` of the text now (the caller's bug otherwise, never a wrong store).
+      if (text.length !== before.length - (edit.end - edit.start) + edit.text.length || !text.startsWith(chunkText, offset)) return null;
+      let parse: EntryParse | undefined;
+      const fields = (source: ChunkSource): RowFields => rowFields(chunkKey(source), source, (parse = parseChunk(source, registries)));
+      const input = { part: layoutPart(layout, k), facts, index: j, length, feeds: countFeeds(before, offset, offset + length), notes: old.notes, text: chunkText, fileLength: text.length };
+      const part = spliceChunk(input, (name) => registries.venues.isKnown(name), fields);
+      if (!part || !parse) return null;
+      const made = parse;
+      // NOTE: every other parse is taken over now, not read through this state later: a buffer typed into
+      // makes a state a keystroke, and a chain of states to look a parse up through would grow with each.
+      return written(k, text, part, facts, (c) => (c === j ? made : cachedParse(first + c)), undefined, undefined);
+    },
     keep(bytes) {
       const k = state.unwritten;
       if (k === undefined) return keep();
@@ -305,6 +343,14 @@ function storeOf(loaded: Loaded, state: State): Store {
       cache.save(layout, (i) => parses.get(i), replaced, layout.files.map((_, j) => (j === k ? made : state.segmentOf(j))));
     },
   });
+}
+
+/**
+ * A state's segmentOf from the segments taken over. NOTE: made out here, not where the state is made:
+ * a closure made inside storeOf would hold on to the state it was made in, and through it to every one before.
+ */
+function segmentsAt(segments: ReadonlyArray<FileSegments | null>): (k: number) => FileSegments | null {
+  return (k) => segments[k] ?? null;
 }
 
 /** A file's new part of a layout (its text not written yet, so no hash), under its absolute path: its frame, and each chunk's fields. */

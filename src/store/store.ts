@@ -73,6 +73,13 @@ export interface Store {
    */
   withSplit(file: string, text: string, frame: DigestFrame, window: InsertionWindow): Store;
   /**
+   * The store once `file` holds `text`: its text now with `edit` made (offsets into it, as
+   * replaceChanged gives them). When the edit is inside one entry's notes and can change nothing else
+   * of the file's split (store/splice.ts), only that entry is parsed, the others kept as they are;
+   * else null, and the caller parses the text (withText). An editor's buffer, typed into.
+   */
+  withEdit(file: string, text: string, edit: TextEdit): Store | null;
+  /**
    * Keeps this store in the cache, as the next command will find the notes: a writer calls it on the
    * store withText gave, with the bytes it wrote.
    */
@@ -99,7 +106,15 @@ export interface StoreSource {
   derive<P extends Record<string, unknown>>(product: Product<P>, store: Store): P;
   withText(path: string, text: string, parsed: ParsedFile): Store;
   withSplit(path: string, text: string, frame: DigestFrame, window: InsertionWindow): Store;
+  withEdit(path: string, text: string, edit: TextEdit): Store | null;
   keep(bytes?: Uint8Array): void;
+}
+
+/** Characters [start, end) of a text replaced by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
 }
 
 const loadMarkdown = async (): Promise<MarkdownParser> => (await import('./markdown.js')).parseMarkdown;
@@ -260,6 +275,7 @@ export function createStore(source: StoreSource): Store {
     derive: (product) => source.derive(product, store),
     withText: (file, text, parsed) => source.withText(pathOf(file), text, parsed),
     withSplit: (file, text, frame, window) => source.withSplit(pathOf(file), text, frame, window),
+    withEdit: (file, text, edit) => source.withEdit(pathOf(file), text, edit),
     keep: (bytes) => source.keep(bytes),
   };
   return store;

@@ -90,6 +90,31 @@ describe('one edit for a whole-file change', () => {
       }),
     );
   });
+
+  it('finds the smallest edit in texts longer than the blocks it compares at once', () => {
+    const piece = fc.constantFrom('a', 'b', '😀', '\r\n', '\n', '中');
+    const long = fc.array(piece, { minLength: 1, maxLength: 3000 });
+    fc.assert(
+      fc.property(long, fc.nat(), fc.nat(), fc.array(piece, { maxLength: 5 }), (pieces, i, j, inserted) => {
+        // A typist's change: a few characters removed somewhere, a few put in their place.
+        const a = i % (pieces.length + 1);
+        const b = Math.min(pieces.length, a + (j % 4));
+        const before = pieces.join('');
+        const after = [...pieces.slice(0, a), ...inserted, ...pieces.slice(b)].join('');
+        const edit = replaceChanged(before, after);
+        if (before === after) {
+          expect(edit).toBeNull();
+          return;
+        }
+        expect(applyEdits(before, [edit!]).output).toBe(after);
+        // Nothing both texts share at either end is in the edit, but a character at each end where a
+        // pair or a CRLF would be split (one more on each side of the edit, in both texts).
+        const removed = before.slice(edit!.start, edit!.end);
+        expect(removed.length + edit!.text.length).toBeLessThanOrEqual(pieces.slice(a, b).join('').length + inserted.join('').length + 4);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
 
 describe('details', () => {

@@ -49,3 +49,61 @@ describe('withText on an editor\'s buffers', () => {
     );
   });
 });
+
+describe("withEdit on an editor's keystrokes", () => {
+  const typed = fc.constantFrom('x', ' ', '中', '😀', '\n', '\n\n', '- ', '#', '### ', '## ', '`', '```', '[a]: u', '<!--', '-->', '(', ')', '[', ']', "'", 'TODO');
+  const edited = (text: string, at: number, remove: number, put: string) => {
+    // Never half of a surrogate pair: an editor's buffer holds whole characters (a fresh load reads bytes).
+    const whole = (i: number) => ((text.charCodeAt(i) & 0xfc00) === 0xdc00 ? i - 1 : i);
+    const start = whole(at % (text.length + 1));
+    const end = whole(Math.min(text.length, start + remove));
+    return { start, end, text: put, next: text.slice(0, start) + put + text.slice(end) };
+  };
+
+  it('gives, keystroke after keystroke, what a fresh load of the same text gives, or says it cannot', async () => {
+    let spliced = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.oneof(typed, fc.constant(''))), { minLength: 1, maxLength: 8 }), async (keys) => {
+        const io = memoryIo({ [FILE]: START.join('\n') }, { cwd: '/work' });
+        const base = await loadStore(io, { readsText: true });
+        await base.linkedDigest();
+        const file = base.files[0]!.file;
+        const before = new Map(io.files);
+        let current = base;
+        for (const [at, remove, put] of keys) {
+          const { next, ...edit } = edited(current.text(file), at, remove, put);
+          if (next === current.text(file)) continue;
+          const made = current.withEdit(file, next, edit);
+          if (made) spliced++;
+          // As papers lsp does when the edit cannot be spliced: the text parsed whole.
+          current = made ?? current.withText(file, next, parseDigest(next, file, { venues: base.registries.venues, todos: base.registries.todos }));
+          expect(current.text(file)).toBe(next);
+          const fresh = await loadStore(memoryIo({ [FILE]: next }, { cwd: '/work' }), { cache: false });
+          expect(await shape(current)).toEqual(await shape(fresh));
+        }
+        expect([...io.files].filter(([path, bytes]) => before.get(path) !== bytes).map(([path]) => path)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+    // Not vacuous: most keystrokes land in notes, and those are spliced.
+    expect(spliced).toBeGreaterThan(100);
+  });
+
+  it('splices a character typed into a note, and refuses what may change the rest of the split', async () => {
+    const io = memoryIo({ [FILE]: START.join('\n') }, { cwd: '/work' });
+    const base = await loadStore(io, { readsText: true });
+    const file = base.files[0]!.file;
+    const text = base.text(file);
+    const at = (needle: string) => text.indexOf(needle) + needle.length;
+    const put = (start: number, end: number, s: string) => base.withEdit(file, text.slice(0, start) + s + text.slice(end), { start, end, text: s });
+    const typed = put(at('memorization'), at('memorization'), 's');
+    expect(typed?.entries().find((e) => e.alias === null && e.title === 'Wide & Deep')?.notes).toBe('- memorizations');
+    expect(typed?.text(file)).toBe(text.replace('memorization', 'memorizations'));
+    // In a heading, in a section's own line, a new heading, an open fence, or an edit that does not make the text given.
+    expect(put(at('### Wide'), at('### Wide'), 'r')).toBeNull();
+    expect(put(at('## OCR'), at('## OCR'), 's')).toBeNull();
+    expect(put(at('memorization'), at('memorization'), '\n### New')).toBeNull();
+    expect(put(at('memorization'), at('memorization'), '\n```')).toBeNull();
+    expect(base.withEdit(file, `${text}x`, { start: at('memorization'), end: at('memorization'), text: 's' })).toBeNull();
+  });
+});
