@@ -30,7 +30,7 @@ import { lintOfStore, type StoreLint } from '../lint/store.js';
 import type { LintMessage } from '../lint/types.js';
 import { parseQuery } from '../search/query.js';
 import { parseDigest, reuseChunks, type ParsedChunk, type ParsedFile } from '../store/parse.js';
-import type { Scan } from '../store/scan.js';
+import { scanDigest, spliceScan, type Scan } from '../store/scan.js';
 import type { ParsedHeading } from '../store/heading.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
@@ -163,6 +163,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
     const had = buffered.get(last);
     if (!had || had.size !== open.length || open.some((o) => !had.has(o.file))) return null;
     let s = last;
+    const scanned = new Map(scans.get(last));
     for (const { file, text } of open) {
       const from = s.text(file);
       if (text === from || BOM + text === from) continue;
@@ -171,8 +172,13 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       const next = s.withEdit(file, text, edit);
       if (!next) return null;
       s = next;
+      // The line scan for lint, spliced as the store was.
+      const scan = scanned.get(file);
+      if (scan) scanned.set(file, spliceScan(scan, text, edit));
+      else scanned.delete(file);
     }
     buffered.set(s, had);
+    scans.set(s, scanned);
     return s;
   };
   const current = (): Promise<Store | null> => {
@@ -224,7 +230,11 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
   const lintOf = (store: Store): Promise<StoreLint | null> => {
     if (linted?.store === store) return linted.lint;
     const run = rulesOf(store);
-    const lint = run ? lintOfStore(store, run, existsNow(), scans.get(store), headingsFor(store)) : Promise.resolve(null);
+    // Every file's line scan is kept with its store: the next keystroke's store splices it (editedFrom).
+    const scanned = scans.get(store) ?? new Map<string, Scan>();
+    for (const f of store.files) if (!scanned.has(f.file)) scanned.set(f.file, scanDigest(store.text(f.file)));
+    scans.set(store, scanned);
+    const lint = run ? lintOfStore(store, run, existsNow(), scanned, headingsFor(store)) : Promise.resolve(null);
     linted = { store, lint: lint.catch((error: unknown) => (log.error(`lint failed: ${errorText(error)}`), null)) };
     return linted.lint;
   };

@@ -91,6 +91,8 @@ export interface Scan {
   outline: OutlineHeading[];
   /** Top-level list items, in line order: read on first use (a digest of headings never needs its notes' bullets as items). */
   readonly items: ListItemLine[];
+  /** Where they are: their lines, 0-based. */
+  readonly itemLines: readonly number[];
   /**
    * The items nested right under a top-level item, before line `end` (1-based, exclusive): those
    * indented as the first of them is, outside code fences.
@@ -231,6 +233,27 @@ function stripClosingSequence(text: string): string {
 }
 
 export function scanDigest(text: string): Scan {
+  return makeScan(text, scanParts(text, true));
+}
+
+/** What a scan finds, before it is made a Scan (see makeScan). */
+interface ScanParts {
+  lines: Lines;
+  outline: OutlineHeading[];
+  itemLines: number[];
+  breaks: number[];
+  definitionLines: number[];
+  problems: ScanProblem[];
+  frontMatterLines: number;
+  fences: Array<[number, number]>;
+  endsOpen: boolean;
+}
+
+/**
+ * Scans `text`: a whole file (`whole`: front matter and a BOM are read at its start), or a stretch of
+ * one that starts at a heading line (spliceScan), where they cannot be.
+ */
+function scanParts(text: string, whole: boolean): ScanParts {
   const lines = splitLines(text);
   const outline: OutlineHeading[] = [];
   const itemLines: number[] = [];
@@ -244,7 +267,7 @@ export function scanDigest(text: string): Scan {
   // Front matter: `---` on the first line (after a BOM), a YAML key on the next, up to the next
   // `---` or `...`. (A `---` followed by anything else is a thematic break.)
   const firstLine = text.slice(lines.starts[0]!, lines.ends[0]!).replace(/^\uFEFF/, '');
-  if (firstLine === '---' && count > 1 && YAML_KEY.test(text.slice(lines.starts[1]!, lines.ends[1]!))) {
+  if (whole && firstLine === '---' && count > 1 && YAML_KEY.test(text.slice(lines.starts[1]!, lines.ends[1]!))) {
     for (let i = 1; i < count; i++) {
       const l = text.slice(lines.starts[i]!, lines.ends[i]!);
       if (l === '---' || l === '...') {
@@ -262,7 +285,7 @@ export function scanDigest(text: string): Scan {
   let nextComment = text.indexOf('<!--');
   for (let i = first; i < count; i++) {
     // The line is text[s, e) (a BOM not counted); it is sliced out only where a pattern must read it.
-    const s = i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[i]!;
+    const s = i === 0 && whole && text.charCodeAt(0) === 0xfeff ? 1 : lines.starts[i]!;
     const e = lines.ends[i]!;
     if (fence) {
       const m = FENCE_CLOSE.exec(text.slice(s, e));
@@ -343,10 +366,18 @@ export function scanDigest(text: string): Scan {
       message: 'Unclosed HTML comment "<!--", expected "-->"; headings after it are read as part of the comment',
     });
   }
+  return { lines, outline, itemLines, breaks, definitionLines, problems, frontMatterLines: first, fences, endsOpen: fence !== null || comment !== null || rawHtml !== null };
+}
+
+/** A Scan of `text` from what scanParts found in it. */
+function makeScan(text: string, parts: ScanParts): Scan {
+  const { lines, itemLines, fences } = parts;
+  const count = lines.starts.length;
   let items: ListItemLine[] | undefined;
   return {
     lines,
-    outline,
+    outline: parts.outline,
+    itemLines,
     get items(): ListItemLine[] {
       items ??= itemLines.map((i) => {
         const start = lines.starts[i]! + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -370,12 +401,91 @@ export function scanDigest(text: string): Scan {
       }
       return out;
     },
-    breaks,
-    definitionLines,
-    problems,
-    frontMatterLines: first,
+    breaks: parts.breaks,
+    definitionLines: parts.definitionLines,
+    problems: parts.problems,
+    frontMatterLines: parts.frontMatterLines,
     fences,
-    endsOpen: fence !== null || comment !== null || rawHtml !== null,
+    endsOpen: parts.endsOpen,
     itemsRead: () => items !== undefined,
   };
+}
+
+/** The first position in a sorted list whose value `at` gives is at least `line`. */
+function firstAt<T>(list: readonly T[], line: number, at: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(list[mid]!) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The scan of `text`, the text `old` is the scan of with `edit` made (offsets into that text): the same
+ * as scanDigest(text). Only the lines from the last heading at or before the edit to the first heading
+ * after it are scanned again (to the end of the text when the edit leaves a fence, a comment or a raw
+ * HTML block open); the rest is moved. Headings are read only where nothing is open, so the lines after
+ * such a stretch read as they did. Pure. Papers lsp scans a buffer this way at each keystroke.
+ */
+export function spliceScan(old: Scan, text: string, edit: { start: number; end: number; text: string }): Scan {
+  const { starts, ends } = old.lines;
+  const count = starts.length;
+  const line = (h: { line: number }): number => h.line;
+  const a = firstAt(old.outline, lineOfOffset(old.lines, edit.start) + 1, line) - 1;
+  // NOTE: nothing to start from before the first heading (front matter, a BOM): scanned whole.
+  if (a < 0 || old.outline[a]!.line === 1) return scanDigest(text);
+  const from = old.outline[a]!.line;
+  const delta = edit.text.length - (edit.end - edit.start);
+  const wStart = starts[from - 1]!;
+  let b = firstAt(old.outline, lineOfOffset(old.lines, edit.end) + 1, line);
+  let to = b < old.outline.length ? old.outline[b]!.line : count + 1;
+  let parts = scanParts(text.slice(wStart, to <= count ? starts[to - 1]! + delta : text.length), false);
+  if (parts.endsOpen && to <= count) {
+    b = old.outline.length;
+    to = count + 1;
+    parts = scanParts(text.slice(wStart), false);
+  }
+  const moreLines = parts.lines.starts.length - (to - from);
+  // NOTE: built by index, not spread: a digest of 10k entries has ~80k lines and as many list items.
+  /** Sorted numbers: those before `lo`, then `own` moved by `base`, then those from `hi` on moved by `by`. */
+  const spliced = (xs: readonly number[], lo: number, hi: number, own: readonly number[], base: number, by: number): number[] => {
+    const i = firstAt(xs, lo, (x) => x);
+    const j = firstAt(xs, hi, (x) => x);
+    const out = xs.slice(0, i);
+    for (const x of own) out.push(x + base);
+    for (let k = j; k < xs.length; k++) out.push(xs[k]! + by);
+    return out;
+  };
+  const linesOf = (xs: readonly number[], own: readonly number[]): number[] => {
+    const out = xs.slice(0, from - 1);
+    for (const x of own) out.push(x + wStart);
+    for (let k = to - 1; k < count; k++) out.push(xs[k]! + delta);
+    return out;
+  };
+  const outline = old.outline.slice(0, a);
+  for (const h of parts.outline) outline.push({ ...h, line: h.line + from - 1, rawOffset: h.rawOffset + wStart });
+  for (let k = b; k < old.outline.length; k++) {
+    const h = old.outline[k]!;
+    outline.push({ ...h, line: h.line + moreLines, rawOffset: h.rawOffset + delta });
+  }
+  const fenceAt = firstAt(old.fences, to, ([open]) => open);
+  return makeScan(text, {
+    lines: { starts: linesOf(starts, parts.lines.starts), ends: linesOf(ends, parts.lines.ends) },
+    outline,
+    // 0-based, as scanParts keeps them.
+    itemLines: spliced(old.itemLines, from - 1, to - 1, parts.itemLines, from - 1, moreLines),
+    breaks: spliced(old.breaks, from, to, parts.breaks, from - 1, moreLines),
+    definitionLines: spliced(old.definitionLines, from, to, parts.definitionLines, from - 1, moreLines),
+    problems: [...parts.problems.map((p) => ({ ...p, line: p.line + from - 1 })), ...old.problems.filter((p) => p.line >= to).map((p) => ({ ...p, line: p.line + moreLines }))],
+    frontMatterLines: old.frontMatterLines,
+    fences: [
+      ...old.fences.slice(0, firstAt(old.fences, from, ([open]) => open)),
+      ...parts.fences.map(([open, close]): [number, number] => [open + from - 1, close + from - 1]),
+      ...old.fences.slice(fenceAt).map(([open, close]): [number, number] => [open + moreLines, close + moreLines]),
+    ],
+    endsOpen: to > count ? parts.endsOpen : old.endsOpen,
+  });
 }

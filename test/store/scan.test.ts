@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildStore } from '../../src/store/build.js';
 import { parseMarkdown } from '../../src/store/markdown.js';
 import { parseDigest } from '../../src/store/parse.js';
-import { scanDigest } from '../../src/store/scan.js';
+import { scanDigest, spliceScan, type Scan } from '../../src/store/scan.js';
 
 const parse = (text: string) => buildStore([parseDigest(text, 'x.md', { markdown: parseMarkdown })]);
 const titles = (text: string) => parse(text).entries.map((e) => e.title);
@@ -148,5 +148,49 @@ describe('scanDigest against remark-parse', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('spliceScan', () => {
+  // Everything a scan says, its items and each item's children included.
+  const facts = (scan: Scan) => ({
+    lines: scan.lines,
+    outline: scan.outline,
+    items: scan.items,
+    children: scan.items.map((item) => scan.children(item, Number.MAX_SAFE_INTEGER)),
+    itemLines: scan.itemLines,
+    breaks: scan.breaks,
+    definitionLines: scan.definitionLines,
+    problems: scan.problems,
+    frontMatterLines: scan.frontMatterLines,
+    fences: scan.fences,
+    endsOpen: scan.endsOpen,
+  });
+  const line = fc.constantFrom('## S', "### E[KDD'18]", '#### deep', '- note', '  - child', '* item', '1. one', 'text', '', '```', '~~~', '<!--', '-->', '<pre>', '</pre>', '<h3>H</h3>', '[d]: https://x', '---', 'a: b', '- - -', '中文 😀', '\uFEFF### B');
+  const typed = fc.constantFrom('x', '\n', '\r\n', '```', '<!--', '-->', '### ', '## ', '- ', '  - ', '<pre>', '</pre>', '---', '[e]: u', '中', '😀', '');
+
+  it('gives what scanning the edited text whole gives (property)', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.nat(), fc.nat(6), typed, (lines, eol, at, remove, put) => {
+        const before = lines.join(eol);
+        const whole = (i: number) => (i > 0 && (before.charCodeAt(i) & 0xfc00) === 0xdc00) || (before[i] === '\n' && before[i - 1] === '\r') ? i - 1 : i;
+        const start = whole(at % (before.length + 1));
+        const end = whole(Math.min(before.length, start + remove));
+        const after = before.slice(0, start) + put + before.slice(end);
+        expect(facts(spliceScan(scanDigest(before), after, { start, end, text: put }))).toEqual(facts(scanDigest(after)));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('scans again only from the heading before the edit to the one after it', () => {
+    const before = ['# T', '## S', '### A', '- a', '### B', '- b', '```', 'x', '```', '### C', '- c', ''].join('\n');
+    const at = before.indexOf('- b') + 3;
+    const after = `${before.slice(0, at)}!${before.slice(at)}`;
+    const spliced = spliceScan(scanDigest(before), after, { start: at, end: at, text: '!' });
+    expect(facts(spliced)).toEqual(facts(scanDigest(after)));
+    // An edit that opens a fence reads on to the end: the headings after it are code now.
+    const open = `${before.slice(0, at)}\n\`\`\`${before.slice(at)}`;
+    expect(spliceScan(scanDigest(before), open, { start: at, end: at, text: '\n```' }).outline.map((h) => h.raw)).toEqual(['T', 'S', 'A', 'B']);
   });
 });
