@@ -5,6 +5,7 @@ import { definitionPrefix, extractLinks, mayHoldLinks, type MarkdownParser } fro
 import type { OrgRegistry } from '../store/orgs.js';
 import { lineOfOffset, scanDigest, type Lines, type Scan } from '../store/scan.js';
 import { referenceDefinitions } from '../store/parse.js';
+import { keyOf } from '../store/text.js';
 import type { Digest, Entry, FileInfo, Link } from '../store/schema.js';
 import type { VenueRegistry } from '../store/venues.js';
 import { parseDirectives, type Directives, type RuleNames } from './directives.js';
@@ -29,6 +30,8 @@ export interface LintContext {
   file(name: string): LintFile;
   /** The entry's heading, parsed once and shared by every rule. */
   heading(entry: Entry): ParsedHeading;
+  /** keyOf(text) (store/text.ts), made once. */
+  nameKey(text: string): string;
   /** Links of a file outside its entries (before the first section, section intros); entries hold their own. */
   looseLinks(file: string): readonly Link[];
   /** Whether a path (from linkTarget) exists; the command prepares the answers, rules do no I/O. */
@@ -52,14 +55,24 @@ export interface LintContextInput {
   /** The parse's line scans of these texts by file name, when at hand (else each file is scanned here). */
   scans?: ReadonlyMap<string, Scan>;
   /**
-   * Headings parsed by an earlier lint with the same venue registry, by marker and text, to take
-   * again and add to (the language server lints every keystroke; most headings did not change).
+   * What earlier lints with the same venue registry worked out, to take again and add to (the language
+   * server lints every keystroke; most headings and titles did not change).
    */
-  headings?: Map<string, ParsedHeading>;
+  memo?: LintMemo;
 }
 
-/** Headings a memo keeps at most: past it, it starts again (typing in a heading adds one a keystroke). */
-const HEADING_MEMO_MAX = 200_000;
+/** Headings parsed (by marker, then text) and comparison keys made (by text) by earlier lints. */
+export interface LintMemo {
+  headings: Map<string, Map<string, ParsedHeading>>;
+  keys: Map<string, string>;
+}
+
+export function createLintMemo(): LintMemo {
+  return { headings: new Map(), keys: new Map() };
+}
+
+/** Headings, or keys, a memo keeps at most: past it, it starts again (typing in a heading adds one a keystroke). */
+const MEMO_MAX = 200_000;
 
 /**
  * The file a relative link points at, from the linking file's path: the URL without `?query`
@@ -116,9 +129,12 @@ export function createLintContext(input: LintContextInput): LintContext {
     files.push(file);
     byName.set(info.file, file);
   }
-  const headings = new WeakMap<Entry, ParsedHeading>();
-  const memo = input.headings ?? new Map<string, ParsedHeading>();
-  if (memo.size > HEADING_MEMO_MAX) memo.clear();
+  const headings = new Map<Entry, ParsedHeading>();
+  const memo = input.memo ?? createLintMemo();
+  let memoSize = 0;
+  for (const byText of memo.headings.values()) memoSize += byText.size;
+  if (memoSize > MEMO_MAX) memo.headings.clear();
+  if (memo.keys.size > MEMO_MAX) memo.keys.clear();
   const loose = new Map<string, Link[]>();
   const isVenue = (name: string): boolean => input.venues.isKnown(name);
   const exists = input.exists ?? (() => true);
@@ -138,12 +154,20 @@ export function createLintContext(input: LintContextInput): LintContext {
       if (!h) {
         const at = byName.get(entry.file)?.info.entries.at;
         const marker = at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ';
-        const key = `${marker}\n${entry.heading.raw}`;
-        h = memo.get(key);
-        if (!h) memo.set(key, (h = parseHeading(entry.heading.raw, isVenue, { marker })));
+        // NOTE: by marker, then by the heading's own text: an entry's text is the same string from one
+        // lint to the next, so finding it again costs no new key.
+        let byText = memo.headings.get(marker);
+        if (!byText) memo.headings.set(marker, (byText = new Map()));
+        h = byText.get(entry.heading.raw);
+        if (!h) byText.set(entry.heading.raw, (h = parseHeading(entry.heading.raw, isVenue, { marker })));
         headings.set(entry, h);
       }
       return h;
+    },
+    nameKey(text) {
+      let key = memo.keys.get(text);
+      if (key === undefined) memo.keys.set(text, (key = keyOf(text)));
+      return key;
     },
     looseLinks(name) {
       let links = loose.get(name);

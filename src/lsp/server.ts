@@ -22,7 +22,7 @@ import { findHits } from '../commands/search-hits.js';
 import { PapersError } from '../errors.js';
 import type { Io } from '../io.js';
 import { activeRules } from '../lint/config.js';
-import { linkTarget } from '../lint/context.js';
+import { createLintMemo, linkTarget, type LintMemo } from '../lint/context.js';
 import { fixFile } from '../lint/fix.js';
 import { rules } from '../lint/rules/index.js';
 import type { ActiveRule } from '../lint/run.js';
@@ -31,7 +31,6 @@ import type { LintMessage } from '../lint/types.js';
 import { parseQuery } from '../search/query.js';
 import { parseDigest, reuseChunks, type ParsedChunk, type ParsedFile } from '../store/parse.js';
 import { scanDigest, spliceScan, type Scan } from '../store/scan.js';
-import type { ParsedHeading } from '../store/heading.js';
 import type { Store } from '../store/store.js';
 import { markdownFor } from '../store/texts.js';
 import { headingCompletions } from './complete.js';
@@ -219,11 +218,11 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       return found;
     };
   };
-  /** Headings parsed by earlier lints, for each venue registry (a new config makes a new one). */
-  const headingMemos = new WeakMap<Store['venues'], Map<string, ParsedHeading>>();
-  const headingsFor = (store: Store): Map<string, ParsedHeading> => {
-    let memo = headingMemos.get(store.venues);
-    if (!memo) headingMemos.set(store.venues, (memo = new Map()));
+  /** What earlier lints worked out (headings, name keys), for each venue registry (a new config makes a new one). */
+  const memos = new WeakMap<Store['venues'], LintMemo>();
+  const memoFor = (store: Store): LintMemo => {
+    let memo = memos.get(store.venues);
+    if (!memo) memos.set(store.venues, (memo = createLintMemo()));
     return memo;
   };
   let linted: { store: Store; lint: Promise<StoreLint | null> } | null = null;
@@ -234,7 +233,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
     const scanned = scans.get(store) ?? new Map<string, Scan>();
     for (const f of store.files) if (!scanned.has(f.file)) scanned.set(f.file, scanDigest(store.text(f.file)));
     scans.set(store, scanned);
-    const lint = run ? lintOfStore(store, run, existsNow(), scanned, headingsFor(store)) : Promise.resolve(null);
+    const lint = run ? lintOfStore(store, run, existsNow(), scanned, memoFor(store)) : Promise.resolve(null);
     linted = { store, lint: lint.catch((error: unknown) => (log.error(`lint failed: ${errorText(error)}`), null)) };
     return linted.lint;
   };

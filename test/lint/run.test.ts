@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLintContext } from '../../src/lint/context.js';
+import { createLintContext, createLintMemo, type LintMemo } from '../../src/lint/context.js';
 import { activeRules, ruleNames } from '../../src/lint/config.js';
 import { lintStore } from '../../src/lint/lint.js';
-import type { ParsedHeading } from '../../src/store/heading.js';
 import { noTodo } from '../../src/lint/rules/no-todo.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { runRules } from '../../src/lint/run.js';
@@ -103,31 +102,47 @@ describe('runRules', () => {
   });
 });
 
-describe('the heading memo (what the language server keeps between keystrokes)', () => {
-  const lintWith = async (text: string, headings?: Map<string, ParsedHeading>) => {
+describe('the lint memo (what the language server keeps between keystrokes)', () => {
+  const lintWith = async (text: string, memo?: LintMemo) => {
     const texts = new Map([['d.md', text]]);
     const { digest, venues, markdown, scans } = await parseTexts(texts, {});
-    return lintStore({ digest, texts, venues, config: {}, active: activeRules(rules, undefined), markdown, scans, headings }).files[0]!.messages;
+    return lintStore({ digest, texts, venues, config: {}, active: activeRules(rules, undefined), markdown, scans, memo }).files[0]!.messages;
   };
   const BEFORE = "## S\n### A Title[Arivx'19][UW]\n- x\n### (B)Other Title.[KDD'20]\n- y\n## T\n- [ICCV'17] [Listed](u)\n";
   const AFTER = "## S\n### A Title[Arivx'19][UW]\n- x\n- 新的 TODO\n### (B)Other Title[KDD'20]\n- y\n### New[NIPS'16]\n";
 
+  const headingCount = (memo: LintMemo) => [...memo.headings.values()].reduce((n, byText) => n + byText.size, 0);
+
   it('gives every finding a lint without it gives, across edits of the text', async () => {
-    const memo = new Map<string, ParsedHeading>();
+    const memo = createLintMemo();
     expect(await lintWith(BEFORE, memo)).toEqual(await lintWith(BEFORE));
-    const kept = memo.size;
+    const kept = headingCount(memo);
+    const keys = memo.keys.size;
     expect(kept).toBeGreaterThan(0);
+    expect(keys).toBeGreaterThan(0);
     expect(await lintWith(AFTER, memo)).toEqual(await lintWith(AFTER));
     // The changed and new headings are added; the others were taken as they were.
-    expect(memo.size).toBe(kept + 2);
+    expect(headingCount(memo)).toBe(kept + 2);
+    // A title key for the new entry, and for the one whose title lost its full stop.
+    expect(memo.keys.size).toBe(keys + 2);
   });
 
   it('is what the rules read: a heading found in it is not parsed again', async () => {
-    const memo = new Map<string, ParsedHeading>();
+    const memo = createLintMemo();
     await lintWith(BEFORE, memo);
-    const key = [...memo.keys()].find((k) => k.includes('Arivx'))!;
-    memo.set(key, { ...memo.get(key)!, venueSpan: null });
+    const byText = memo.headings.get('### ')!;
+    const key = [...byText.keys()].find((k) => k.includes('Arivx'))!;
+    byText.set(key, { ...byText.get(key)!, venueSpan: null });
     expect((await lintWith(BEFORE, memo)).map((m) => m.ruleId)).not.toContain('venue-spelling');
     expect((await lintWith(BEFORE)).map((m) => m.ruleId)).toContain('venue-spelling');
+  });
+
+  it('gives the duplicate rule the keys it keeps', async () => {
+    const memo = createLintMemo();
+    const twice = "## S\n### Deep Interest Network[KDD'18]\n- a\n### deep interest network.[KDD'18]\n- b\n";
+    expect((await lintWith(twice, memo)).map((m) => m.ruleId)).toContain('no-duplicate-entry');
+    // A key it holds is the one used: made different, the two titles are no duplicates.
+    memo.keys.set('Deep Interest Network', 'something else');
+    expect((await lintWith(twice, memo)).map((m) => m.ruleId)).not.toContain('no-duplicate-entry');
   });
 });

@@ -2,7 +2,6 @@
 import * as z from 'zod/mini';
 import { SeveritySchema } from '../../config/schema.js';
 import type { Entry } from '../../store/schema.js';
-import { keyOf } from '../../store/text.js';
 import { defineRule } from '../types.js';
 
 const Options = z.strictObject({
@@ -28,9 +27,9 @@ export const noDuplicateEntry = defineRule({
     const byTitle = new Map<string, Entry>();
     const byAlias = new Map<string, Entry>();
     for (const entry of context.digest.entries) {
-      const titleKey = keyOf(entry.title);
+      const titleKey = context.nameKey(entry.title);
       // NOTE: a trailing `+` names another model (`DeepLabv3+` after `DeepLabv3`): it stays in the key.
-      const aliasKey = entry.alias ? keyOf(entry.alias) + (/\++$/.exec(entry.alias.trim())?.[0] ?? '') : '';
+      const aliasKey = entry.alias ? context.nameKey(entry.alias) + (/\++$/.exec(entry.alias.trim())?.[0] ?? '') : '';
       // A title may repeat another entry's alias (`### TrOCR` after `### ...(TrOCR)`), and the other way round.
       const sameTitle = titleKey ? (byTitle.get(titleKey) ?? byAlias.get(titleKey)) : undefined;
       const sameAlias = !sameTitle && aliasKey ? (byAlias.get(aliasKey) ?? byTitle.get(aliasKey)) : undefined;
