@@ -130,6 +130,21 @@ export function createLintContext(input: LintContextInput): LintContext {
     byName.set(info.file, file);
   }
   const headings = new Map<Entry, ParsedHeading>();
+  /** Each file's entry marker, and the memo's headings for it. */
+  const markers = new Map<string, { marker: string; byText: Map<string, ParsedHeading> }>();
+  const headingsOf = (file: string): { marker: string; byText: Map<string, ParsedHeading> } => {
+    let got = markers.get(file);
+    if (!got) {
+      const at = byName.get(file)?.info.entries.at;
+      const marker = at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ';
+      // NOTE: by marker, then by the heading's own text: an entry's text is the same string from one
+      // lint to the next, so finding it again costs no new key.
+      let byText = memo.headings.get(marker);
+      if (!byText) memo.headings.set(marker, (byText = new Map()));
+      markers.set(file, (got = { marker, byText }));
+    }
+    return got;
+  };
   const memo = input.memo ?? createLintMemo();
   let memoSize = 0;
   for (const byText of memo.headings.values()) memoSize += byText.size;
@@ -152,12 +167,7 @@ export function createLintContext(input: LintContextInput): LintContext {
     heading(entry) {
       let h = headings.get(entry);
       if (!h) {
-        const at = byName.get(entry.file)?.info.entries.at;
-        const marker = at && 'bullets' in at ? '- ' : at ? `${'#'.repeat(at.heading)} ` : '### ';
-        // NOTE: by marker, then by the heading's own text: an entry's text is the same string from one
-        // lint to the next, so finding it again costs no new key.
-        let byText = memo.headings.get(marker);
-        if (!byText) memo.headings.set(marker, (byText = new Map()));
+        const { marker, byText } = headingsOf(entry.file);
         h = byText.get(entry.heading.raw);
         if (!h) byText.set(entry.heading.raw, (h = parseHeading(entry.heading.raw, isVenue, { marker })));
         headings.set(entry, h);

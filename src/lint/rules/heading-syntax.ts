@@ -14,9 +14,10 @@ export const headingSyntax = defineRule({
     good: "## Systems\n### TVM: an automated end-to-end optimizing compiler for deep learning[OSDI'18][UW]\n- compiles graphs to tensor programs\n\n### Ansor: Generating High-Performance Tensor Programs[OSDI'20][Berkeley]\n- a larger search space, searched well\n",
   },
   check(context, report) {
-    const missingSpace = (file: string, heading: { start: number; rawOffset: number }, marker: string): void => {
+    const missingSpace = (file: string, heading: { start: number; rawOffset: number }): void => {
       const { text } = context.file(file);
-      if (text[heading.rawOffset - 1] !== '#') return;
+      if (text.charCodeAt(heading.rawOffset - 1) !== 35 /* # */) return;
+      const marker = marks(file, heading);
       let eol = heading.rawOffset;
       while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
       // A bare `##` is an empty heading, not one missing its space (the fix would only add a trailing space).
@@ -34,9 +35,9 @@ export const headingSyntax = defineRule({
     };
     // The marker as written: `##` for a section, `###` (or the file's entry level) for an entry.
     const marks = (file: string, heading: { start: number; rawOffset: number }): string => /#+$/.exec(context.file(file).text.slice(heading.start, heading.rawOffset))?.[0] ?? '##';
-    for (const section of context.digest.sections) missingSpace(section.file, section.heading, marks(section.file, section.heading));
+    for (const section of context.digest.sections) missingSpace(section.file, section.heading);
     for (const entry of context.digest.entries) {
-      missingSpace(entry.file, entry.heading, marks(entry.file, entry.heading));
+      missingSpace(entry.file, entry.heading);
       for (const issue of context.heading(entry).issues) {
         if (issue.code === 'trailing-punctuation') continue;
         report({

@@ -1,5 +1,4 @@
 // PL007 org-spelling: one organisation written in several ways (`google` and `Google`).
-import { keyOf } from '../../store/text.js';
 import type { Entry } from '../../store/schema.js';
 import { defineRule } from '../types.js';
 
@@ -42,7 +41,7 @@ export const orgSpelling = defineRule({
           return;
         }
         if (known.match !== 'unknown') return;
-        const key = keyOf(org);
+        const key = context.nameKey(org);
         if (!key) return;
         const list = unknown.get(key) ?? [];
         list.push(occurrence);
