@@ -37,6 +37,7 @@ export interface Client {
   /** The next diagnostics published for `uri` that satisfy `accept` (the last published ones if they do). */
   diagnostics(uri: string, accept?: (p: Published) => boolean, timeoutMs?: number): Promise<Published>;
   open(uri: string, text: string, version?: number): void;
+  close(uri: string): void;
   change(uri: string, version: number, changes: Array<{ range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): void;
   request<R = unknown>(method: string, params: unknown): Promise<R>;
   /** shutdown, exit: resolves to the server's exit code. */
@@ -108,6 +109,9 @@ export async function startClient(options: { root: string | null; cwd?: string; 
     },
     open(uri, text, version = 1) {
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    },
+    close(uri) {
+      connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
     change(uri, version, changes) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });

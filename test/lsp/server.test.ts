@@ -126,6 +126,41 @@ describe('diagnostics', () => {
     expect(readFileSync(ws.path('notes/papers.md'), 'utf8')).toBe(DIGEST);
   });
 
+  it('gives, keystroke after keystroke, the findings of the same text opened afresh', async () => {
+    // Typed into notes (spliced into the last store), into a heading, a new heading and a fence (parsed whole).
+    const { ws, uri } = notesWorkspace();
+    const typist = await start({ root: ws.root });
+    const fresh = await start({ root: ws.root });
+    typist.open(uri, DIGEST);
+    await typist.diagnostics(uri, (p) => p.version === 1);
+    const doc = TextDocument.create(uri, 'markdown', 1, DIGEST);
+    const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character } });
+    const keys: Array<{ range: ReturnType<typeof at>; text: string }> = [
+      { range: at(5, 2), text: 'x' },
+      { range: at(5, 3), text: ' FIXME' },
+      { range: at(9, 0), text: '- 新 TODO\n' },
+      { range: at(4, 16), text: 'X' },
+      { range: at(10, 0), text: "### Foo Bar(FB)[KDD'19]\n" },
+      { range: at(6, 0), text: '```\n' },
+      { range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' },
+      { range: at(9, 4), text: '😀' },
+    ];
+    const sorted = (p: Published) => p.diagnostics.map((d) => JSON.stringify([d.range, d.code, d.message])).sort();
+    for (const [k, key] of keys.entries()) {
+      const version = k + 2;
+      typist.change(uri, version, [key]);
+      TextDocument.update(doc, [key], version);
+      const typed = await typist.diagnostics(uri, (p) => p.version === version);
+      fresh.open(uri, doc.getText(), version);
+      const opened = await fresh.diagnostics(uri, (p) => p.version === version);
+      expect(sorted(typed)).toEqual(sorted(opened));
+      fresh.close(uri);
+    }
+    expect(readFileSync(ws.path('notes/papers.md'), 'utf8')).toBe(DIGEST);
+    expect(await typist.stop()).toBe(0);
+    expect(await fresh.stop()).toBe(0);
+  });
+
   it('applies the config and inline directives as papers lint does', async () => {
     const config = JSON.stringify({ lint: { rules: { 'no-todo': 'info', 'missing-metadata': 'off' } } });
     const text = DIGEST.replace('### Empty', '<!-- papers-lint-disable-next-line no-empty-entry -->\n### Empty');
