@@ -141,7 +141,8 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
   /** Each open notes file's buffer, parsed into the store as on disk. */
   const parsedFrom = async (store: Store, open: ReadonlyArray<{ file: string; text: string }>): Promise<Store> => {
     let s = store;
-    const scanned = new Map<string, Scan>();
+    // The scans of the files as on disk carry over (this may be the store itself); a buffer's is its parse's.
+    const scanned = new Map(scans.get(store));
     for (const { file, text } of open) {
       const disk = store.text(file);
       if (text === disk || BOM + text === disk) continue;
@@ -149,6 +150,7 @@ export async function serveLsp(outer: Context, options: ServeOptions): Promise<n
       chunks.set(file, parsed.chunks ?? []);
       s = s.withText(file, text, parsed);
       if (parsed.scan) scanned.set(file, parsed.scan);
+      else scanned.delete(file);
     }
     scans.set(s, scanned);
     buffered.set(s, new Set(open.map((o) => o.file)));
