@@ -324,6 +324,78 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
   return { files, rows, sectionReadings: sectionReadingsOf(files, known) };
 }
 
+/** The fields of an earlier layout's row, as an object. */
+export function rowFieldsAt(ref: RowRef): RowFields {
+  const { file: _file, offset: _offset, line: _line, id: _id, ...fields } = rowAt(ref.layout, ref.row);
+  return fields;
+}
+
+/** The column with string `i` made `value`. */
+function withString(column: StringColumn, i: number, value: string): StringColumn {
+  const start = columnStart(column, i);
+  const end = column.ends[i]!;
+  const ends = column.ends.slice();
+  const by = value.length - (end - start);
+  for (let k = i; k < ends.length; k++) ends[k]! += by;
+  return { joined: column.joined.slice(0, start) + value + column.joined.slice(end), ends };
+}
+
+/** The numbers with number `i` made `value`. */
+function withNumber<T extends Int32Array | Uint8Array>(column: T, i: number, value: number): T {
+  const out = column.slice() as T;
+  out[i] = value;
+  return out;
+}
+
+/**
+ * What buildLayout gives for `layout`'s own parts but row `row` of file `k`: `fields` made for it, the
+ * file's frame `frame` and its rows after it moved by `chars` characters and `feeds` lines. Made by
+ * copying only the columns that change (the others are shared: a layout is never changed once
+ * made). Null when the row's fields change more than its key, length, stub and TODOs (a heading
+ * edited: its id and the names of others may change), or the row is not one of file `k`'s.
+ */
+export function withRow(layout: StoreLayout, k: number, part: Pick<LayoutPart, 'path' | 'sha1' | 'frame'>, row: number, fields: RowFields, chars: number, feeds: number): StoreLayout | null {
+  const { rows } = layout;
+  if (row < 0 || row >= rows.size || rows.file[row] !== k) return null;
+  const old = rowAt(layout, row);
+  const same =
+    old.title === fields.title &&
+    old.alias === fields.alias &&
+    old.venue === fields.venue &&
+    old.year === fields.year &&
+    old.section === fields.section &&
+    old.definitions === fields.definitions &&
+    old.idBase === fields.idBase &&
+    old.orgs.length === fields.orgs.length &&
+    old.orgs.every((o, i) => o === fields.orgs[i]);
+  if (!same) return null;
+  let end = row + 1;
+  while (end < rows.size && rows.file[end] === k) end++;
+  const offset = rows.offset.slice();
+  const line = rows.line.slice();
+  for (let i = row + 1; i < end; i++) {
+    offset[i]! += chars;
+    line[i]! += feeds;
+  }
+  const { frame } = part;
+  const files = layout.files.map((f, j): LayoutFile =>
+    j === k ? { path: part.path, sha1: part.sha1, info: frame.info, sections: frame.sections, problems: frame.problems, headingDiagnostics: frame.headingDiagnostics } : f,
+  );
+  return {
+    files,
+    rows: {
+      ...rows,
+      key: old.key === fields.key ? rows.key : withString(rows.key, row, fields.key),
+      offset,
+      line,
+      length: withNumber(rows.length, row, fields.length),
+      stub: withNumber(rows.stub, row, fields.stub ? 1 : 0),
+      todoCount: withNumber(rows.todoCount, row, fields.todoCount),
+    },
+    sectionReadings: layout.sectionReadings,
+  };
+}
+
 function orgsAt(rows: LayoutRows, i: number): string[] {
   const out: string[] = [];
   for (let k = i === 0 ? 0 : rows.orgEnds[i - 1]!; k < rows.orgEnds[i]!; k++) out.push(columnAt(rows.orgs, k));

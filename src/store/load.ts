@@ -11,7 +11,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildLayout, keyAt, placeAt, rowFields, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
+import { buildLayout, keyAt, placeAt, rowFields, rowFieldsAt, withRow, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
 import { parseChunk, splitDigest, type ChunkSource, type DigestFrame, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
@@ -214,12 +214,13 @@ function storeOf(loaded: Loaded, state: State): Store {
     parseOf: (chunk: number) => EntryParse | undefined,
     keptRow: ((chunk: number) => number | undefined) | undefined,
     fingerprint: Fingerprint | undefined,
+    built?: StoreLayout,
   ): Store => {
     const next: NotesFile[] = files.map((f, j) => (j === k ? { ...f, sha1: '', bytes: undefined, text } : f));
     // NOTE: taken now, not read through this state when asked: a state made of another must not hold
     // on to it (papers lsp makes one of the last at every keystroke; a chain would keep them all).
     const segments = files.map((_, j) => (j === k ? null : state.segmentOf(j)));
-    const after = buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? part : layoutPart(layout, j))), layout.sectionReadings);
+    const after = built ?? buildLayout(layout.files.map((f, j): LayoutPart => (j === k ? part : layoutPart(layout, j))), layout.sectionReadings);
     const { first, count } = rowsOf(k);
     const n = part.chunks.length;
     const made = new Map<number, EntryParse>();
@@ -320,14 +321,18 @@ function storeOf(loaded: Loaded, state: State): Store {
       // The edit must be what makes `text` of the text now (the caller's bug otherwise, never a wrong store).
       if (text.length !== before.length - (edit.end - edit.start) + edit.text.length || !text.startsWith(chunkText, offset)) return null;
       let parse: EntryParse | undefined;
-      const fields = (source: ChunkSource): RowFields => rowFields(chunkKey(source), source, (parse = parseChunk(source, registries)));
-      const input = { part: layoutPart(layout, k), facts, index: j, length, feeds: countFeeds(before, offset, offset + length), notes: old.notes, text: chunkText, fileLength: text.length };
+      let made: RowFields | undefined;
+      const fields = (source: ChunkSource): RowFields => (made = rowFields(chunkKey(source), source, (parse = parseChunk(source, registries))));
+      const feeds = countFeeds(before, offset, offset + length);
+      const input = { part: layoutPart(layout, k), facts, index: j, length, feeds, notes: old.notes, text: chunkText, fileLength: text.length };
       const part = spliceChunk(input, (name) => registries.venues.isKnown(name), fields);
-      if (!part || !parse) return null;
-      const made = parse;
+      if (!part || !parse || !made) return null;
+      const own = parse;
+      // The layout with that row's fields and the rows after it moved (buildLayout when its heading changed).
+      const built = withRow(layout, k, { path: p, sha1: '', frame: part.frame }, row, made, chunkText.length - length, countFeeds(chunkText) - feeds) ?? undefined;
       // NOTE: every other parse is taken over now, not read through this state later: a buffer typed into
       // makes a state a keystroke, and a chain of states to look a parse up through would grow with each.
-      return written(k, text, part, facts, (c) => (c === j ? made : cachedParse(first + c)), undefined, undefined);
+      return written(k, text, part, facts, (c) => (c === j ? own : cachedParse(first + c)), undefined, undefined, built);
     },
     keep(bytes) {
       const k = state.unwritten;
@@ -408,7 +413,17 @@ interface Parsed {
 }
 
 /** How a file came into a new layout: as the cached store has it, spliced into it, or split whole. */
-type FilePlan = { kind: 'same' | 'spliced'; part: LayoutPart; segments: FileSegments | null; parse?: { index: number; parse: EntryParse } } | { kind: 'split'; text: string };
+type FilePlan =
+  | { kind: 'same' | 'spliced'; part: LayoutPart; segments: FileSegments | null; parse?: { index: number; parse: EntryParse }; row?: SplicedRow }
+  | { kind: 'split'; text: string };
+
+/** The one row a splice changed: its chunk's position in the file, its new fields, and how far the rows after it moved. */
+interface SplicedRow {
+  index: number;
+  fields: RowFields;
+  chars: number;
+  feeds: number;
+}
 
 /**
  * The layout of the notes now: a file the cached store holds with the same bytes is taken as it is;
@@ -462,7 +477,29 @@ function parseLayout(
     return { path: f.path, sha1: f.sha1, frame, chunks };
   });
   tick?.(1);
-  return { layout: buildLayout(parts, cache.sectionReadings()), segments };
+  return { layout: splicedLayout(before, plans, parts) ?? buildLayout(parts, cache.sectionReadings()), segments };
+}
+
+/**
+ * The cached store's layout with the one row a hand edit changed (withRow), when the files are those
+ * it holds, in its order, and all but that one's unchanged; else null (buildLayout).
+ */
+function splicedLayout(before: CachedStore | null | undefined, plans: readonly FilePlan[], parts: readonly LayoutPart[]): StoreLayout | null {
+  if (!before || plans.length !== before.layout.files.length) return null;
+  let at = -1;
+  for (let k = 0; k < plans.length; k++) {
+    const plan = plans[k]!;
+    if (plan.kind === 'split' || parts[k]!.path !== before.layout.files[k]!.path) return null;
+    if (plan.kind === 'spliced') {
+      if (at >= 0 || !plan.row) return null;
+      at = k;
+    }
+  }
+  if (at < 0) return null;
+  const { row } = plans[at] as { row: SplicedRow };
+  let first = 0;
+  while (first < before.layout.rows.size && before.layout.rows.file[first]! < at) first++;
+  return withRow(before.layout, at, parts[at]!, first + row.index, row.fields, row.chars, row.feeds);
 }
 
 /** A chunk's row fields: those of the cached store's row under its key, else made from a new parse (given too). */
@@ -493,9 +530,11 @@ function splicedPlan(before: CachedStore, k: number, f: NotesFile, registries: R
   const text = heading.text + body.text;
   const length = before.layout.rows.length[ref.row]!;
   let made: { index: number; parse: EntryParse } | undefined;
+  let own: RowFields | undefined;
   const fields = (source: ChunkSource): RowFields | RowRef => {
     const got = fieldsOf(source, registries, cache);
     if (got.parse) made = { index: changed.chunk, parse: got.parse };
+    own = 'layout' in got.fields ? rowFieldsAt(got.fields) : got.fields;
     return got.fields;
   };
   const input = {
@@ -512,7 +551,8 @@ function splicedPlan(before: CachedStore, k: number, f: NotesFile, registries: R
   if (!spliced) return null;
   f.encoding = 'utf-8';
   const segments = withBody(old, changed.part, changed.body, countFeeds(body.text));
-  return { kind: 'spliced', part: spliced, segments, ...(made ? { parse: made } : {}) };
+  const row = own && { index: changed.chunk, fields: own, chars: text.length - length, feeds: countFeeds(text) - input.feeds };
+  return { kind: 'spliced', part: spliced, segments, ...(made ? { parse: made } : {}), ...(row ? { row } : {}) };
 }
 
 /** The store's products: cached with the store, or (without a cache) built once in this run. */

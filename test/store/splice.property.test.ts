@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkKey } from '../../src/cache/store-cache.js';
-import { rowFields, type LayoutPart } from '../../src/store/layout.js';
+import { buildLayout, rowFields, withRow, type LayoutPart, type RowFields } from '../../src/store/layout.js';
 import { parseChunk, splitDigest, type DigestFrame } from '../../src/store/parse.js';
 import { countFeeds, spliceChunk, spliceCuts } from '../../src/store/splice.js';
 import { createTodoMatcher } from '../../src/store/todos.js';
@@ -120,6 +120,44 @@ describe('spliceChunk (property)', () => {
     );
     // Most edits are notes under a heading: a splice that always said null would pass the check above.
     expect(made).toBeGreaterThan(500);
+  });
+});
+
+describe('withRow (property)', () => {
+  it('gives the layout buildLayout gives for the spliced part, or null when the heading changed', () => {
+    let made = 0;
+    fc.assert(
+      fc.property(digest, fc.boolean(), fc.nat(), bodyEdit, (d, final, pick, e) => {
+        const text = textOf(d, final);
+        const chunks = splitDigest(text, '/n.md', registries).chunks;
+        if (!chunks.length) return;
+        const index = pick % chunks.length;
+        const { result } = spliced(text, index, e);
+        if (result === null) return;
+        const before = buildLayout([partOf(text).part]);
+        const fields = result.chunks[index]!.fields as RowFields;
+        const length = chunks[index]!.source.text.length;
+        const chars = fields.length - length;
+        const feeds = result.chunks[index + 1] ? result.chunks[index + 1]!.line - chunks[index + 1]!.line : 0;
+        const patched = withRow(before, 0, result, index, fields, chars, feeds);
+        if (patched === null) return;
+        made++;
+        expect(patched).toEqual(buildLayout([result]));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(made).toBeGreaterThan(500);
+  });
+
+  it('says null for another file or a changed title', () => {
+    const text = "## S\n### A[KDD'18]\n- a\n### B\n- b\n";
+    const { part } = partOf(text);
+    const layout = buildLayout([part]);
+    const fields = part.chunks[0]!.fields as RowFields;
+    expect(withRow(layout, 0, part, 0, fields, 0, 0)).toEqual(layout);
+    expect(withRow(layout, 1, part, 0, fields, 0, 0)).toBeNull();
+    expect(withRow(layout, 0, part, 0, { ...fields, title: 'Other' }, 0, 0)).toBeNull();
+    expect(withRow(layout, 0, part, 0, { ...fields, orgs: ['X'] }, 0, 0)).toBeNull();
   });
 });
 
