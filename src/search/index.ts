@@ -465,7 +465,7 @@ export function updateOverlay(old: Overlay, wholeIds: readonly string[], fresh: 
 function updateProduct(previous: SearchIndexProduct, change: StoreChange, store: Store): Partial<SearchIndexProduct> {
   const n = change.previous.length;
   const old = previous.overlay;
-  const ids = store.summaries().map((s) => s.id);
+  const ids = store.ids();
   const stable = change.previousSize === n && change.previous.every((at, i) => at === i || at < 0);
   if (stable) {
     const fresh: number[] = [];

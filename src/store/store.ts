@@ -2,6 +2,7 @@
 // a command needs it, and the products derived from them. How it was made (parsed now, or read from
 // the cache) and how its products are kept are not a command's business.
 import type { Config } from '../config/schema.js';
+import { columnAt } from './columns.js';
 import { sectionSlugs } from './build.js';
 import { layoutDiagnostics, layoutEntry, layoutSections, layoutSummaries, placeAt, rowNames, sectionAt, summaryAt, type EntrySummary, type StoreLayout } from './layout.js';
 import type { MarkdownParser } from './links.js';
@@ -32,6 +33,8 @@ export interface Store {
   summaries(): readonly EntrySummary[];
   /** The summary of the entry at this position (without making every other one). */
   summary(position: number): EntrySummary;
+  /** Every entry's id, in store order (without making their summaries). */
+  ids(): readonly string[];
   /** The position of the entry whose heading is at this line of this file, or -1. */
   positionAt(file: string, line: number): number;
   /**
@@ -131,6 +134,7 @@ export function createStore(source: StoreSource): Store {
     return p;
   };
   let summaries: EntrySummary[] | undefined;
+  let ids: string[] | undefined;
   let sections: Section[] | undefined;
   const files = layout.files.map((f) => ({ ...f.info, file: nameOf(f.path) }));
 
@@ -192,6 +196,7 @@ export function createStore(source: StoreSource): Store {
     },
     size,
     summaries: () => (summaries ??= layoutSummaries(layout, slugs, nameOf)),
+    ids: () => (ids ??= summaries ? summaries.map((s) => s.id) : Array.from({ length: size }, (_, i) => columnAt(layout.rows.id, i))),
     summary(position) {
       if (summaries) return summaries[position]!;
       named ??= rowNames(layout, slugs, nameOf);

@@ -14,7 +14,10 @@ const START = ['# Digest', '', '## Recsys', "### Deep Interest Network(DIN)[KDD'
 const line = fc.constantFrom('- a new note', '- 中文笔记 TODO', '## New Section', "### Fresh Paper(FP)[NeurIPS'20][MIT]", '### Bare', '- [x](./y.md)', '```', '');
 
 const shape = async (store: Store) => ({
+  // Taken before the summaries are made (ids() reads the layout then), and compared with theirs.
+  ids: [...store.ids()],
   summaries: store.summaries(),
+  idsOfSummaries: store.summaries().map((s) => s.id),
   digest: await store.linkedDigest(),
   sections: store.sections,
 });
