@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { columnAt } from '../store/columns.js';
 import { rowsAreWhole, StoreLayoutSchema, type LayoutRows, type RowRef, type StoreLayout } from '../store/layout.js';
 import type { ChunkSource } from '../store/parse.js';
-import { EntryParseSchema, type EntryParse } from '../store/schema.js';
+import { entrySchemas, type EntryParse } from '../store/schema.js';
 import { checker } from './check.js';
 import type { CacheFile } from './format.js';
 import { textKey } from './hash.js';
@@ -19,7 +19,9 @@ const GROUP_MASK = 63;
 const GROUP_MAX = 256;
 
 const isLayout = checker(StoreLayoutSchema);
-const isGroup = checker(z.array(EntryParseSchema));
+// NOTE: made on first use, as the entry schemas are (a warm `list` reads no group).
+let groupCheck: ((value: unknown) => value is EntryParse[]) | undefined;
+const isGroup = (value: unknown): value is EntryParse[] => (groupCheck ??= checker(z.array(entrySchemas().EntryParseSchema)))(value);
 const isSegments = checker(z.array(z.nullable(FileSegmentsSchema)));
 /** The section of each file's fingerprint (segments.ts), by file; null for a file that has none. */
 const SEGMENTS = 'segments';

@@ -9,8 +9,12 @@ import { readingOf } from './pinyin.js';
 import { fileDiagnostics, placeDiagnostics, placeEntry, type ChunkSource, type DigestFrame, type ParsedSection } from './parse.js';
 import { DiagnosticSchema, FileInfoSchema, HeadingSchema, RangeSchema, type Diagnostic, type Entry, type EntryParse, type Section } from './schema.js';
 
-/** What list, filters, `show`'s look-up and stats read of every entry: no notes, no positions but its heading line. */
-export const EntrySummarySchema = z.object({
+/**
+ * What list, filters, `show`'s look-up and stats read of every entry: no notes, no positions but its
+ * heading line. (A type only: summaries are made from the layout, never read from outside, so the
+ * schema is never made.)
+ */
+export const entrySummarySchema = () => z.object({
   id: z.string(),
   title: z.string(),
   alias: z.nullable(z.string()),
@@ -25,7 +29,7 @@ export const EntrySummarySchema = z.object({
   stub: z.boolean(),
   todoCount: z.number(),
 });
-export type EntrySummary = z.infer<typeof EntrySummarySchema>;
+export type EntrySummary = z.infer<ReturnType<typeof entrySummarySchema>>;
 
 /** One entry of the layout, as an object (see LayoutRows for how they are kept). */
 export interface LayoutRow {
