@@ -165,23 +165,26 @@ export interface LayoutPart {
 
 type Fields = RowFields | RowRef;
 
-/** The end of the run of rows from `i` that refer to consecutive rows of one earlier layout (i + 1 for a made row). */
-function runEnd(fields: readonly Fields[], i: number): number {
-  const f = fields[i]!;
-  if (!isRef(f)) return i + 1;
-  let j = i + 1;
-  for (; j < fields.length; j++) {
-    const g = fields[j]!;
-    if (!isRef(g) || g.layout !== f.layout || g.row !== f.row + (j - i)) break;
+/**
+ * For each row `i`, the end of the run of rows from `i` that refer to consecutive rows of one earlier
+ * layout (i + 1 for a made row): worked out once for every column.
+ */
+function runEnds(fields: readonly Fields[]): Int32Array {
+  const n = fields.length;
+  const out = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const f = fields[i]!;
+    const g = fields[i + 1];
+    out[i] = i + 1 < n && isRef(f) && g !== undefined && isRef(g) && g.layout === f.layout && g.row === f.row + 1 ? out[i + 1]! : i + 1;
   }
-  return j;
+  return out;
 }
 
 /**
  * A string column of the rows: each made row's string, and for a run of rows referring to
  * consecutive rows of one earlier layout, that column's joined text sliced once.
  */
-function stringsOf(fields: readonly Fields[], own: (f: RowFields) => string, column: (rows: LayoutRows) => StringColumn): StringColumn {
+function stringsOf(fields: readonly Fields[], runTo: Int32Array, own: (f: RowFields) => string, column: (rows: LayoutRows) => StringColumn): StringColumn {
   const n = fields.length;
   const ends = new Int32Array(n);
   const pieces: string[] = [];
@@ -194,7 +197,7 @@ function stringsOf(fields: readonly Fields[], own: (f: RowFields) => string, col
       ends[i++] = at += s.length;
       continue;
     }
-    const j = runEnd(fields, i);
+    const j = runTo[i]!;
     const col = column(f.layout.rows);
     const start = columnStart(col, f.row);
     const end = col.ends[f.row + (j - i) - 1]!;
@@ -207,7 +210,7 @@ function stringsOf(fields: readonly Fields[], own: (f: RowFields) => string, col
 }
 
 /** The rows' organisations end to end and where each row's end (see LayoutRows), runs of earlier rows copied as one slice. */
-function orgsOf(fields: readonly Fields[]): { orgs: StringColumn; orgEnds: Int32Array } {
+function orgsOf(fields: readonly Fields[], runTo: Int32Array): { orgs: StringColumn; orgEnds: Int32Array } {
   const n = fields.length;
   const orgEnds = new Int32Array(n);
   const pieces: string[] = [];
@@ -223,7 +226,7 @@ function orgsOf(fields: readonly Fields[]): { orgs: StringColumn; orgEnds: Int32
       orgEnds[i++] = ends.length;
       continue;
     }
-    const j = runEnd(fields, i);
+    const j = runTo[i]!;
     const { orgs, orgEnds: old } = f.layout.rows;
     const first = f.row === 0 ? 0 : old[f.row - 1]!;
     const last = old[f.row + (j - i) - 1]!;
@@ -274,23 +277,23 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
   });
   const sections: string[] = [];
   const sectionAt = new Map<string, number>();
-  // A number of each row: made from its fields, or read from the earlier layout's column.
-  const ints = (own: (f: RowFields) => number, column: (rows: LayoutRows) => Int32Array): Int32Array => {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
+  const runTo = runEnds(fields);
+  // A number of each row: made from its fields, or a run of rows copied from the earlier layout's column at once.
+  const numbers = <T extends Int32Array | Uint8Array>(out: T, own: (f: RowFields) => number, column: (rows: LayoutRows) => T): T => {
+    for (let i = 0; i < n; ) {
       const f = fields[i]!;
-      out[i] = isRef(f) ? column(f.layout.rows)[f.row]! : own(f);
+      if (!isRef(f)) {
+        out[i++] = own(f);
+        continue;
+      }
+      const j = runTo[i]!;
+      out.set(column(f.layout.rows).subarray(f.row, f.row + (j - i)), i);
+      i = j;
     }
     return out;
   };
-  const flags = (own: (f: RowFields) => boolean, column: (rows: LayoutRows) => Uint8Array): Uint8Array => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const f = fields[i]!;
-      out[i] = isRef(f) ? column(f.layout.rows)[f.row]! : own(f) ? 1 : 0;
-    }
-    return out;
-  };
+  const ints = (own: (f: RowFields) => number, column: (rows: LayoutRows) => Int32Array): Int32Array => numbers(new Int32Array(n), own, column);
+  const flags = (own: (f: RowFields) => boolean, column: (rows: LayoutRows) => Uint8Array): Uint8Array => numbers(new Uint8Array(n), (f) => (own(f) ? 1 : 0), column);
   const sectionIndex = (title: string | null): number => {
     if (title === null) return NO_SECTION;
     let at = sectionAt.get(title);
@@ -301,27 +304,44 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     return at;
   };
   const section = new Int32Array(n);
-  for (let i = 0; i < n; i++) section[i] = sectionIndex(sectionOfFields(fields[i]!));
-  const idBases = stringsOf(fields, (f) => f.idBase, (r) => r.idBase);
+  for (let i = 0; i < n; ) {
+    const f = fields[i]!;
+    if (!isRef(f)) {
+      section[i++] = sectionIndex(f.section);
+      continue;
+    }
+    // A run's sections by the earlier layout's numbers, each looked up once.
+    const j = runTo[i]!;
+    const rows = f.layout.rows;
+    const mapped = new Map<number, number>();
+    for (let k = i; k < j; k++) {
+      const old = rows.section[f.row + (k - i)]!;
+      let at = mapped.get(old);
+      if (at === undefined) mapped.set(old, (at = sectionIndex(old === NO_SECTION ? null : rows.sections[old]!)));
+      section[k] = at;
+    }
+    i = j;
+  }
+  const idBases = stringsOf(fields, runTo, (f) => f.idBase, (r) => r.idBase);
   const rows: LayoutRows = {
     size: n,
-    key: stringsOf(fields, (f) => f.key, (r) => r.key),
+    key: stringsOf(fields, runTo, (f) => f.key, (r) => r.key),
     file,
     offset,
     line,
     length: ints((f) => f.length, (r) => r.length),
     section,
     sections,
-    definitions: stringsOf(fields, (f) => f.definitions, (r) => r.definitions),
+    definitions: stringsOf(fields, runTo, (f) => f.definitions, (r) => r.definitions),
     idBase: idBases,
     id: stringColumn(uniqueIds(Array.from({ length: n }, (_, i) => columnAt(idBases, i)))),
-    title: stringsOf(fields, (f) => f.title, (r) => r.title),
-    alias: stringsOf(fields, (f) => f.alias ?? '', (r) => r.alias),
+    title: stringsOf(fields, runTo, (f) => f.title, (r) => r.title),
+    alias: stringsOf(fields, runTo, (f) => f.alias ?? '', (r) => r.alias),
     hasAlias: flags((f) => f.alias !== null, (r) => r.hasAlias),
-    venue: stringsOf(fields, (f) => f.venue ?? '', (r) => r.venue),
+    venue: stringsOf(fields, runTo, (f) => f.venue ?? '', (r) => r.venue),
     hasVenue: flags((f) => f.venue !== null, (r) => r.hasVenue),
     year: ints((f) => f.year ?? NO_YEAR, (r) => r.year),
-    ...orgsOf(fields),
+    ...orgsOf(fields, runTo),
     stub: flags((f) => f.stub, (r) => r.stub),
     todoCount: ints((f) => f.todoCount, (r) => r.todoCount),
   };
