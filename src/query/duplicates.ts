@@ -12,5 +12,6 @@ export function nameKeys(entry: Pick<Entry, 'title' | 'alias'>): string[] {
 export function findDuplicates<E extends Pick<Entry, 'title' | 'alias'>>(entries: readonly E[], title: string, alias: string | null): E[] {
   const wanted = new Set(nameKeys({ title, alias }));
   if (!wanted.size) return [];
-  return entries.filter((e) => nameKeys(e).some((k) => wanted.has(k)));
+  // NOTE: nameKeys without its arrays (an add checks every entry): a key never wanted is empty.
+  return entries.filter((e) => wanted.has(keyOf(e.title)) || (e.alias !== null && wanted.has(keyOf(e.alias))));
 }

@@ -12,6 +12,8 @@ export function foldText(text: string): string {
 
 /** A comparison key: folded, with everything but letters and digits removed (`Neur-IPS` -> `neurips`). */
 export function keyOf(text: string): string {
+  // Most titles are ASCII: folded, they are only lower-cased.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   const folded = foldText(text);
   return ASCII.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
