@@ -30,6 +30,8 @@ export interface LintContext {
   file(name: string): LintFile;
   /** The entry's heading, parsed once and shared by every rule. */
   heading(entry: Entry): ParsedHeading;
+  /** How an entry heading of this file would read with this text (what a fix of it would make). */
+  headingAs(file: string, raw: string): ParsedHeading;
   /** keyOf(text) (store/text.ts), made once. */
   nameKey(text: string): string;
   /** Links of a file outside its entries (before the first section, section intros); entries hold their own. */
@@ -167,11 +169,15 @@ export function createLintContext(input: LintContextInput): LintContext {
     heading(entry) {
       let h = headings.get(entry);
       if (!h) {
-        const { marker, byText } = headingsOf(entry.file);
-        h = byText.get(entry.heading.raw);
-        if (!h) byText.set(entry.heading.raw, (h = parseHeading(entry.heading.raw, isVenue, { marker })));
+        h = context.headingAs(entry.file, entry.heading.raw);
         headings.set(entry, h);
       }
+      return h;
+    },
+    headingAs(file, raw) {
+      const { marker, byText } = headingsOf(file);
+      let h = byText.get(raw);
+      if (!h) byText.set(raw, (h = parseHeading(raw, isVenue, { marker })));
       return h;
     },
     nameKey(text) {

@@ -63,3 +63,18 @@ describe.each(rules.map((r) => [r.alias, r] as const))('%s', (alias, rule) => {
     expect((await lintText(rule.docs.good, { rules: [alias], exists })).map(brief)).toEqual([]);
   });
 });
+
+describe('no-control-character in a heading', () => {
+  it('only suggests removing a character whose removal would change what the heading says', async () => {
+    // `[X] \u0007 [x][r]`: one organisation; without the character, `[X]  [x][r]` reads three.
+    const text = "## S\n### E[KDD'20][X] \u0007 [x][r]\n- n\n### F[KDD'20][\u0007Y]\n- n\n";
+    const found = (await lintText(text, { rules: ['no-control-character'] })).map((m) => [m.line, !!m.fix, m.suggestions?.length ?? 0]);
+    expect(found).toEqual([
+      [2, false, 1],
+      // Inside an organisation's bracket it changes only that name's spelling: fixed.
+      [4, true, 0],
+    ]);
+    const { output } = await fixTextWith(text, { rules: ['no-control-character'] });
+    expect(output).toBe("## S\n### E[KDD'20][X] \u0007 [x][r]\n- n\n### F[KDD'20][Y]\n- n\n");
+  });
+});
