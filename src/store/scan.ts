@@ -442,11 +442,14 @@ export function spliceScan(old: Scan, text: string, edit: { start: number; end: 
   const wStart = starts[from - 1]!;
   let b = firstAt(old.outline, lineOfOffset(old.lines, edit.end) + 1, line);
   let to = b < old.outline.length ? old.outline[b]!.line : count + 1;
-  let parts = scanParts(text.slice(wStart, to <= count ? starts[to - 1]! + delta : text.length), false);
+  // NOTE: an edit that empties the end of the text leaves no line there, where splitLines of '' gives one.
+  const partsOf = (stretch: string): ScanParts =>
+    stretch === '' ? { lines: { starts: [], ends: [] }, outline: [], itemLines: [], breaks: [], definitionLines: [], problems: [], frontMatterLines: 0, fences: [], endsOpen: false } : scanParts(stretch, false);
+  let parts = partsOf(text.slice(wStart, to <= count ? starts[to - 1]! + delta : text.length));
   if (parts.endsOpen && to <= count) {
     b = old.outline.length;
     to = count + 1;
-    parts = scanParts(text.slice(wStart), false);
+    parts = partsOf(text.slice(wStart));
   }
   const moreLines = parts.lines.starts.length - (to - from);
   // NOTE: built by index, not spread: a digest of 10k entries has ~80k lines and as many list items.

@@ -179,7 +179,8 @@ describe('spliceScan', () => {
         const after = before.slice(0, start) + put + before.slice(end);
         expect(facts(spliceScan(scanDigest(before), after, { start, end, text: put }))).toEqual(facts(scanDigest(after)));
       }),
-      { numRuns: 4000 },
+      // Once a counterexample: the edit empties the text after the last line break.
+      { numRuns: 4000, examples: [[['#### deep', '## S'], '\n', 10, 4, '']] },
     );
   });
 
