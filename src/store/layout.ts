@@ -4,7 +4,7 @@
 // 10k row objects cost more to make, check and collect than everything else that run does.
 import * as z from 'zod/mini';
 import { idBase, slugsByTitle, storeSections, uniqueIds } from './build.js';
-import { columnAt, columnStart, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
+import { columnAt, columnStart, eachHolding, Int32Schema, stringColumn, StringColumnSchema, type StringColumn } from './columns.js';
 import { readingOf } from './pinyin.js';
 import { fileDiagnostics, placeDiagnostics, placeEntry, type ChunkSource, type DigestFrame, type ParsedSection } from './parse.js';
 import { DiagnosticSchema, FileInfoSchema, HeadingSchema, RangeSchema, type Diagnostic, type Entry, type EntryParse, type Section } from './schema.js';
@@ -346,6 +346,138 @@ export function buildLayout(parts: readonly LayoutPart[], known: Readonly<Record
     todoCount: ints((f) => f.todoCount, (r) => r.todoCount),
   };
   return { files, rows, sectionReadings: sectionReadingsOf(files, known) };
+}
+
+/** The column with strings [a, b) replaced by `values`. */
+function splicedStrings(column: StringColumn, a: number, b: number, values: readonly string[]): StringColumn {
+  const start = columnStart(column, a);
+  const end = columnStart(column, b);
+  const n = column.ends.length - (b - a) + values.length;
+  const ends = new Int32Array(n);
+  ends.set(column.ends.subarray(0, a));
+  let at = start;
+  values.forEach((v, i) => (ends[a + i] = at += v.length));
+  const by = at - end;
+  for (let i = b; i < column.ends.length; i++) ends[i - b + a + values.length] = column.ends[i]! + by;
+  return { joined: column.joined.slice(0, start) + values.join('') + column.joined.slice(end), ends };
+}
+
+/** The numbers with [a, b) replaced by `values`. */
+function splicedNumbers<T extends Int32Array | Uint8Array>(column: T, a: number, b: number, values: readonly number[], make: (n: number) => T): T {
+  const out = make(column.length - (b - a) + values.length);
+  out.set(column.subarray(0, a));
+  values.forEach((v, i) => (out[a + i] = v));
+  out.set(column.subarray(b), a + values.length);
+  return out;
+}
+
+/** How many strings of the column are exactly `value`. */
+function countOf(column: StringColumn, value: string): number {
+  let n = 0;
+  eachHolding(column, value, (i) => void (columnAt(column, i) === value && n++));
+  return n;
+}
+
+/**
+ * What buildLayout gives for `layout`'s own parts but file `k`'s, `part`: the file's chunks from
+ * `from` up to `newTo` made anew in place of its rows from `from` up to `oldTo`, the others its rows
+ * in order (what withSplit makes of an insertion). Made by splicing every column once instead of
+ * building them all again. Null when that could change the ids of other rows (a new id base some
+ * row already has or is named by, or a replaced row whose id base another row shares) or name a new
+ * section: buildLayout then.
+ */
+export function withRows(layout: StoreLayout, k: number, part: LayoutPart, from: number, oldTo: number, newTo: number): StoreLayout | null {
+  const { rows } = layout;
+  let first = 0;
+  while (first < rows.size && rows.file[first]! < k) first++;
+  let count = 0;
+  while (first + count < rows.size && rows.file[first + count] === k) count++;
+  if (part.chunks.length !== count - (oldTo - from) + (newTo - from)) return null;
+  const made: RowFields[] = [];
+  for (let j = from; j < newTo; j++) {
+    const f = part.chunks[j]!.fields;
+    if (isRef(f)) return null;
+    made.push(f);
+  }
+  const a = first + from;
+  const b = first + oldTo;
+  // NOTE: the rows replaced must come back first, with their id bases and sections (an entry whose
+  // notes the insertion touched, as `add` writes): else a section's or an id base's only use could go.
+  const replaced = oldTo - from;
+  if (made.length < replaced) return null;
+  for (let i = 0; i < replaced; i++) if (made[i]!.idBase !== columnAt(rows.idBase, a + i) || made[i]!.section !== sectionOf(rows, a + i)) return null;
+  // Ids: those rows and the others keep theirs, a new row's is its base (see uniqueIds), when nothing collides.
+  const bases = new Set<string>();
+  for (const f of made.slice(replaced)) {
+    if (!f.idBase || bases.has(f.idBase) || countOf(rows.idBase, f.idBase) > 0 || countOf(rows.id, f.idBase) > 0) return null;
+    bases.add(f.idBase);
+  }
+  const ids = made.map((f, i) => (i < replaced ? columnAt(rows.id, a + i) : f.idBase));
+  // Sections are numbered in order of first use: a new row's must be in use before it already.
+  const sectionOfRow: number[] = [];
+  for (const [i, f] of made.entries()) {
+    const at = f.section === null ? NO_SECTION : rows.sections.indexOf(f.section);
+    if (at < 0 && f.section !== null) return null;
+    if (i >= replaced && at >= 0 && !rows.section.subarray(0, b).includes(at)) return null;
+    sectionOfRow.push(at);
+  }
+  // The file's sections as before (their readings with them).
+  const titles = (list: ReadonlyArray<{ title: string }>) => [...new Set(list.map((x) => x.title))].sort().join('\u0000');
+  if (titles(part.frame.sections) !== titles(layout.files[k]!.sections)) return null;
+  const n = rows.size - (b - a) + made.length;
+  const int = (len: number) => new Int32Array(len);
+  const byte = (len: number) => new Uint8Array(len);
+  // Places: file k's from its part, every other file's as they were.
+  const offset = new Int32Array(n);
+  const line = new Int32Array(n);
+  offset.set(rows.offset.subarray(0, first));
+  line.set(rows.line.subarray(0, first));
+  part.chunks.forEach((c, j) => {
+    offset[first + j] = c.offset;
+    line[first + j] = c.line;
+  });
+  offset.set(rows.offset.subarray(first + count), first + part.chunks.length);
+  line.set(rows.line.subarray(first + count), first + part.chunks.length);
+  // Organisations: the strings of the replaced rows' organisations replaced too, each row's end moved.
+  const orgFirst = a === 0 ? 0 : rows.orgEnds[a - 1]!;
+  const orgLast = b === 0 ? 0 : rows.orgEnds[b - 1]!;
+  const newOrgs = made.flatMap((f) => f.orgs);
+  const orgEnds = new Int32Array(n);
+  orgEnds.set(rows.orgEnds.subarray(0, a));
+  let orgAt = orgFirst;
+  made.forEach((f, i) => (orgEnds[a + i] = orgAt += f.orgs.length));
+  const orgBy = orgAt - orgLast;
+  for (let i = b; i < rows.size; i++) orgEnds[i - b + a + made.length] = rows.orgEnds[i]! + orgBy;
+  const { frame } = part;
+  return {
+    files: layout.files.map((f, j): LayoutFile =>
+      j === k ? { path: part.path, sha1: part.sha1, info: frame.info, sections: frame.sections, problems: frame.problems, headingDiagnostics: frame.headingDiagnostics } : f,
+    ),
+    rows: {
+      size: n,
+      key: splicedStrings(rows.key, a, b, made.map((f) => f.key)),
+      file: splicedNumbers(rows.file, a, b, made.map(() => k), int),
+      offset,
+      line,
+      length: splicedNumbers(rows.length, a, b, made.map((f) => f.length), int),
+      section: splicedNumbers(rows.section, a, b, sectionOfRow, int),
+      sections: rows.sections,
+      definitions: splicedStrings(rows.definitions, a, b, made.map((f) => f.definitions)),
+      idBase: splicedStrings(rows.idBase, a, b, made.map((f) => f.idBase)),
+      id: splicedStrings(rows.id, a, b, ids),
+      title: splicedStrings(rows.title, a, b, made.map((f) => f.title)),
+      alias: splicedStrings(rows.alias, a, b, made.map((f) => f.alias ?? '')),
+      hasAlias: splicedNumbers(rows.hasAlias, a, b, made.map((f) => (f.alias !== null ? 1 : 0)), byte),
+      venue: splicedStrings(rows.venue, a, b, made.map((f) => f.venue ?? '')),
+      hasVenue: splicedNumbers(rows.hasVenue, a, b, made.map((f) => (f.venue !== null ? 1 : 0)), byte),
+      year: splicedNumbers(rows.year, a, b, made.map((f) => f.year ?? NO_YEAR), int),
+      orgs: splicedStrings(rows.orgs, orgFirst, orgLast, newOrgs),
+      orgEnds,
+      stub: splicedNumbers(rows.stub, a, b, made.map((f) => (f.stub ? 1 : 0)), byte),
+      todoCount: splicedNumbers(rows.todoCount, a, b, made.map((f) => f.todoCount), int),
+    },
+    sectionReadings: layout.sectionReadings,
+  };
 }
 
 /** The fields of an earlier layout's row, as an object. */

@@ -11,7 +11,7 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { buildLayout, keyAt, placeAt, rowFields, rowFieldsAt, withRow, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
+import { buildLayout, keyAt, placeAt, rowFields, rowFieldsAt, withRow, withRows, type LayoutPart, type RowFields, type RowRef, type StoreLayout } from './layout.js';
 import { displayName, locateNotes, type NotesLocation } from './locate.js';
 import { parseChunk, splitDigest, type ChunkSource, type DigestFrame, type ParsedChunk, type ParsedFile, type Registries } from './parse.js';
 import type { Product } from './product.js';
@@ -299,7 +299,9 @@ function storeOf(loaded: Loaded, state: State): Store {
       const before = from > 0 ? end(from - 1) : 0;
       const after = newTo < frame.chunks.length ? frame.chunks[newTo]!.offset : text.length;
       const fingerprint: Fingerprint | undefined = old ? (t, bytes, chunks, facts) => resegment(old, t, bytes, chunks, facts, before, after) : undefined;
-      return written(k, text, part, frame.splice, (j) => made.get(j), (j) => (kept(j) === undefined ? undefined : first + kept(j)!), fingerprint);
+      // The layout with the window's rows spliced in (buildLayout when that could change other rows' ids).
+      const built = withRows(layout, k, part, from, oldTo, newTo) ?? undefined;
+      return written(k, text, part, frame.splice, (j) => made.get(j), (j) => (kept(j) === undefined ? undefined : first + kept(j)!), fingerprint, built);
     },
     withEdit(p, text, edit) {
       const k = files.findIndex((f) => f.path === p);

@@ -3,8 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resegment, segmentsOf } from '../../src/cache/segments.js';
-import { splitDigest, type ChunkPlace } from '../../src/store/parse.js';
+import { chunkKey } from '../../src/cache/store-cache.js';
+import { buildLayout, rowFields, withRows, type LayoutPart } from '../../src/store/layout.js';
+import { parseChunk, splitDigest, type ChunkPlace, type DigestFrame } from '../../src/store/parse.js';
 import { insertionWindow } from '../../src/store/splice.js';
+import { createTodoMatcher } from '../../src/store/todos.js';
+import { createVenueRegistry } from '../../src/store/venues.js';
 
 const LINES = [
   '## 推荐系统',
@@ -102,6 +106,47 @@ describe('insertionWindow and resegment (property)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+const registries = { venues: createVenueRegistry(), todos: createTodoMatcher() };
+
+/** A file's part of a layout, each chunk's fields made from its parse, or `kept(j)`'s row of `layout`. */
+function partOf(frame: DigestFrame, kept: (j: number) => number | undefined = () => undefined, layout?: ReturnType<typeof buildLayout>): LayoutPart {
+  const chunks = frame.chunks.map((c, j) => {
+    const row = kept(j);
+    return { offset: c.offset, line: c.line, fields: row !== undefined && layout ? { layout, row } : rowFields(chunkKey(c.source), c.source, parseChunk(c.source, registries)) };
+  });
+  return { path: '/n.md', sha1: '', frame: { info: frame.info, sections: frame.sections, problems: frame.problems, headingDiagnostics: frame.headingDiagnostics }, chunks };
+}
+
+describe('withRows (property)', () => {
+  it('gives the layout buildLayout gives for an insertion, or null', () => {
+    let made = 0;
+    const entry = fc.record({ heading: fc.constantFrom(...LINES.filter((l) => l.startsWith('### ')), '### Fresh[KDD\'24][Bench]', '### Same Title'), notes: fc.array(fc.constantFrom('- a', '- 用户兴趣 TODO', ''), { maxLength: 3 }) });
+    const section = fc.record({ title: fc.constantFrom('## 推荐系统', '## OCR', '## 2019'), entries: fc.array(entry, { minLength: 1, maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(section, { minLength: 1, maxLength: 5 }), fc.nat(), entry, fc.boolean(), (sections, pick, added, mid) => {
+        const blocks = sections.map((s) => [s.title, ...s.entries.flatMap((e) => [e.heading, ...e.notes, ''])].map((l) => `${l}\n`).join(''));
+        const text = blocks.join('');
+        const k = pick % blocks.length;
+        // At a section's end (as add writes), or at the start of any line.
+        const starts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+        const at = mid ? starts[pick % starts.length]! : blocks.slice(0, k + 1).join('').length;
+        const piece = [added.heading, ...added.notes, ''].map((l) => `${l}\n`).join('');
+        const { old, fresh, w } = insertAt(text, at, piece);
+        const before = buildLayout([partOf(old)]);
+        const kept = (j: number) => (j < w.from ? j : j >= w.newTo ? j - w.newTo + w.oldTo : undefined);
+        const part = partOf(fresh, kept, before);
+        const spliced = withRows(before, 0, part, w.from, w.oldTo, w.newTo);
+        if (spliced === null) return;
+        made++;
+        expect(spliced).toEqual(buildLayout([part], before.sectionReadings));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(made).toBeGreaterThan(300);
   });
 });
 
