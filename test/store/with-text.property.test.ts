@@ -110,3 +110,27 @@ describe("withEdit on an editor's keystrokes", () => {
     expect(base.withEdit(file, `${text}x`, { start: at('memorization'), end: at('memorization'), text: 's' })).toBeNull();
   });
 });
+
+describe('withEdit in a folder of notes', () => {
+  it('splices a keystroke into the second file, the first one and the rows after it left as they read', async () => {
+    const A = '/work/notes/a.md';
+    const B = '/work/notes/b.md';
+    const files = { [A]: "## A\n### First[KDD'18][Ali]\n- one\n### Second\n- two\n", [B]: "## B\n### Third[OSDI'20]\n- three TODO\n### Fourth[SOSP'19][MIT]\n- four\n" };
+    const base = await loadStore(memoryIo(files, { cwd: '/work' }), { readsText: true });
+    await base.linkedDigest();
+    const file = base.files.find((f) => f.file.endsWith('b.md'))!.file;
+    let current = base;
+    let text = files[B]!;
+    // Typed into "three", then a new note line under Fourth, then one more character into it.
+    for (const [needle, put] of [['three', 'x'], ['- four', '\n- 新的 FIXME'], ['新的', '!']] as const) {
+      const at = text.indexOf(needle) + needle.length;
+      const next = text.slice(0, at) + put + text.slice(at);
+      const made = current.withEdit(file, next, { start: at, end: at, text: put });
+      expect(made).not.toBeNull();
+      current = made!;
+      text = next;
+      const fresh = await loadStore(memoryIo({ ...files, [B]: next }, { cwd: '/work' }), { cache: false });
+      expect(await shape(current)).toEqual(await shape(fresh));
+    }
+  });
+});
