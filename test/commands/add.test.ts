@@ -304,6 +304,28 @@ describe('papers add', () => {
       file.unchanged();
     });
 
+    it('leaves the cache as a fresh read of both files gives it, after adds into the second file', async () => {
+      const io = folder();
+      await run(io, 'list');
+      for (const title of ['Epsilon', 'Zeta']) expect((await run(io, 'add', '--title', title, '--venue', "ACL'22", '--section', 'b')).code).toBe(0);
+      // What one run prints (the in-memory stdout holds every run's).
+      const printed = async (...argv: string[]) => {
+        const before = io.stdoutText().length;
+        await run(io, ...argv);
+        return io.stdoutText().slice(before);
+      };
+      const warm = await printed('list', '--json');
+      expect(await printed('--no-cache', 'list', '--json')).toBe(warm);
+      expect((JSON.parse(warm) as Array<{ title: string; line: number; file: string }>).map((e) => `${e.title} ${e.file}:${e.line}`)).toEqual([
+        'Alpha notes/a.md:2',
+        'Beta notes/a.md:6',
+        'Gamma notes/b.md:2',
+        'Epsilon notes/b.md:5',
+        'Zeta notes/b.md:7',
+        'Delta notes/b.md:10',
+      ]);
+    });
+
     it('refuses a title from another file, and starts a new section in the last file', async () => {
       const io = folder();
       expect((await run(io, 'add', '--title', 'alpha', '--section', 'c')).stderr).toContain('is already in the digest: notes/a.md:2');
