@@ -1,4 +1,5 @@
 // PL003 heading-syntax: entry headings the grammar cannot read fully, and `###Title` without a space.
+import { withoutControls } from '../../store/controls.js';
 import { defineRule } from '../types.js';
 
 export const headingSyntax = defineRule({
@@ -24,7 +25,8 @@ export const headingSyntax = defineRule({
       if (eol === heading.rawOffset) return;
       // NOTE: with the space, `#`s ending the line become a closing sequence and drop out of the
       // title (`##S ###` is section "S ###", `## S ###` is "S"): that fix would change what it names.
-      const closing = /(?:^|[ \t])#+[ \t]*$/.test(text.slice(heading.rawOffset, eol));
+      // Judged without control characters, which no-control-character's fix removes in the same pass.
+      const closing = /(?:^|[ \t])#+[ \t]*$/.test(withoutControls(text.slice(heading.rawOffset, eol)));
       report({
         file,
         start: heading.rawOffset - marker.length,
