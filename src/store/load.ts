@@ -318,7 +318,7 @@ function storeOf(loaded: Loaded, state: State): Store {
       const length = layout.rows.length[row]!;
       const bodyStart = before.indexOf('\n', offset) + 1;
       if (bodyStart === 0 || edit.start < bodyStart || edit.end > offset + length) return null;
-      const old = cachedParse(row) ?? parseOf(row);
+      const old = parseOf(row);
       const chunkText = before.slice(offset, edit.start) + edit.text + before.slice(edit.end, offset + length);
       // The edit must be what makes `text` of the text now (the caller's bug otherwise, never a wrong store).
       if (text.length !== before.length - (edit.end - edit.start) + edit.text.length || !text.startsWith(chunkText, offset)) return null;

@@ -236,18 +236,8 @@ export function scanDigest(text: string): Scan {
   return makeScan(text, scanParts(text, true));
 }
 
-/** What a scan finds, before it is made a Scan (see makeScan). */
-interface ScanParts {
-  lines: Lines;
-  outline: OutlineHeading[];
-  itemLines: number[];
-  breaks: number[];
-  definitionLines: number[];
-  problems: ScanProblem[];
-  frontMatterLines: number;
-  fences: Array<[number, number]>;
-  endsOpen: boolean;
-}
+/** What a scan finds, before it is made a Scan (see makeScan): all but what is read from it on demand. */
+type ScanParts = Omit<Scan, 'items' | 'children' | 'itemsRead'>;
 
 /**
  * Scans `text`: a whole file (`whole`: front matter and a BOM are read at its start), or a stretch of

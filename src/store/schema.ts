@@ -3,17 +3,14 @@
 import * as z from 'zod/mini';
 
 // NOTE: one instance each, shared by every field (schemas are immutable): a new one per field cost ~1.2 ms of each start.
-const intSchema = z.number().check(z.int());
-const naturalSchema = z.number().check(z.int(), z.minimum(0));
-const lineNumberSchema = z.number().check(z.int(), z.minimum(1));
-const int = () => intSchema;
-const natural = () => naturalSchema;
-const lineNumber = () => lineNumberSchema;
+const int = z.number().check(z.int());
+const natural = z.number().check(z.int(), z.minimum(0));
+const lineNumber = z.number().check(z.int(), z.minimum(1));
 
 /** A half-open range [start, end) of offsets into the decoded text (UTF-16 code units; a BOM counts as one). */
 export const RangeSchema = z.object({
-  start: natural(),
-  end: natural(),
+  start: natural,
+  end: natural,
 });
 export type Range = z.infer<typeof RangeSchema>;
 
@@ -21,16 +18,16 @@ export const HeadingSchema = z.object({
   /** The heading line's text after the marker and its spaces, exactly as written (trailing spaces kept). */
   raw: z.string(),
   /** Offset of `raw`'s first character. */
-  rawOffset: natural(),
+  rawOffset: natural,
   /** Offsets where the heading line starts and where it ends (before its line ending). */
-  start: natural(),
-  end: natural(),
+  start: natural,
+  end: natural,
 });
 
 export const DiagnosticSchema = z.object({
   file: z.string(),
-  line: lineNumber(),
-  column: lineNumber(),
+  line: lineNumber,
+  column: lineNumber,
   /** Stable machine-readable code, e.g. `heading-unbalanced-bracket`. */
   code: z.string(),
   message: z.string(),
@@ -63,7 +60,7 @@ export const FileInfoSchema = z.object({
   /** The line ending the file uses most (LF when it has none). */
   eol: EolSchema,
   finalNewline: z.boolean(),
-  length: natural(),
+  length: natural,
   entries: EntryLayoutSchema,
 });
 export type FileInfo = z.infer<typeof FileInfoSchema>;
@@ -81,9 +78,9 @@ function makeEntrySchemas() {
     term: z.string(),
     /** Text around the marker (at most 40 characters each side), for messages. */
     context: z.string(),
-    line: lineNumber(),
-    column: lineNumber(),
-    offset: natural(),
+    line: lineNumber,
+    column: lineNumber,
+    offset: natural,
   });
 
   const LinkKindSchema = z.enum(['inline', 'reference', 'autolink', 'bare', 'image', 'definition']);
@@ -95,10 +92,10 @@ function makeEntrySchemas() {
     kind: LinkKindSchema,
     /** True for a relative path (no scheme, not an in-page `#anchor`): a file next to the digest. */
     local: z.boolean(),
-    line: lineNumber(),
-    column: lineNumber(),
-    offset: natural(),
-    endOffset: natural(),
+    line: lineNumber,
+    column: lineNumber,
+    offset: natural,
+    endOffset: natural,
   });
 
   /**
@@ -121,7 +118,7 @@ function makeEntrySchemas() {
     /** The venue exactly as written in the heading. */
     venueRaw: z.nullable(z.string()),
     venueMatch: VenueMatchSchema,
-    year: z.nullable(int()),
+    year: z.nullable(int),
     orgs: z.array(z.string()),
   };
 
@@ -135,9 +132,9 @@ function makeEntrySchemas() {
     sectionSlug: z.nullable(z.string()),
     file: z.string(),
     /** Heading line, 1-based. */
-    line: lineNumber(),
+    line: lineNumber,
     /** Last line of the entry that has content (the heading line for an empty entry). */
-    endLine: lineNumber(),
+    endLine: lineNumber,
     /** The body as written (markdown kept, line endings as `\n`), without leading and trailing blank lines. */
     notes: z.string(),
     todos: z.array(TodoSchema),
@@ -159,7 +156,7 @@ function makeEntrySchemas() {
    */
   const EntryParseSchema = z.object({
     ...headingFields,
-    endLine: lineNumber(),
+    endLine: lineNumber,
     notes: z.string(),
     todos: z.array(TodoSchema),
     links: z.nullable(z.array(LinkSchema)),
@@ -167,16 +164,16 @@ function makeEntrySchemas() {
     heading: HeadingSchema,
     range: RangeSchema,
     body: RangeSchema,
-    diagnostics: z.array(z.object({ line: lineNumber(), column: lineNumber(), code: z.string(), message: z.string() })),
+    diagnostics: z.array(z.object({ line: lineNumber, column: lineNumber, code: z.string(), message: z.string() })),
   });
 
   const SectionSchema = z.object({
     title: z.string(),
     slug: z.nullable(z.string()),
     file: z.string(),
-    line: lineNumber(),
+    line: lineNumber,
     /** Position of the section among the store's distinct section titles, 1-based. */
-    index: lineNumber(),
+    index: lineNumber,
     heading: HeadingSchema,
     /** From the `##` line to the next `#`/`##` heading or the end of the file. */
     range: RangeSchema,
